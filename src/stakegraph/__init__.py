@@ -1,0 +1,3 @@
+"""stakegraph: who counts as whose customer, and why."""
+
+__version__ = "0.1.0"

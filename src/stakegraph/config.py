@@ -1,0 +1,60 @@
+"""Settings from the environment.
+
+The Neo4j variables use the names Neo4j's own tools use (NEO4J_URI, NEO4J_USERNAME,
+NEO4J_PASSWORD, NEO4J_DATABASE); everything of the server's own starts with STAKEGRAPH_.
+With NEO4J_URI unset, stakegraph talks to the local Neo4j that `stakegraph neo4j start`
+runs on its default port, with the same default credentials.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_BOLT_PORT = 7687
+DEFAULT_USERNAME = "neo4j"
+DEFAULT_PASSWORD = "stakegraph"
+
+
+class Neo4jSettings(BaseSettings):
+    """Where the database is and how to log in."""
+
+    model_config = SettingsConfigDict(env_prefix="NEO4J_", extra="ignore")
+
+    uri: str | None = Field(default=None, description="bolt://, neo4j://, neo4j+s:// ...")
+    username: str = DEFAULT_USERNAME
+    password: str = DEFAULT_PASSWORD
+    database: str = "neo4j"
+
+    @property
+    def configured(self) -> bool:
+        """True when NEO4J_URI names a server; False means 'use the local Neo4j'."""
+        return bool(self.uri)
+
+    @property
+    def effective_uri(self) -> str:
+        return self.uri or f"bolt://127.0.0.1:{LOCAL_BOLT_PORT}"
+
+
+class ServerSettings(BaseSettings):
+    """The HTTP server and its limits."""
+
+    model_config = SettingsConfigDict(env_prefix="STAKEGRAPH_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    transaction_timeout: float = Field(default=5.0, gt=0, description="seconds per Cypher statement")
+    max_connection_pool_size: int = Field(default=50, ge=1)
+    connection_acquisition_timeout: float = Field(default=10.0, gt=0)
+
+
+@lru_cache(maxsize=1)
+def neo4j_settings() -> Neo4jSettings:
+    return Neo4jSettings()
+
+
+@lru_cache(maxsize=1)
+def server_settings() -> ServerSettings:
+    return ServerSettings()

@@ -1,0 +1,124 @@
+"""One async Neo4j driver per process, and the two ways to use it: read and write.
+
+Every read runs in a read transaction (a cluster routes it to a secondary), every write in
+one write transaction (it succeeds whole or writes nothing). Every statement has a
+transaction timeout. Driver exceptions become the project's own here, and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from stakegraph import errors
+from stakegraph.config import Neo4jSettings, ServerSettings
+
+T = TypeVar("T")
+Work = Callable[[AsyncManagedTransaction], Awaitable[T]]
+
+
+def create_driver(db: Neo4jSettings, server: ServerSettings | None = None) -> AsyncDriver:
+    server = server or ServerSettings()
+    return AsyncGraphDatabase.driver(
+        db.effective_uri,
+        auth=(db.username, db.password),
+        max_connection_pool_size=server.max_connection_pool_size,
+        connection_acquisition_timeout=server.connection_acquisition_timeout,
+        connection_timeout=5.0,
+        max_transaction_retry_time=5.0,
+        notifications_min_severity="OFF",
+    )
+
+
+class Graph:
+    """The database as the rest of stakegraph sees it."""
+
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float = 5.0) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.statements = 0  # Cypher statements sent, for tests that count round trips
+
+    @classmethod
+    def from_settings(cls, db: Neo4jSettings, server: ServerSettings | None = None) -> Graph:
+        server = server or ServerSettings()
+        return cls(create_driver(db, server), db.database, server.transaction_timeout)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def read(self, cypher: str, **params: Any) -> list[neo4j.Record]:
+        """Run one statement in a read transaction and return all its records."""
+
+        async def work(tx: AsyncManagedTransaction) -> list[neo4j.Record]:
+            return await self._run(tx, cypher, params)
+
+        return await self.execute(work, write=False)
+
+    async def write(self, cypher: str, **params: Any) -> list[neo4j.Record]:
+        """Run one statement in a write transaction and return all its records."""
+
+        async def work(tx: AsyncManagedTransaction) -> list[neo4j.Record]:
+            return await self._run(tx, cypher, params)
+
+        return await self.execute(work, write=True)
+
+    async def execute(self, work: Work[T], *, write: bool) -> T:
+        """Run a unit of work (several statements) as one managed transaction."""
+        try:
+            timed = neo4j.unit_of_work(timeout=self.timeout)(work)
+            async with self.driver.session(database=self.database) as session:
+                if write:
+                    return await session.execute_write(timed)
+                return await session.execute_read(timed)
+        except errors.StakegraphError:
+            raise
+        except Exception as exc:
+            raise translate(exc) from exc
+
+    async def _run(
+        self, tx: AsyncManagedTransaction, cypher: str, params: dict[str, Any]
+    ) -> list[neo4j.Record]:
+        self.statements += 1
+        result = await tx.run(cypher, params)
+        return [record async for record in result]
+
+    async def run_unmanaged(self, cypher: str, **params: Any) -> list[neo4j.Record]:
+        """Run a statement that manages its own transactions (schema, CALL IN TRANSACTIONS)."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                self.statements += 1
+                result = await session.run(neo4j.Query(cypher, timeout=None), params)  # type: ignore[arg-type]
+                return [record async for record in result]
+        except Exception as exc:
+            raise translate(exc) from exc
+
+    async def ping(self) -> None:
+        """Raise ServiceUnavailable unless the database answers."""
+        try:
+            await self.driver.verify_connectivity()
+        except Exception as exc:
+            raise translate(exc) from exc
+
+
+def translate(exc: Exception) -> errors.StakegraphError:
+    """A driver exception as one of the project's own."""
+    if isinstance(exc, errors.StakegraphError):
+        return exc
+    if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
+        return errors.ServiceUnavailable("the database cannot be reached; try again shortly")
+    if isinstance(exc, neo4j_errors.AuthError):
+        return errors.ServiceUnavailable("the database refused stakegraph's credentials")
+    if isinstance(exc, neo4j_errors.ClientError) and exc.code and (
+        "TransactionTimedOut" in exc.code or "TransactionTimedOutClientConfiguration" in exc.code
+    ):
+        return errors.Timeout("the query ran longer than its time limit")
+    if isinstance(exc, neo4j_errors.ConstraintError):
+        return errors.BadUserInput("that id is already taken", field="id")
+    if isinstance(exc, neo4j_errors.TransientError):
+        return errors.ServiceUnavailable("the database is busy; try again shortly")
+    return errors.StakegraphError("internal error")

@@ -1,0 +1,55 @@
+package stakegraph;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * An embedded Neo4j with its Bolt connector on 127.0.0.1.
+ *
+ * Usage: LocalNeo4j HOME_DIR BOLT_PORT
+ * Environment: NEO4J_PASSWORD sets the password of the user "neo4j" at every start.
+ *
+ * Prints "READY bolt://127.0.0.1:PORT" once the database accepts work, and shuts the
+ * database down cleanly on SIGTERM/SIGINT so that the next start finds an intact store.
+ */
+public final class LocalNeo4j {
+    private LocalNeo4j() {}
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: LocalNeo4j HOME_DIR BOLT_PORT");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, !password.isEmpty())
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(0))
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+
+        if (!password.isEmpty()) {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        System.out.println("READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+    }
+}
