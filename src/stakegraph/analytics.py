@@ -1,0 +1,227 @@
+"""Customer analytics (SPEC 7): lifetime value, RFM, journey stage, segments, leads and
+the power/interest grid.
+
+Each function runs one Cypher file under `cypher/analytics/` (two at most) through the
+graph layer and maps the records to a small dataclass. The figures are computed in Cypher;
+Python only picks the parameters and words the assumptions. Money is never converted
+between currencies. Weights and thresholds come from `AnalyticsSettings` (environment
+variables prefixed `STAKEGRAPH_`); docs/analytics.md states every formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import neo4j
+from neo4j.graph import Node
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from stakegraph import errors
+from stakegraph.graph.cypher import load
+from stakegraph.graph.driver import Graph
+
+__all__ = [
+    "AnalyticsSettings",
+    "JourneyStage",
+    "Lead",
+    "LifetimeValue",
+    "Money",
+    "PowerInterestEntry",
+    "Quadrant",
+    "RfmScore",
+    "SegmentBucket",
+    "SegmentDimension",
+    "journey_stage",
+    "leads",
+    "lifetime_value",
+    "power_interest",
+    "rfm",
+    "segments",
+]
+
+
+class AnalyticsSettings(BaseSettings):
+    """Weights and thresholds of the analytics, from STAKEGRAPH_* environment variables.
+
+    Maps are given as JSON, e.g. STAKEGRAPH_STAGE_WEIGHTS='{"INTENT": 25}'.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="STAKEGRAPH_", extra="ignore")
+
+    # Lead scoring: engagement (0-50)
+    stage_weights: dict[str, float] = Field(
+        default={"AWARENESS": 5.0, "CONSIDERATION": 10.0, "INTENT": 20.0, "ADVOCACY": 10.0},
+        description="engagement points of one ENGAGES of each stage, before decay",
+    )
+    half_life_days: float = Field(default=30.0, gt=0, description="engagement half-life")
+    # Lead scoring: fit (0-50)
+    fit_weights: dict[str, float] = Field(
+        default={"INDUSTRY": 1.0, "SIZE_BAND": 1.0, "COUNTRY": 1.0, "TECHNOLOGY": 1.0},
+        description="relative weight of each ideal-customer-profile dimension",
+    )
+    icp_top_values: int = Field(
+        default=3, ge=1, description="values per dimension in a derived ideal customer profile"
+    )
+    qualified_at: float = Field(default=60.0, ge=0, le=100, description="lead score to qualify")
+    # Power/interest grid
+    role_power: dict[str, float] = Field(
+        default={
+            "DECIDER": 1.0,
+            "APPROVER": 0.9,
+            "BUYER": 0.8,
+            "INFLUENCER": 0.6,
+            "CHAMPION": 0.5,
+            "GATEKEEPER": 0.3,
+            "INITIATOR": 0.3,
+            "USER": 0.2,
+        },
+        description="power (0..1) of each buying role; a person's power is their highest",
+    )
+    interest_use: float = Field(default=0.5, ge=0, le=1, description="interest from a USES")
+    interest_per_engagement: float = Field(
+        default=0.25, ge=0, le=1, description="interest from each recent ENGAGES"
+    )
+    interest_engagement_cap: float = Field(
+        default=0.5, ge=0, le=1, description="most interest that engagements can add"
+    )
+    engagement_window_days: int = Field(
+        default=90, ge=1, description="an ENGAGES counts as recent this many days before asOf"
+    )
+    power_threshold: float = Field(default=0.5, ge=0, le=1, description="high power from here")
+    interest_threshold: float = Field(
+        default=0.5, ge=0, le=1, description="high interest from here"
+    )
+
+
+class JourneyStage(StrEnum):
+    """How far x has come with p; it only moves forward (SPEC 7)."""
+
+    NONE = "NONE"
+    AWARENESS = "AWARENESS"
+    CONSIDERATION = "CONSIDERATION"
+    INTENT = "INTENT"
+    PURCHASE = "PURCHASE"
+    RETENTION = "RETENTION"
+    ADVOCACY = "ADVOCACY"
+
+
+class SegmentDimension(StrEnum):
+    CUSTOMER_TYPE = "CUSTOMER_TYPE"
+    COUNTRY = "COUNTRY"
+    REGION = "REGION"
+    CITY = "CITY"
+    AGE_BAND = "AGE_BAND"
+    INTEREST = "INTEREST"
+    VALUE = "VALUE"
+    NEED = "NEED"
+    RFM_SEGMENT = "RFM_SEGMENT"
+    JOURNEY_STAGE = "JOURNEY_STAGE"
+    LENS = "LENS"
+    INDUSTRY = "INDUSTRY"
+    SIZE_BAND = "SIZE_BAND"
+    TECHNOLOGY = "TECHNOLOGY"
+
+
+class Quadrant(StrEnum):
+    KEY_PLAYER = "KEY_PLAYER"
+    KEEP_SATISFIED = "KEEP_SATISFIED"
+    KEEP_INFORMED = "KEEP_INFORMED"
+    MONITOR = "MONITOR"
+
+
+def _utc(moment: datetime | None) -> datetime:
+    """asOf as an aware datetime: now when absent, UTC when naive."""
+    if moment is None:
+        return datetime.now(UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _native(value: Any) -> datetime | None:
+    """A Neo4j DateTime as a Python datetime."""
+    return None if value is None else value.to_native()
+
+
+# --------------------------------------------------------------------------- lifetime value
+
+
+@dataclass(frozen=True)
+class LifetimeValue:
+    currency: str
+    historical_revenue: float
+    purchase_count: int
+    first_purchase: datetime | None
+    last_purchase: datetime | None
+    average_order_value: float
+    purchases_per_year: float
+    predicted_value: float
+    retention_value: float | None
+    assumptions: list[str]
+
+    @classmethod
+    def from_record(cls, record: neo4j.Record) -> LifetimeValue:
+        lifespan = record["lifespanYears"]
+        margin = record["grossMargin"]
+        assumptions = [
+            f"expected lifespan {lifespan:g} years"
+            + (" (default; the provider has no expectedLifespanYears)"
+               if record["lifespanIsDefault"] else " (the provider's expectedLifespanYears)"),
+            f"gross margin {margin:g}"
+            + (" (default; the provider has no grossMargin)"
+               if record["grossMarginIsDefault"] else " (the provider's grossMargin)"),
+        ]
+        if record["retentionValue"] is not None:
+            assumptions.append(
+                f"retention form m x r / (1 + d - r) with m = {record['annualMargin']:g} "
+                f"{record['currency']} per year (AOV x purchases per year x gross margin)"
+            )
+        return cls(
+            currency=record["currency"],
+            historical_revenue=float(record["historicalRevenue"]),
+            purchase_count=record["purchaseCount"],
+            first_purchase=_native(record["firstPurchase"]),
+            last_purchase=_native(record["lastPurchase"]),
+            average_order_value=float(record["averageOrderValue"]),
+            purchases_per_year=float(record["purchasesPerYear"]),
+            predicted_value=float(record["predictedValue"]),
+            retention_value=record["retentionValue"],
+            assumptions=assumptions,
+        )
+
+
+async def lifetime_value(
+    graph: Graph,
+    customer_id: str,
+    provider_id: str,
+    retention_rate: float | None = None,
+    discount_rate: float | None = None,
+) -> list[LifetimeValue]:
+    """x's lifetime value for p, one entry per currency x paid in (none if x never paid)."""
+    if (retention_rate is None) != (discount_rate is None):
+        field = "discountRate" if discount_rate is None else "retentionRate"
+        raise errors.BadUserInput(
+            "retentionRate and discountRate go together: give both or neither", field=field
+        )
+    if retention_rate is not None and not 0 <= retention_rate <= 1:
+        raise errors.BadUserInput("retentionRate must lie between 0 and 1", field="retentionRate")
+    if discount_rate is not None and retention_rate is not None:
+        if discount_rate < 0:
+            raise errors.BadUserInput("discountRate must not be negative", field="discountRate")
+        if 1 + discount_rate - retention_rate <= 0:
+            raise errors.BadUserInput(
+                "retentionRate 1 needs a positive discountRate", field="discountRate"
+            )
+    records = await graph.read(
+        load("analytics/lifetime_value").body,
+        customerId=customer_id,
+        providerId=provider_id,
+        retentionRate=retention_rate,
+        discountRate=discount_rate,
+    )
+    if not records:
+        raise errors.NotFound(f"no stakeholder {customer_id!r} or {provider_id!r}")
+    return [LifetimeValue.from_record(r) for r in records if r["currency"] is not None]
