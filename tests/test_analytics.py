@@ -209,3 +209,93 @@ async def test_lifetime_value_without_money_purchases_is_empty_and_unknown_id_no
         await analytics.lifetime_value(g, "nobody", "acme")
     with pytest.raises(errors.BadUserInput):
         await analytics.lifetime_value(g, "dana", "acme", retention_rate=0.5)
+
+
+# ---------------------------------------------------------------------------------------- RFM
+
+
+def _by_id(scores: list[analytics.RfmScore]) -> dict[str, analytics.RfmScore]:
+    return {s.customer["id"]: s for s in scores}
+
+
+@pytest.mark.anyio
+async def test_rfm_scores_by_quintile_with_ties_sharing_a_score(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme")
+    for x in "abcde":
+        person(store, x)
+    for _ in range(3):
+        buys(store, "a", "acme", 100, day(2024, 12, 22))  # 10 days, 3 purchases, 300
+        buys(store, "b", "acme", 100, day(2024, 12, 22))  # the same as a: a tie
+    buys(store, "c", "acme", 50, day(2024, 9, 1))
+    buys(store, "c", "acme", 50, day(2024, 10, 3))  # 90 days, 2 purchases, 100
+    buys(store, "d", "acme", 20, day(2024, 7, 5))  # 180 days, 1 purchase, 20
+    buys(store, "e", "acme", 500, day(2023, 1, 2))  # 730 days, 1 purchase, 500
+    buys(store, "e", "acme", 9, day(2024, 12, 1), consideration="ATTENTION")  # not MONEY
+    buys(store, "d", "acme", 9, day(2025, 2, 1))  # after asOf: not counted
+    buys(store, "acme", "acme", 9, day(2024, 12, 1))  # p itself: not its own customer
+
+    scores = _by_id(await analytics.rfm(g, "acme", AS_OF))
+
+    assert set(scores) == set("abcde")
+    got = {x: (s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m) for x, s in scores.items()}
+    # n = 5; score = ceil(5 * (strictly worse + 1) / 5); a and b tie on everything
+    assert got == {
+        "a": (10, 3, 300, 4, 4, 3),
+        "b": (10, 3, 300, 4, 4, 3),
+        "c": (90, 2, 100, 3, 3, 2),
+        "d": (180, 1, 20, 2, 1, 1),
+        "e": (730, 1, 500, 1, 1, 5),
+    }
+    assert {x: s.segment for x, s in scores.items()} == {
+        "a": "Loyal Customers",
+        "b": "Loyal Customers",
+        "c": "Potential Loyalist",
+        "d": "About To Sleep",
+        "e": "Others",
+    }
+
+
+@pytest.mark.anyio
+async def test_rfm_with_fewer_than_five_customers_gives_the_best_a_five(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme")
+    org(store, "solo")
+    person(store, "x")
+    person(store, "y")
+    buys(store, "x", "acme", 100, day(2024, 12, 31))
+    buys(store, "y", "acme", 50, day(2024, 1, 1))
+    buys(store, "y", "acme", 50, day(2024, 6, 1))
+    buys(store, "x", "solo", 10, day(2020, 1, 1))
+
+    two = _by_id(await analytics.rfm(g, "acme", AS_OF))
+    [lone] = await analytics.rfm(g, "solo", AS_OF)
+
+    # n = 2: scores ceil(5 * 1 / 2) = 3 and 5; the monetary tie (100 each) shares 3
+    assert (two["x"].r, two["x"].f, two["x"].m) == (5, 3, 3)
+    assert (two["y"].r, two["y"].f, two["y"].m) == (3, 5, 3)
+    assert two["x"].segment == two["y"].segment == "Loyal Customers"
+    assert (lone.r, lone.f, lone.m, lone.segment) == (5, 5, 5, "Champions")
+    assert await analytics.rfm(g, "nobody", AS_OF) == []
+
+
+@pytest.mark.anyio
+async def test_rfm_monetary_counts_only_the_providers_main_currency(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme")
+    person(store, "x")
+    person(store, "z")
+    buys(store, "x", "acme", 10, day(2024, 12, 1), "USD")
+    buys(store, "x", "acme", 10, day(2024, 12, 2), "USD")
+    buys(store, "z", "acme", 1000, day(2024, 12, 3), "EUR")
+    buys(store, "z", "acme", 5, day(2024, 12, 4), "USD")
+
+    scores = _by_id(await analytics.rfm(g, "acme", AS_OF))
+
+    assert {s.currency for s in scores.values()} == {"USD"}
+    assert scores["x"].monetary == 20
+    assert scores["z"].monetary == 5  # the EUR purchase counts for frequency only
+    assert scores["z"].frequency == 2

@@ -18,6 +18,7 @@ from typing import Any
 
 import neo4j
 from neo4j.graph import Node
+from neo4j.graph import Node
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -225,3 +226,41 @@ async def lifetime_value(
     if not records:
         raise errors.NotFound(f"no stakeholder {customer_id!r} or {provider_id!r}")
     return [LifetimeValue.from_record(r) for r in records if r["currency"] is not None]
+
+
+# ------------------------------------------------------------------------------------- RFM
+
+
+@dataclass(frozen=True)
+class RfmScore:
+    customer: Node
+    recency_days: int
+    frequency: int
+    monetary: float
+    currency: str  # the provider's main currency, in which `monetary` is summed
+    r: int
+    f: int
+    m: int
+    segment: str
+
+    @classmethod
+    def from_record(cls, record: neo4j.Record) -> RfmScore:
+        return cls(
+            customer=record["customer"],
+            recency_days=record["recencyDays"],
+            frequency=record["frequency"],
+            monetary=float(record["monetary"]),
+            currency=record["currency"],
+            r=record["r"],
+            f=record["f"],
+            m=record["m"],
+            segment=record["segment"],
+        )
+
+
+async def rfm(graph: Graph, provider_id: str, as_of: datetime | None = None) -> list[RfmScore]:
+    """RFM scores of p's TRANSACTIONAL customers as of `as_of` (default now), best first."""
+    records = await graph.read(
+        load("analytics/rfm").body, providerId=provider_id, asOf=_utc(as_of)
+    )
+    return [RfmScore.from_record(r) for r in records]
