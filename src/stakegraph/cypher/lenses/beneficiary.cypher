@@ -1,0 +1,17 @@
+// Lens BENEFICIARY: anyone who benefits from what provider p offers, paid or not
+// (a teacher's progress reports reach the parents, who are therefore her customers too).
+// Holds when p SERVES x, x USES p or x BUYS p (x <> p).
+// Parameters:
+//   $providerId  string, required: the provider p            e.g. 'teacher'
+//   $customerId  string or null: null = every customer of p;  e.g. 'parent' or null
+//                a value restricts the answer to that one customer x
+// Returns one row per SERVES, USES or BUYS relationship:
+//   customer  the recipient x (node)
+//   lens      'BENEFICIARY'
+//   evidence  [ (p)-[:SERVES]->(x) ], [ (x)-[:USES]->(p) ] or [ (x)-[:BUYS]->(p) ]
+MATCH (p:Stakeholder {id: $providerId})
+MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
+WHERE x <> p
+  AND ($customerId IS NULL OR x.id = $customerId)
+  AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
+RETURN x AS customer, 'BENEFICIARY' AS lens, [receive] AS evidence

@@ -1,0 +1,25 @@
+// Lens BUYING_CENTER: the people on the buying side of an organisation's purchases from p
+// (initiators, users, influencers, deciders, approvers, buyers, gatekeepers, champions).
+// Holds when x is a Person, x MEMBER_OF y with a buyingRole whose scope is empty or
+// contains p's id, y is an Organization o or a Department PART_OF* o, and o BUYS p.
+// Parameters:
+//   $providerId  string, required: the provider p            e.g. 'initech'
+//   $customerId  string or null: null = every customer of p;  e.g. 'dana' or null
+//                a value restricts the answer to that one person x
+// Returns one row per membership and buying organisation (a person who is a member
+// twice, e.g. of the organisation and of one of its departments, gives two rows):
+//   customer  the person x (node)
+//   lens      'BUYING_CENTER'
+//   evidence  [ (x)-[:MEMBER_OF]->(y)-[:PART_OF*0..]->(o)-[:BUYS]->(p) ]: one path,
+//             through o's earliest purchase from p (the other purchases are left out to
+//             keep the evidence small; the TRANSACTIONAL lens of o lists them all)
+MATCH (p:Stakeholder {id: $providerId})
+MATCH center = (x:Person)-[m:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(o:Organization)-[b:BUYS]->(p)
+WHERE x <> p
+  AND ($customerId IS NULL OR x.id = $customerId)
+  AND m.buyingRole IS NOT NULL
+  AND (m.scope IS NULL OR size(m.scope) = 0 OR p.id IN m.scope)
+WITH x, m, o, center, b
+ORDER BY b.at, b.id
+WITH x, m, o, collect(center)[0] AS firstPurchase
+RETURN x AS customer, 'BUYING_CENTER' AS lens, [firstPurchase] AS evidence

@@ -1,0 +1,23 @@
+// Lens COLLABORATIVE: prosumers, who contribute to platform p and also use or buy it
+// (a creator on a video platform, a company publishing apps on a store it uses).
+// Holds when x CONTRIBUTES p and (x USES p or x BUYS p), x <> p.
+// Parameters:
+//   $providerId  string, required: the platform p            e.g. 'vidtube'
+//   $customerId  string or null: null = every customer of p;  e.g. 'pat' or null
+//                a value restricts the answer to that one contributor x
+// Returns one row per CONTRIBUTES relationship of a contributor who uses or buys p:
+//   customer  the contributor x (node)
+//   lens      'COLLABORATIVE'
+//   evidence  [ (x)-[:CONTRIBUTES]->(p), (x)-[:USES]->(p) or (x)-[:BUYS]->(p) ]:
+//             the contribution, then one use (preferred) or purchase
+MATCH (p:Stakeholder {id: $providerId})
+MATCH contribution = (x:Stakeholder)-[:CONTRIBUTES]->(p)
+WHERE x <> p
+  AND ($customerId IS NULL OR x.id = $customerId)
+WITH x, contribution,
+     COLLECT {
+       MATCH taken = (x)-[r:USES|BUYS]->(p)
+       RETURN taken ORDER BY type(r) DESC, r.id LIMIT 1
+     } AS takes
+WHERE size(takes) > 0
+RETURN x AS customer, 'COLLABORATIVE' AS lens, [contribution] + takes AS evidence

@@ -1,0 +1,28 @@
+// Lens INTERNAL: internal customers, who receive from p inside the same organisation
+// (one department serving another, HR serving employees, a department serving its org).
+// Holds when x receives from p (p SERVES x, x USES p or x BUYS p) and x and p share a
+// home organisation, x <> p. Homes: an Organization is its own home; a Department's homes
+// are the Organizations reached by PART_OF*; a Person's, by MEMBER_OF then PART_OF*0..
+// Parameters:
+//   $providerId  string, required: the provider p            e.g. 'hr'
+//   $customerId  string or null: null = every customer of p;  e.g. 'sales' or null
+//                a value restricts the answer to that one customer x
+// Returns one row per receiving relationship:
+//   customer  the recipient x (node)
+//   lens      'INTERNAL'
+//   evidence  [receive, xHome, pHome]: receive is (p)-[:SERVES]->(x), (x)-[:USES]->(p)
+//             or (x)-[:BUYS]->(p); xHome and pHome are the paths from x and from p up to
+//             the nearest shared home organisation o (a path of length 0 when x or p is o)
+MATCH (p:Stakeholder {id: $providerId})
+MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
+WHERE x <> p
+  AND ($customerId IS NULL OR x.id = $customerId)
+  AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
+CALL (x, p) {
+  MATCH xHome = (x)-[:MEMBER_OF|PART_OF*0..]->(o:Organization)
+  MATCH pHome = (p)-[:MEMBER_OF|PART_OF*0..]->(o)
+  RETURN xHome, pHome
+  ORDER BY length(xHome) + length(pHome), o.id
+  LIMIT 1
+}
+RETURN x AS customer, 'INTERNAL' AS lens, [receive, xHome, pHome] AS evidence
