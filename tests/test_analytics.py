@@ -299,3 +299,63 @@ async def test_rfm_monetary_counts_only_the_providers_main_currency(
     assert scores["x"].monetary == 20
     assert scores["z"].monetary == 5  # the EUR purchase counts for frequency only
     assert scores["z"].frequency == 2
+
+
+# ---------------------------------------------------------------------------- journey stage
+
+
+@pytest.mark.anyio
+async def test_journey_stage_only_moves_forward(store: neo4j.Driver, g: Graph) -> None:
+    org(store, "acme")
+    for x in ["nobody", "aware", "intent", "buyer"]:
+        person(store, x)
+    engages(store, "aware", "acme", "AWARENESS", day(2024, 1, 1))
+    engages(store, "aware", "acme", "CONSIDERATION", day(2024, 2, 1))
+    engages(store, "intent", "acme", "INTENT", day(2024, 1, 1))
+    engages(store, "intent", "acme", "AWARENESS", day(2024, 6, 1))  # later, lower: no step back
+    engages(store, "buyer", "acme", "INTENT", day(2024, 1, 1))
+    buys(store, "buyer", "acme", 10, day(2024, 2, 1), consideration="NONE")
+    engages(store, "buyer", "acme", "AWARENESS", day(2024, 3, 1))
+
+    stage = analytics.journey_stage
+    assert await stage(g, "nobody", "acme") is JourneyStage.NONE
+    assert await stage(g, "aware", "acme") is JourneyStage.CONSIDERATION
+    assert await stage(g, "intent", "acme") is JourneyStage.INTENT
+    assert await stage(g, "buyer", "acme") is JourneyStage.PURCHASE  # purchase beats engagement
+    assert await stage(g, "acme", "acme") is JourneyStage.NONE
+    with pytest.raises(errors.NotFound):
+        await stage(g, "ghost", "acme")
+
+
+@pytest.mark.anyio
+async def test_repeat_or_client_is_retention_and_only_a_customer_reaches_advocacy(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme")
+    org(store, "globex")
+    for x in ["repeat", "subscriber", "served", "fan", "user", "dana"]:
+        person(store, x)
+    buys(store, "repeat", "acme", 10, day(2024, 1, 1))
+    buys(store, "repeat", "acme", 10, day(2024, 2, 1))
+    buys(store, "subscriber", "acme", 10, day(2024, 1, 1), kind="SUBSCRIPTION")
+    serves(store, "acme", "served", ongoing=True)
+    engages(store, "fan", "acme", "ADVOCACY", day(2024, 1, 1))  # advocates, but no customer
+    uses(store, "user", "acme")
+    engages(store, "user", "acme", "ADVOCACY", day(2024, 1, 1))
+    buys(store, "globex", "acme", 1000, day(2024, 1, 1))
+    member(store, "dana", "globex", "DECIDER")
+    engages(store, "dana", "acme", "ADVOCACY", day(2024, 3, 1))
+
+    stages = await analytics.journey_stages(
+        g, ["repeat", "subscriber", "served", "fan", "user", "dana", "ghost"], "acme"
+    )
+
+    assert stages == {
+        "repeat": JourneyStage.RETENTION,
+        "subscriber": JourneyStage.RETENTION,
+        "served": JourneyStage.RETENTION,
+        "fan": JourneyStage.AWARENESS,
+        "user": JourneyStage.ADVOCACY,
+        "dana": JourneyStage.ADVOCACY,  # a buying-center member of a buyer is a customer
+    }
+    assert await analytics.journey_stage(g, "user", "acme") is JourneyStage.ADVOCACY

@@ -264,3 +264,31 @@ async def rfm(graph: Graph, provider_id: str, as_of: datetime | None = None) -> 
         load("analytics/rfm").body, providerId=provider_id, asOf=_utc(as_of)
     )
     return [RfmScore.from_record(r) for r in records]
+
+
+# ---------------------------------------------------------------------------- journey stage
+
+
+async def journey_stage(graph: Graph, customer_id: str, provider_id: str) -> JourneyStage:
+    """How far x has come with p (NONE ... ADVOCACY); NotFound for an unknown id."""
+    records = await graph.read(
+        load("analytics/journey_stage").body, customerId=customer_id, providerId=provider_id
+    )
+    if not records:
+        raise errors.NotFound(f"no stakeholder {customer_id!r} or {provider_id!r}")
+    return JourneyStage(records[0]["stage"])
+
+
+async def journey_stages(
+    graph: Graph, customer_ids: Iterable[str], provider_id: str
+) -> dict[str, JourneyStage]:
+    """The journey stage of each of several customers with p, in one statement."""
+    per_customer = load("analytics/journey_stage").inline(customerId="customerId")
+    records = await graph.read(
+        "UNWIND $customerIds AS customerId\n"
+        f"CALL (customerId) {{\n{per_customer}\n}}\n"
+        "RETURN customerId, stage",
+        customerIds=list(customer_ids),
+        providerId=provider_id,
+    )
+    return {r["customerId"]: JourneyStage(r["stage"]) for r in records}
