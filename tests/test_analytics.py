@@ -359,3 +359,75 @@ async def test_repeat_or_client_is_retention_and_only_a_customer_reaches_advocac
         "dana": JourneyStage.ADVOCACY,  # a buying-center member of a buyer is a customer
     }
     assert await analytics.journey_stage(g, "user", "acme") is JourneyStage.ADVOCACY
+
+
+# ------------------------------------------------------------------------------------ leads
+
+
+@pytest.mark.anyio
+async def test_leads_are_ranked_by_fit_plus_engagement_against_an_explicit_profile(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme", icpIndustries=["Software"], icpSizeBands=["50-249"],
+        icpCountries=["DE"], icpTechnologies=["Neo4j"])
+    org(store, "fit", industry="Software", employees=100, country="DE",
+        technologies=["Neo4j", "Java"])
+    org(store, "beta", industry="Software", employees=5, country="FR")
+    person(store, "dana", country="DE")
+    member(store, "dana", "beta", None)
+    org(store, "cold")
+    org(store, "buyer", industry="Software", employees=100, country="DE")
+    engages(store, "fit", "acme", "INTENT", AS_OF - timedelta(days=30))  # 20 x 0.5 = 10
+    engages(store, "fit", "acme", "CONSIDERATION", AS_OF)  # 10
+    for _ in range(3):
+        engages(store, "dana", "acme", "INTENT", AS_OF)  # 60, capped at 50
+    engages(store, "cold", "acme", "AWARENESS", AS_OF - timedelta(days=60))  # 5 x 0.25
+    engages(store, "cold", "acme", "INTENT", AS_OF + timedelta(days=1))  # after asOf: ignored
+    engages(store, "buyer", "acme", "INTENT", AS_OF)
+    buys(store, "buyer", "acme", 10, day(2024, 1, 1))  # a buyer is no prospect
+
+    ranked = await analytics.leads(g, "acme", AS_OF)
+
+    got = [(x.prospect["id"], x.fit, x.engagement, x.score, x.qualified) for x in ranked]
+    # 4 dimensions of equal weight: 12.5 each; dana's traits include her home org beta's
+    assert got == [
+        ("dana", pytest.approx(25.0), pytest.approx(50.0), pytest.approx(75.0), True),
+        ("fit", pytest.approx(50.0), pytest.approx(20.0), pytest.approx(70.0), True),
+        ("cold", 0.0, pytest.approx(1.25), pytest.approx(1.25), False),
+    ]
+    assert all(x.score == pytest.approx(x.fit + x.engagement) for x in ranked)
+    dana = ranked[0].reasons
+    assert dana[0] == "fit 25.0 of 50 against the explicit ideal customer profile"
+    assert "industry Software matches (+12.5)" in dana
+    assert "size band 1-9 not in profile (50-249)" in dana
+    assert "technology unknown (profile: Neo4j)" in dana
+    assert dana[-1] == "score 75.0 reaches 60: qualified"
+    assert [x.prospect["id"] for x in await analytics.leads(g, "acme", AS_OF, first=2)] == [
+        "dana", "fit"]
+
+
+@pytest.mark.anyio
+async def test_lead_fit_uses_a_profile_derived_from_paying_customers(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme")
+    org(store, "c1", industry="Software", employees=100, country="DE")
+    org(store, "c2", industry="Software", employees=20, country="DE")
+    org(store, "c3", industry="Retail", employees=5, country="FR")
+    org(store, "c4", industry="Retail", employees=5000, country="US")
+    for c in ["c1", "c2", "c3"]:
+        buys(store, c, "acme", 10, day(2024, 1, 1))
+    buys(store, "c4", "acme", 10, day(2024, 1, 1), consideration="IN_KIND")  # not paying
+    org(store, "q", industry="Software", employees=3, country="FR")
+    engages(store, "q", "acme", "AWARENESS", AS_OF - timedelta(days=30))  # 5 x 0.5
+
+    settings = AnalyticsSettings(icp_top_values=1)
+    [lead] = await analytics.leads(g, "acme", AS_OF, settings=settings)
+
+    # derived ICP with one value each: Software (2 of 3), size band 1-9 (1 each: the
+    # alphabetically first), DE (2 of 3); no technologies, so 3 dimensions of 50/3 each
+    assert lead.fit == pytest.approx(2 * 50 / 3)
+    assert lead.engagement == pytest.approx(2.5)
+    assert lead.score == pytest.approx(2 * 50 / 3 + 2.5)
+    assert "derived from 3 paying customers" in lead.reasons[0]
+    assert "country FR not in profile (DE)" in lead.reasons

@@ -292,3 +292,52 @@ async def journey_stages(
         providerId=provider_id,
     )
     return {r["customerId"]: JourneyStage(r["stage"]) for r in records}
+
+
+# ------------------------------------------------------------------------------------ leads
+
+
+@dataclass(frozen=True)
+class Lead:
+    prospect: Node
+    score: float
+    fit: float
+    engagement: float
+    qualified: bool
+    reasons: list[str]
+
+    @classmethod
+    def from_record(cls, record: neo4j.Record) -> Lead:
+        return cls(
+            prospect=record["prospect"],
+            score=float(record["score"]),
+            fit=float(record["fit"]),
+            engagement=float(record["engagement"]),
+            qualified=record["qualified"],
+            reasons=list(record["reasons"]),
+        )
+
+
+async def leads(
+    graph: Graph,
+    provider_id: str,
+    as_of: datetime | None = None,
+    first: int = 50,
+    settings: AnalyticsSettings | None = None,
+) -> list[Lead]:
+    """p's prospects scored fit (0-50) + engagement (0-50), best first, at most `first`."""
+    if first < 0:
+        raise errors.BadUserInput("first must not be negative", field="first")
+    s = settings or AnalyticsSettings()
+    records = await graph.read(
+        load("analytics/leads").body,
+        providerId=provider_id,
+        asOf=_utc(as_of),
+        first=first,
+        stageWeights=s.stage_weights,
+        halfLifeDays=s.half_life_days,
+        fitWeights=s.fit_weights,
+        icpTopValues=s.icp_top_values,
+        qualifiedAt=s.qualified_at,
+    )
+    return [Lead.from_record(r) for r in records]

@@ -16,7 +16,8 @@ import org.neo4j.io.ByteUnit;
  * An embedded Neo4j with its Bolt connector on 127.0.0.1.
  *
  * Usage: LocalNeo4j HOME_DIR BOLT_PORT
- * Environment: NEO4J_PASSWORD sets the password of the user "neo4j" at every start.
+ * Environment: NEO4J_PASSWORD sets the password of the user "neo4j" at every start (empty:
+ * authentication off); STAKEGRAPH_NEO4J_PAGECACHE sets the page cache size (default 512m).
  *
  * Prints "READY bolt://127.0.0.1:PORT" once the database accepts work, and shuts the
  * database down cleanly on SIGTERM/SIGINT so that the next start finds an intact store.
@@ -32,13 +33,14 @@ public final class LocalNeo4j {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
+        String pagecache = System.getenv().getOrDefault("STAKEGRAPH_NEO4J_PAGECACHE", "512m");
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, !password.isEmpty())
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(0))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));

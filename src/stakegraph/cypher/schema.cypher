@@ -1,0 +1,28 @@
+// The schema: uniqueness constraints and the indexes the lenses and listings use.
+// Idempotent (IF NOT EXISTS): `stakegraph schema apply` and the server at start run it.
+// Parameters: none. Run it whole in cypher-shell: `cypher-shell -f cypher/schema.cypher`.
+
+// Every stakeholder has a unique id; the constraint's index is what every lens starts from.
+CREATE CONSTRAINT stakeholder_id IF NOT EXISTS
+FOR (n:Stakeholder) REQUIRE n.id IS UNIQUE;
+
+// Interaction relationships carry a unique id (removeRelation, idempotent import).
+CREATE CONSTRAINT buys_id IF NOT EXISTS FOR ()-[r:BUYS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT uses_id IF NOT EXISTS FOR ()-[r:USES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT serves_id IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT contributes_id IF NOT EXISTS FOR ()-[r:CONTRIBUTES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT engages_id IF NOT EXISTS FOR ()-[r:ENGAGES]-() REQUIRE r.id IS UNIQUE;
+
+// Listings sort by (name, id) and search by name.
+CREATE INDEX stakeholder_name IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
+CREATE TEXT INDEX stakeholder_name_text IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
+
+// Kind listings.
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+
+// Lens filters on purchase properties (TRANSACTIONAL, CLIENT) and analytics by date.
+CREATE INDEX buys_consideration IF NOT EXISTS FOR ()-[r:BUYS]-() ON (r.consideration);
+CREATE INDEX buys_at IF NOT EXISTS FOR ()-[r:BUYS]-() ON (r.at);
+CREATE INDEX engages_at IF NOT EXISTS FOR ()-[r:ENGAGES]-() ON (r.at);

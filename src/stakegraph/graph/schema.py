@@ -1,0 +1,33 @@
+"""Applying and checking the schema in `cypher/schema.cypher`."""
+
+from __future__ import annotations
+
+import re
+
+from stakegraph.graph.cypher import load
+from stakegraph.graph.driver import Graph
+
+_NAME = re.compile(r"CREATE\s+(?:\w+\s+)?(CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)
+
+
+def expected_names() -> set[str]:
+    """The names of every constraint and index that schema.cypher creates."""
+    return {m.group(2) for m in map(_NAME.search, load("schema").statements()) if m}
+
+
+async def apply_schema(graph: Graph) -> int:
+    """Run schema.cypher (idempotent); returns the number of statements run."""
+    statements = load("schema").statements()
+    for statement in statements:
+        await graph.run_unmanaged(statement)
+    await graph.run_unmanaged("CALL db.awaitIndexes(300)")
+    return len(statements)
+
+
+async def missing_schema(graph: Graph) -> set[str]:
+    """Names from schema.cypher that are not (yet) online in the database."""
+    records = await graph.read(
+        "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names"
+    )
+    online = set(records[0]["names"]) if records else set()
+    return expected_names() - online

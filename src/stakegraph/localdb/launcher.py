@@ -1,0 +1,247 @@
+"""Build, start, stop and inspect the local embedded Neo4j."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from filelock import FileLock
+from platformdirs import user_cache_path, user_data_path
+
+from stakegraph.config import DEFAULT_PASSWORD, LOCAL_BOLT_PORT
+
+MAIN_CLASS = "stakegraph.LocalNeo4j"
+START_TIMEOUT = 180.0
+STOP_TIMEOUT = 120.0
+
+# Neo4j 5 reaches into JDK internals; these are the flags its own launcher passes on Java 17.
+JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dlog4j2.disable.jmx=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+]
+
+
+class LocalNeo4jError(Exception):
+    """A problem with the local Neo4j, stated in one line a person can act on."""
+
+
+@dataclass(frozen=True)
+class Status:
+    running: bool
+    pid: int | None
+    port: int | None
+    data_dir: Path
+
+    @property
+    def uri(self) -> str | None:
+        return f"bolt://127.0.0.1:{self.port}" if self.port else None
+
+
+def default_data_dir() -> Path:
+    return user_data_path("stakegraph") / "neo4j"
+
+
+def _sources() -> dict[str, bytes]:
+    """The Maven project shipped in the package: relative path -> content."""
+    root = resources.files("stakegraph.localdb") / "java"
+    found: dict[str, bytes] = {}
+
+    def walk(folder: resources.abc.Traversable, prefix: str) -> None:
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                walk(entry, f"{prefix}{entry.name}/")
+            elif entry.name in {"pom.xml"} or entry.name.endswith(".java"):
+                found[prefix + entry.name] = entry.read_bytes()
+
+    walk(root, "")
+    return dict(sorted(found.items()))
+
+
+def _require(tool: str, advice: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        raise LocalNeo4jError(f"`{tool}` was not found on PATH: {advice}")
+    return path
+
+
+def build(*, quiet: bool = True) -> Path:
+    """Build the launcher with Maven unless an identical build is cached; return its dir.
+
+    The cache key is a hash of the pom and the Java sources, so a changed launcher is
+    rebuilt and an unchanged one never is.
+    """
+    sources = _sources()
+    digest = hashlib.sha256()
+    for name, content in sources.items():
+        digest.update(name.encode() + b"\0" + content + b"\0")
+    home = user_cache_path("stakegraph") / f"local-neo4j-{digest.hexdigest()[:16]}"
+    done = home / "BUILT"
+    if done.exists():
+        return home
+    java = "install a Java 17 JDK (Debian: apt-get install openjdk-17-jdk-headless)"
+    _require("java", java)
+    mvn = _require("mvn", "install Apache Maven (Debian: apt-get install maven)")
+    home.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(home) + ".lock"):
+        if done.exists():
+            return home
+        for name, content in sources.items():
+            target = home / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        command = [mvn, "-B", "package", "-DskipTests"] + (["-q"] if quiet else [])
+        result = subprocess.run(command, cwd=home, capture_output=quiet, text=True)
+        if result.returncode != 0:
+            tail = (result.stdout or "")[-2000:] + (result.stderr or "")[-2000:]
+            raise LocalNeo4jError(f"the Maven build of the local Neo4j failed in {home}:\n{tail}")
+        done.write_text("ok\n")
+    return home
+
+
+def _classpath(home: Path) -> str:
+    jars = sorted((home / "target").glob("*.jar"))
+    return os.pathsep.join([str(j) for j in jars] + [str(home / "target" / "lib" / "*")])
+
+
+def _state_file(data_dir: Path) -> Path:
+    return data_dir / "neo4j.json"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return True
+    return MAIN_CLASS.encode() in cmdline
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def status(data_dir: Path | None = None) -> Status:
+    data_dir = (data_dir or default_data_dir()).resolve()
+    try:
+        state = json.loads(_state_file(data_dir).read_text())
+        pid, port = int(state["pid"]), int(state["port"])
+    except (OSError, ValueError, KeyError):
+        return Status(False, None, None, data_dir)
+    if not _alive(pid):
+        return Status(False, None, None, data_dir)
+    return Status(True, pid, port, data_dir)
+
+
+def start(
+    port: int = LOCAL_BOLT_PORT,
+    data_dir: Path | None = None,
+    *,
+    password: str = DEFAULT_PASSWORD,
+    heap: str | None = None,
+) -> Status:
+    """Start Neo4j in the background and return once Bolt answers.
+
+    Raises LocalNeo4jError when it is already running (the message says where), when the
+    port is taken, or when the database does not come up (the message ends with its log).
+    """
+    data_dir = (data_dir or default_data_dir()).resolve()
+    current = status(data_dir)
+    if current.running:
+        raise LocalNeo4jError(f"already running: {current.uri} (pid {current.pid}, {data_dir})")
+    if _port_open(port):
+        raise LocalNeo4jError(f"port {port} on 127.0.0.1 is already in use; choose --port")
+    home = build()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir / "neo4j.log"
+    heap = heap or os.environ.get("STAKEGRAPH_NEO4J_HEAP", "1g")
+    command = [
+        _require("java", "install a Java 17 JDK"),
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
+        *JVM_FLAGS,
+        "-cp",
+        _classpath(home),
+        MAIN_CLASS,
+        str(data_dir / "store"),
+        str(port),
+    ]
+    env = {**os.environ, "NEO4J_PASSWORD": password}
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+        )
+    _state_file(data_dir).write_text(json.dumps({"pid": process.pid, "port": port}))
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            _state_file(data_dir).unlink(missing_ok=True)
+            raise LocalNeo4jError(f"Neo4j exited during start; see {log_path}:\n{_tail(log_path)}")
+        if _port_open(port) and f"READY bolt://127.0.0.1:{port}" in _tail(log_path, 4000):
+            return Status(True, process.pid, port, data_dir)
+        time.sleep(0.2)
+    process.terminate()
+    raise LocalNeo4jError(f"Neo4j did not answer within {START_TIMEOUT:.0f}s; see {log_path}")
+
+
+def stop(data_dir: Path | None = None) -> bool:
+    """Shut Neo4j down cleanly (SIGTERM runs its shutdown hook); False if it was not running."""
+    current = status(data_dir)
+    if not current.running or current.pid is None:
+        _state_file(current.data_dir).unlink(missing_ok=True)
+        return False
+    os.kill(current.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while time.monotonic() < deadline and _alive(current.pid):
+        _reap(current.pid)
+        time.sleep(0.2)
+    if _alive(current.pid):
+        raise LocalNeo4jError(f"Neo4j (pid {current.pid}) did not stop within {STOP_TIMEOUT:.0f}s")
+    _state_file(current.data_dir).unlink(missing_ok=True)
+    return True
+
+
+def _reap(pid: int) -> None:
+    """Collect the exit status when the database is our own child, so it leaves no zombie."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def _tail(path: Path, size: int = 3000) -> str:
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - size))
+            return f.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
