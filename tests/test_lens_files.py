@@ -536,3 +536,110 @@ def test_candidates_then_lenses_answer_providers_of_in_one_query(driver: neo4j.D
         ("initech", "bob", "END_USER"),
         ("initech", "bob", "BENEFICIARY"),
     }
+
+
+# --- the analyst queries under cypher/queries/ --------------------------------------------
+
+# Every query file, with sample parameters, its columns, and the rows it gives on the graph
+# above (only the columns named in the expected rows are compared).
+QUERIES: dict[str, tuple[dict[str, Any], list[str], list[dict[str, Any]]]] = {
+    "queries/consumers_not_customers": (
+        {"providerId": "toyco"},
+        ["consumer", "consumerId", "offerings", "payer", "payerId", "payerRelation"],
+        [
+            {
+                "consumerId": "kid",
+                "offerings": ["Blocks"],
+                "payerId": "mom",
+                "payerRelation": "PARENT",
+            }
+        ],
+    ),
+    "queries/internal_service_map": (
+        {"organizationId": "hooli"},
+        ["provider", "providerId", "recipient", "recipientId", "relation", "offering", "ongoing"],
+        [
+            {"providerId": "hr", "recipientId": "eng", "offering": "recruiting", "ongoing": True},
+            {"providerId": "hr", "recipientId": "erin", "offering": "payroll", "ongoing": True},
+            {"providerId": "hr", "recipientId": "hooli", "offering": "HR reporting"},
+            {"providerId": "hr", "recipientId": "platform", "offering": "onboarding"},
+        ],
+    ),
+    "queries/single_threaded_accounts": (
+        {"providerId": "globex"},
+        ["account", "accountId", "buyingRoleMembers", "members", "purchases"],
+        [{"accountId": "initech", "buyingRoleMembers": 0, "members": [], "purchases": 1}],
+    ),
+    "queries/prosumer_share": (
+        {},
+        ["platform", "platformId", "contributors", "users", "prosumers", "prosumerShare"],
+        [{"platformId": "vidtube", "contributors": 2, "users": 1, "prosumerShare": 1.0}],
+    ),
+    "queries/customers_by_lens_count": (
+        {"limit": 2},
+        ["customer", "customerId", "provider", "providerId", "lenses", "lensCount"],
+        [
+            {"customerId": "globex", "providerId": "initech", "lensCount": 5},
+            {"customerId": "ada", "providerId": "toyco", "lensCount": 4},
+        ],
+    ),
+    "queries/parents_paying_for_children": (
+        {"providerId": None},
+        ["parent", "parentId", "child", "childId", "provider", "providerId", "childUses"]
+        + ["parentBought", "purchases"],
+        [{"parentId": "mom", "childId": "kid", "providerId": "toyco", "purchases": 1}],
+    ),
+    "queries/top_providers_by_customers": (
+        {"limit": 3},
+        ["provider", "providerId", "customers", "payingCustomers", "prospects"],
+        [
+            {"providerId": "hr", "customers": 5, "payingCustomers": 0},
+            {"providerId": "initech", "customers": 4, "payingCustomers": 1},
+            {"providerId": "toyco", "customers": 3, "payingCustomers": 2},
+        ],
+    ),
+    "queries/stalled_prospects": (
+        {"providerId": "acme", "asOf": "2024-09-01T00:00:00Z", "days": 30},
+        ["prospect", "prospectId", "furthestStage", "lastChannel", "lastEngagedAt", "daysSilent"],
+        [{"prospectId": "lead", "furthestStage": "INTENT", "daysSilent": 121}],
+    ),
+    "queries/mutual_customers": (
+        {},
+        ["a", "aId", "b", "bId", "aReceives", "bReceives"],
+        [{"aId": "globex", "bId": "initech", "bReceives": ["BUYS Freight"]}],
+    ),
+}
+
+
+def test_the_query_files_are_exactly_those_tested() -> None:
+    assert {name for name in all_files() if name.startswith("queries/")} == set(QUERIES)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_file_runs_with_sample_parameters(driver: neo4j.Driver, name: str) -> None:
+    params, columns, expected = QUERIES[name]
+    file = load(name)
+    assert "Parameters" in file.description and "Returns" in file.description
+    records, summary, keys = driver.execute_query(file.text, params, routing_="r")
+    assert keys == columns
+    got = [{k: record[k] for k in row} for record, row in zip(records, expected, strict=False)]
+    assert (len(records), got) == (len(expected), expected)
+
+
+def test_stalled_prospects_respect_the_silence_threshold(driver: neo4j.Driver) -> None:
+    params = {"providerId": "acme", "asOf": "2024-05-20T00:00:00Z", "days": 30}
+    assert run(driver, "queries/stalled_prospects", **params) == []
+
+
+def test_lens_count_query_agrees_with_the_lens_files(driver: neo4j.Driver) -> None:
+    rows = run(driver, "queries/customers_by_lens_count", limit=1000)
+    from_query = {(r["customerId"], r["providerId"]): r["lenses"] for r in rows}
+    everyone = [r["id"] for r in driver.execute_query("MATCH (n:Stakeholder) RETURN n.id AS id")[0]]
+    from_files: dict[tuple[str, str], list[str]] = {}
+    for provider in everyone:
+        for lens in CUSTOMER_LENSES:
+            for row in lens_rows(driver, lens, provider):
+                held = from_files.setdefault((row["customer"]["id"], provider), [])
+                if lens.value not in held:
+                    held.append(lens.value)
+    assert from_query == from_files

@@ -27,7 +27,10 @@ WITH p, count(x) AS customers,
        (x)-[b:BUYS]->(p) WHERE coalesce(b.consideration, 'MONEY') = 'MONEY'
      } THEN x END) AS payingCustomers
 RETURN p.name AS provider, p.id AS providerId, customers, payingCustomers,
-       COUNT { (y:Stakeholder)-[:ENGAGES]->(p) WHERE y <> p AND NOT EXISTS { (y)-[:BUYS]->(p) }
-               RETURN DISTINCT y } AS prospects
+       COUNT {
+         MATCH (y:Stakeholder)-[:ENGAGES]->(p)
+         WHERE y <> p AND NOT EXISTS { (y)-[:BUYS]->(p) }
+         RETURN DISTINCT y
+       } AS prospects
 ORDER BY customers DESC, provider, providerId
 LIMIT $limit
