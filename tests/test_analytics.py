@@ -431,3 +431,58 @@ async def test_lead_fit_uses_a_profile_derived_from_paying_customers(
     assert lead.score == pytest.approx(2 * 50 / 3 + 2.5)
     assert "derived from 3 paying customers" in lead.reasons[0]
     assert "country FR not in profile (DE)" in lead.reasons
+
+
+# ----------------------------------------------------------------------- power/interest grid
+
+
+@pytest.mark.anyio
+async def test_power_interest_places_each_member_in_a_quadrant(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "acme")
+    org(store, "zeta")
+    org(store, "globex")
+    department(store, "it", "globex")
+    department(store, "sec", "it")  # nested two levels down
+    for x in ["dec", "appr", "usr", "gate", "scoped", "norole", "multi"]:
+        person(store, x)
+    member(store, "dec", "globex", "DECIDER")
+    uses(store, "dec", "acme")  # power 1.0, interest 0.5
+    member(store, "appr", "sec", "APPROVER")  # power 0.9, interest 0
+    member(store, "usr", "it", "USER")  # power 0.2, two recent engagements: 0.5
+    engages(store, "usr", "acme", "CONSIDERATION", AS_OF - timedelta(days=10))
+    engages(store, "usr", "acme", "INTENT", AS_OF - timedelta(days=90))
+    engages(store, "usr", "acme", "INTENT", AS_OF - timedelta(days=91))  # too old
+    member(store, "gate", "globex", "GATEKEEPER")  # power 0.3, one engagement: 0.25
+    engages(store, "gate", "acme", "AWARENESS", AS_OF - timedelta(days=1))
+    member(store, "scoped", "globex", "BUYER", scope=["zeta"])  # not for acme
+    member(store, "norole", "globex", None)  # no buying role: not in the grid
+    member(store, "multi", "globex", "INFLUENCER")
+    member(store, "multi", "it", "USER")  # the highest role counts: 0.6
+    uses(store, "multi", "zeta")
+
+    grid = {e.person["id"]: e for e in await analytics.power_interest(g, "globex", "acme", AS_OF)}
+
+    assert {x: (e.power, e.interest, e.quadrant) for x, e in grid.items()} == {
+        "dec": (1.0, 0.5, Quadrant.KEY_PLAYER),
+        "appr": (0.9, 0.0, Quadrant.KEEP_SATISFIED),
+        "multi": (0.6, 0.0, Quadrant.KEEP_SATISFIED),
+        "usr": (0.2, 0.5, Quadrant.KEEP_INFORMED),
+        "gate": (0.3, 0.25, Quadrant.MONITOR),
+    }
+    assert grid["multi"].roles == ["INFLUENCER", "USER"]
+
+    anywhere = {e.person["id"]: e for e in await analytics.power_interest(g, "globex", None, AS_OF)}
+    assert anywhere["multi"].quadrant is Quadrant.KEY_PLAYER  # USES zeta counts now
+    assert anywhere["scoped"].power == 0.8
+
+
+@pytest.mark.anyio
+async def test_power_interest_of_unknown_or_empty_organization(
+    store: neo4j.Driver, g: Graph
+) -> None:
+    org(store, "lonely")
+    assert await analytics.power_interest(g, "lonely", None, AS_OF) == []
+    with pytest.raises(errors.NotFound):
+        await analytics.power_interest(g, "ghost", None, AS_OF)

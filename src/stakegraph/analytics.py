@@ -341,3 +341,53 @@ async def leads(
         qualifiedAt=s.qualified_at,
     )
     return [Lead.from_record(r) for r in records]
+
+
+# --------------------------------------------------------------------- power/interest grid
+
+
+@dataclass(frozen=True)
+class PowerInterestEntry:
+    person: Node
+    roles: list[str]
+    power: float
+    interest: float
+    quadrant: Quadrant
+
+    @classmethod
+    def from_record(cls, record: neo4j.Record) -> PowerInterestEntry:
+        return cls(
+            person=record["person"],
+            roles=list(record["roles"]),
+            power=float(record["power"]),
+            interest=float(record["interest"]),
+            quadrant=Quadrant(record["quadrant"]),
+        )
+
+
+async def power_interest(
+    graph: Graph,
+    organization_id: str,
+    provider_id: str | None = None,
+    as_of: datetime | None = None,
+    settings: AnalyticsSettings | None = None,
+) -> list[PowerInterestEntry]:
+    """The buying center of an organisation on the power/interest grid; NotFound if no such
+    organisation."""
+    s = settings or AnalyticsSettings()
+    records = await graph.read(
+        load("analytics/power_interest").body,
+        organizationId=organization_id,
+        providerId=provider_id,
+        asOf=_utc(as_of),
+        rolePower=s.role_power,
+        interestUse=s.interest_use,
+        interestPerEngagement=s.interest_per_engagement,
+        interestEngagementCap=s.interest_engagement_cap,
+        engagementWindowDays=s.engagement_window_days,
+        powerThreshold=s.power_threshold,
+        interestThreshold=s.interest_threshold,
+    )
+    if not records:
+        raise errors.NotFound(f"no organization {organization_id!r}", field="organizationId")
+    return [PowerInterestEntry.from_record(r) for r in records if r["person"] is not None]
