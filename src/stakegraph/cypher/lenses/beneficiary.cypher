@@ -14,4 +14,4 @@ MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)
   AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
-RETURN x AS customer, 'BENEFICIARY' AS lens, [receive] AS evidence
+RETURN x AS customer, 'BENEFICIARY' AS lens, [receive] AS evidence;

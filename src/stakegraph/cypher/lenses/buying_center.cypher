@@ -22,4 +22,4 @@ WHERE x <> p
 WITH x, m, o, center, b
 ORDER BY b.at, b.id
 WITH x, m, o, collect(center)[0] AS firstPurchase
-RETURN x AS customer, 'BUYING_CENTER' AS lens, [firstPurchase] AS evidence
+RETURN x AS customer, 'BUYING_CENTER' AS lens, [firstPurchase] AS evidence;

@@ -23,4 +23,4 @@ CALL (x) {
 }
 WITH DISTINCT x, p
 WHERE p <> x
-RETURN p.id AS providerId
+RETURN p.id AS providerId;

@@ -18,4 +18,4 @@ WHERE x <> p
         WHEN 'BUYS' THEN startNode(r) = x AND r.kind IN ['SUBSCRIPTION', 'CONTRACT', 'MEMBERSHIP']
         ELSE startNode(r) = p AND r.ongoing = true
       END
-RETURN x AS customer, 'CLIENT' AS lens, [arrangement] AS evidence
+RETURN x AS customer, 'CLIENT' AS lens, [arrangement] AS evidence;

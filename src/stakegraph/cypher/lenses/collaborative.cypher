@@ -20,4 +20,4 @@ WITH x, contribution,
        RETURN taken ORDER BY type(r) DESC, r.id LIMIT 1
      } AS takes
 WHERE size(takes) > 0
-RETURN x AS customer, 'COLLABORATIVE' AS lens, [contribution] + takes AS evidence
+RETURN x AS customer, 'COLLABORATIVE' AS lens, [contribution] + takes AS evidence;

@@ -28,4 +28,4 @@ WITH x, use,
        WHERE parent <> x
        RETURN paid ORDER BY b.at, b.id LIMIT 1
      } AS payers
-RETURN x AS customer, 'END_USER' AS lens, [use] + payers[0..1] AS evidence
+RETURN x AS customer, 'END_USER' AS lens, [use] + payers[0..1] AS evidence;

@@ -13,4 +13,4 @@ MATCH (p:Stakeholder {id: $providerId})
 MATCH buy = (x:Stakeholder)-[:BUYS]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)
-RETURN x AS customer, 'EXCHANGE' AS lens, [buy] AS evidence
+RETURN x AS customer, 'EXCHANGE' AS lens, [buy] AS evidence;

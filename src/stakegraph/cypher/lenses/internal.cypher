@@ -25,4 +25,4 @@ CALL (x, p) {
   ORDER BY length(xHome) + length(pHome), o.id
   LIMIT 1
 }
-RETURN x AS customer, 'INTERNAL' AS lens, [receive, xHome, pHome] AS evidence
+RETURN x AS customer, 'INTERNAL' AS lens, [receive, xHome, pHome] AS evidence;

@@ -13,4 +13,4 @@ MATCH engagement = (x:Stakeholder)-[:ENGAGES]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)
   AND NOT EXISTS { (x)-[:BUYS]->(p) }
-RETURN x AS customer, 'PROSPECT' AS lens, [engagement] AS evidence
+RETURN x AS customer, 'PROSPECT' AS lens, [engagement] AS evidence;

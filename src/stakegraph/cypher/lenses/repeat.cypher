@@ -16,4 +16,4 @@ WITH x, buy, b
 ORDER BY b.at, b.id
 WITH x, collect(buy) AS purchases
 WHERE size(purchases) >= 2
-RETURN x AS customer, 'REPEAT' AS lens, purchases AS evidence
+RETURN x AS customer, 'REPEAT' AS lens, purchases AS evidence;

@@ -13,4 +13,4 @@ MATCH buy = (x:Stakeholder)-[b:BUYS]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)
   AND coalesce(b.consideration, 'MONEY') = 'MONEY'
-RETURN x AS customer, 'TRANSACTIONAL' AS lens, [buy] AS evidence
+RETURN x AS customer, 'TRANSACTIONAL' AS lens, [buy] AS evidence;

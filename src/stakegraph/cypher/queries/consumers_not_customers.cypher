@@ -30,4 +30,4 @@ WITH x, offerings,
 RETURN x.name AS consumer, x.id AS consumerId, offerings,
        payers[0].payer.name AS payer, payers[0].payer.id AS payerId,
        payers[0].relation AS payerRelation
-ORDER BY consumer, consumerId
+ORDER BY consumer, consumerId;

@@ -52,4 +52,4 @@ WHERE size(lenses) > 0
 RETURN x.name AS customer, x.id AS customerId, p.name AS provider, p.id AS providerId,
        lenses, size(lenses) AS lensCount
 ORDER BY lensCount DESC, customer, customerId, provider, providerId
-LIMIT $limit
+LIMIT $limit;

@@ -25,4 +25,4 @@ RETURN provider.name AS provider, provider.id AS providerId,
        recipient.name AS recipient, recipient.id AS recipientId,
        type(r) AS relation, r.offering AS offering,
        CASE type(r) WHEN 'SERVES' THEN coalesce(r.ongoing, false) END AS ongoing
-ORDER BY provider, recipient, relation, offering
+ORDER BY provider, recipient, relation, offering;

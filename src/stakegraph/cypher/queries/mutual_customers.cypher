@@ -16,4 +16,4 @@ WITH a, b,
      collect(CASE WHEN receiver = b THEN type(r) + ' ' + coalesce(r.offering, '') END) AS bReceives
 WHERE size(aReceives) > 0 AND size(bReceives) > 0
 RETURN a.name AS a, a.id AS aId, b.name AS b, b.id AS bId, aReceives, bReceives
-ORDER BY a, b
+ORDER BY a, b;

@@ -20,4 +20,4 @@ WITH parent, child, p, childUses, collect(DISTINCT b.offering) AS parentBought,
      count(b) AS purchases
 RETURN parent.name AS parent, parent.id AS parentId, child.name AS child, child.id AS childId,
        p.name AS provider, p.id AS providerId, childUses, parentBought, purchases
-ORDER BY provider, parent, child
+ORDER BY provider, parent, child;

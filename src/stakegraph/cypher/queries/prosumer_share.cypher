@@ -25,4 +25,4 @@ CALL (platform) {
 }
 RETURN platform.name AS platform, platform.id AS platformId, contributors, users, prosumers,
        CASE users WHEN 0 THEN 0.0 ELSE round(toFloat(prosumers) / users, 3) END AS prosumerShare
-ORDER BY prosumerShare DESC, platform, platformId
+ORDER BY prosumerShare DESC, platform, platformId;

@@ -21,4 +21,4 @@ WITH o, purchases, count(DISTINCT person) AS buyingRoleMembers,
      collect(DISTINCT person.name + ' (' + m.buyingRole + ')') AS members
 WHERE buyingRoleMembers <= 1
 RETURN o.name AS account, o.id AS accountId, buyingRoleMembers, members, purchases
-ORDER BY account, accountId
+ORDER BY account, accountId;

@@ -24,4 +24,4 @@ WITH x, furthestStage, latest, duration.inDays(latest.at, asOf).days AS daysSile
 WHERE daysSilent >= $days
 RETURN x.name AS prospect, x.id AS prospectId, furthestStage, latest.channel AS lastChannel,
        latest.at AS lastEngagedAt, daysSilent
-ORDER BY daysSilent DESC, prospect, prospectId
+ORDER BY daysSilent DESC, prospect, prospectId;

@@ -33,4 +33,4 @@ RETURN p.name AS provider, p.id AS providerId, customers, payingCustomers,
          RETURN DISTINCT y
        } AS prospects
 ORDER BY customers DESC, provider, providerId
-LIMIT $limit
+LIMIT $limit;

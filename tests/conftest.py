@@ -1,0 +1,126 @@
+"""Fixtures: a real Neo4j for every test run, and an emptied database for every test.
+
+Where the Neo4j comes from, in order:
+1. NEO4J_URI, when set (with NEO4J_USERNAME / NEO4J_PASSWORD);
+2. testcontainers with the official image, when a Docker daemon answers a ping;
+3. the local embedded Neo4j (`stakegraph.localdb`), started once per session on a free
+   port in a temporary data directory and stopped at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from stakegraph import localdb
+from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings
+from stakegraph.graph.driver import Graph
+from stakegraph.graph.schema import apply_schema
+
+NEO4J_IMAGE = "neo4j:5.26-community"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def docker_answers() -> bool:
+    try:
+        import docker
+
+        client = docker.from_env(timeout=3)
+        return bool(client.ping())
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jSettings]:
+    if os.environ.get("NEO4J_URI"):
+        yield Neo4jSettings()
+    elif docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer(NEO4J_IMAGE, password=DEFAULT_PASSWORD) as container:
+            yield Neo4jSettings(
+                uri=container.get_connection_url(), username="neo4j", password=DEFAULT_PASSWORD
+            )
+    else:
+        data_dir = tmp_path_factory.mktemp("neo4j")
+        started = localdb.start(free_port(), data_dir, password=DEFAULT_PASSWORD)
+        try:
+            yield Neo4jSettings(uri=started.uri, username="neo4j", password=DEFAULT_PASSWORD)
+        finally:
+            localdb.stop(data_dir)
+
+
+@pytest.fixture(scope="session")
+def neo4j_env(neo4j_settings: Neo4jSettings) -> Iterator[Neo4jSettings]:
+    """The test database's settings, also exported as NEO4J_* for code that reads the env."""
+    saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD")}
+    os.environ["NEO4J_URI"] = neo4j_settings.effective_uri
+    os.environ["NEO4J_USERNAME"] = neo4j_settings.username
+    os.environ["NEO4J_PASSWORD"] = neo4j_settings.password
+    try:
+        yield neo4j_settings
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def _schema(neo4j_settings: Neo4jSettings) -> None:
+    async def run() -> None:
+        graph = Graph.from_settings(neo4j_settings)
+        try:
+            await apply_schema(graph)
+        finally:
+            await graph.close()
+
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def _driver(neo4j_settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
+    driver = neo4j.GraphDatabase.driver(
+        neo4j_settings.effective_uri, auth=(neo4j_settings.username, neo4j_settings.password)
+    )
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def db(_driver: neo4j.Driver, _schema: None) -> neo4j.Driver:
+    """A sync driver on an emptied database (schema applied)."""
+    with _driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    return _driver
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+async def graph(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> AsyncIterator[Graph]:
+    """An async Graph on the emptied database (use with @pytest.mark.anyio)."""
+    g = Graph.from_settings(neo4j_settings)
+    yield g
+    await g.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path
