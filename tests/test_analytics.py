@@ -486,3 +486,96 @@ async def test_power_interest_of_unknown_or_empty_organization(
     assert await analytics.power_interest(g, "lonely", None, AS_OF) == []
     with pytest.raises(errors.NotFound):
         await analytics.power_interest(g, "ghost", None, AS_OF)
+
+
+# --------------------------------------------------------------------------------- segments
+
+
+def _buckets(buckets: list[analytics.SegmentBucket]) -> dict[str, tuple[int, dict[str, float]]]:
+    counts = [b.count for b in buckets]
+    assert counts == sorted(counts, reverse=True)  # biggest bucket first
+    return {b.key: (b.count, {m.currency: m.amount for m in b.revenue}) for b in buckets}
+
+
+@pytest.fixture
+def customers(store: neo4j.Driver) -> list[str]:
+    """acme's customers: two people, a department, two organisations."""
+    org(store, "acme")
+    person(store, "ann", interests=["golf", "chess"], birthYear=1990, country="DE")
+    person(store, "bob", interests=["golf"], birthYear=2008, country="DE")
+    department(store, "ops", "acme")
+    org(store, "globex", orgType="BUSINESS", employees=120, technologies=["Neo4j", "Java"])
+    org(store, "bare")  # no orgType, no employees, no technologies
+    buys(store, "ann", "acme", 100, day(2024, 12, 1), "USD")
+    buys(store, "ann", "acme", 50, day(2024, 12, 2), "EUR")
+    buys(store, "bob", "acme", 30, day(2024, 12, 3), "USD")
+    buys(store, "bob", "acme", 999, day(2024, 12, 3), "USD", consideration="IN_KIND")
+    buys(store, "globex", "acme", 1000, day(2024, 6, 1), "USD", kind="CONTRACT")
+    serves(store, "acme", "ops", ongoing=True)
+    uses(store, "bare", "acme")
+    return ["ann", "bob", "ops", "globex", "bare"]
+
+
+@pytest.mark.anyio
+async def test_segments_put_multi_valued_properties_in_each_bucket_and_missing_in_unknown(
+    customers: list[str], g: Graph
+) -> None:
+    interest = _buckets(await analytics.segments(g, "acme", "INTEREST", customers, AS_OF))
+    assert interest == {
+        "golf": (2, {"USD": 130, "EUR": 50}),
+        "chess": (1, {"USD": 100, "EUR": 50}),
+        "UNKNOWN": (3, {"USD": 1000}),  # ops, globex and bare have no interests
+    }
+    tech = _buckets(await analytics.segments(g, "acme", "TECHNOLOGY", customers, AS_OF))
+    assert tech == {
+        "Neo4j": (1, {"USD": 1000}),
+        "Java": (1, {"USD": 1000}),
+        "UNKNOWN": (4, {"USD": 130, "EUR": 50}),
+    }
+
+
+@pytest.mark.anyio
+async def test_segments_by_type_age_size_and_country(customers: list[str], g: Graph) -> None:
+    async def by(dimension: str) -> dict[str, int]:
+        buckets = await analytics.segments(g, "acme", dimension, customers, AS_OF)
+        return {b.key: b.count for b in buckets}
+
+    assert await by("CUSTOMER_TYPE") == {
+        "INDIVIDUAL": 2, "INTERNAL": 1, "BUSINESS": 1, "UNKNOWN": 1}
+    assert await by("AGE_BAND") == {"35-44": 1, "<18": 1, "UNKNOWN": 3}  # ages 35 and 17
+    assert await by("SIZE_BAND") == {"50-249": 1, "UNKNOWN": 4}
+    assert await by("COUNTRY") == {"DE": 2, "UNKNOWN": 3}
+    with pytest.raises(errors.BadUserInput):
+        await analytics.segments(g, "acme", "SHOE_SIZE", customers, AS_OF)
+
+
+@pytest.mark.anyio
+async def test_segments_by_lens_journey_stage_and_rfm_segment(
+    customers: list[str], g: Graph
+) -> None:
+    lenses = {
+        "ann": ["TRANSACTIONAL", "EXCHANGE", "REPEAT"],
+        "bob": ["TRANSACTIONAL", "EXCHANGE", "REPEAT"],
+        "ops": ["INTERNAL", "BENEFICIARY", "CLIENT"],
+        "globex": ["TRANSACTIONAL", "EXCHANGE", "CLIENT"],
+        "bare": ["END_USER", "BENEFICIARY"],
+    }
+    by_lens = _buckets(
+        await analytics.segments(g, "acme", SegmentDimension.LENS, lenses, AS_OF))
+    assert by_lens["TRANSACTIONAL"] == (3, {"USD": 1130, "EUR": 50})
+    assert by_lens["CLIENT"] == (2, {"USD": 1000})
+    assert by_lens["END_USER"] == (1, {})
+
+    journey = _buckets(await analytics.segments(g, "acme", "JOURNEY_STAGE", customers, AS_OF))
+    # ann and bob bought twice, globex on contract, ops served ongoing; bare only uses
+    assert {k: c for k, (c, _) in journey.items()} == {"RETENTION": 4, "NONE": 1}
+
+    # RFM over the three paying customers, main currency USD (3 USD purchases, 1 EUR):
+    # ann 30 days/2/100 -> 4/5/4, bob 29/1/30 -> 5/2/2, globex 214/1/1000 -> 2/2/5
+    rfm_buckets = await analytics.segments(g, "acme", "RFM_SEGMENT", customers, AS_OF)
+    assert {b.key: b.count for b in rfm_buckets} == {
+        "Champions": 1,  # ann
+        "Potential Loyalist": 1,  # bob
+        "At Risk": 1,  # globex
+        "UNKNOWN": 2,  # ops and bare paid no money: no RFM score
+    }

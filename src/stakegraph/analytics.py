@@ -391,3 +391,67 @@ async def power_interest(
     if not records:
         raise errors.NotFound(f"no organization {organization_id!r}", field="organizationId")
     return [PowerInterestEntry.from_record(r) for r in records if r["person"] is not None]
+
+
+# --------------------------------------------------------------------------------- segments
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: str
+
+
+@dataclass(frozen=True)
+class SegmentBucket:
+    key: str
+    count: int
+    revenue: list[Money]  # one per currency, never converted
+
+    @classmethod
+    def from_record(cls, record: neo4j.Record) -> SegmentBucket:
+        return cls(
+            key=record["key"],
+            count=record["count"],
+            revenue=[Money(float(m["amount"]), m["currency"]) for m in record["revenue"]],
+        )
+
+
+async def segments(
+    graph: Graph,
+    provider_id: str,
+    by: SegmentDimension | str,
+    customer_ids: Iterable[str] | Mapping[str, Sequence[str]],
+    as_of: datetime | None = None,
+) -> list[SegmentBucket]:
+    """p's customers (the ids given) in buckets of one dimension, with MONEY revenue.
+
+    For `LENS`, `customer_ids` must map each id to the lenses that hold for it. For
+    `RFM_SEGMENT` and `JOURNEY_STAGE` the buckets come from `rfm` and `journey_stages`
+    first (a second statement). A customer without a value lands in 'UNKNOWN'.
+    """
+    try:
+        dimension = SegmentDimension(by)
+    except ValueError:
+        raise errors.BadUserInput(f"unknown segment dimension {by!r}", field="by") from None
+    moment = _utc(as_of)
+    ids = list(customer_ids)
+    keys: dict[str, list[str]] = {}
+    if dimension is SegmentDimension.LENS:
+        if not isinstance(customer_ids, Mapping):
+            raise TypeError("segments by LENS needs customer_ids as a mapping id -> lenses")
+        keys = {cid: [str(lens) for lens in lenses] for cid, lenses in customer_ids.items()}
+    elif dimension is SegmentDimension.RFM_SEGMENT:
+        keys = {s.customer["id"]: [s.segment] for s in await rfm(graph, provider_id, moment)}
+    elif dimension is SegmentDimension.JOURNEY_STAGE:
+        stages = await journey_stages(graph, ids, provider_id)
+        keys = {cid: [stage.value] for cid, stage in stages.items()}
+    records = await graph.read(
+        load("analytics/segments").body,
+        providerId=provider_id,
+        customerIds=ids,
+        by=dimension.value,
+        asOf=moment,
+        keys=keys,
+    )
+    return [SegmentBucket.from_record(r) for r in records]
