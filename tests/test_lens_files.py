@@ -9,7 +9,6 @@ follows the graph conventions, and every test only reads it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -164,17 +163,12 @@ SET n.createdAt = datetime(), n.updatedAt = datetime()
 
 
 @pytest.fixture(scope="module")
-def driver() -> Iterator[neo4j.Driver]:
-    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-    auth = (
-        os.environ.get("NEO4J_USERNAME", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", "stakegraph"),
-    )
-    with neo4j.GraphDatabase.driver(uri, auth=auth) as drv:
-        drv.execute_query("MATCH (n) DETACH DELETE n")
-        drv.execute_query(GRAPH)
-        yield drv
-        drv.execute_query("MATCH (n) DETACH DELETE n")
+def driver(_driver: neo4j.Driver, _schema: None) -> Iterator[neo4j.Driver]:
+    """The conftest's driver on a database holding only GRAPH, for this module's tests."""
+    _driver.execute_query("MATCH (n) DETACH DELETE n")
+    _driver.execute_query(GRAPH)
+    yield _driver
+    _driver.execute_query("MATCH (n) DETACH DELETE n")
 
 
 def run(driver: neo4j.Driver, name: str, **params: Any) -> list[neo4j.Record]:
