@@ -8,8 +8,6 @@ and createdAt; BUYS has offering, amount, currency, at, kind, consideration.
 from __future__ import annotations
 
 import itertools
-import os
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -18,36 +16,10 @@ import pytest
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import AnalyticsSettings, JourneyStage, Quadrant, SegmentDimension
-from stakegraph.config import Neo4jSettings
 from stakegraph.graph.driver import Graph
 
 AS_OF = datetime(2025, 1, 1, tzinfo=UTC)
 _ids = itertools.count(1)
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
-def store() -> Iterator[neo4j.Driver]:
-    """A sync driver on an emptied database (NEO4J_URI points at the test server)."""
-    settings = Neo4jSettings(uri=os.environ.get("NEO4J_URI"))
-    driver = neo4j.GraphDatabase.driver(
-        settings.effective_uri, auth=(settings.username, settings.password)
-    )
-    driver.execute_query("MATCH (n) DETACH DELETE n", database_=settings.database)
-    yield driver
-    driver.close()
-
-
-@pytest.fixture
-async def g(store: neo4j.Driver) -> AsyncIterator[Graph]:
-    settings = Neo4jSettings(uri=os.environ.get("NEO4J_URI"))
-    graph = Graph.from_settings(settings)
-    yield graph
-    await graph.close()
 
 
 # ----------------------------------------------------------------------------- graph helpers
@@ -87,8 +59,14 @@ def buys(
         "CREATE (x)-[:BUYS {id: $id, createdAt: datetime(), offering: 'Widget', "
         "amount: $amount, currency: $currency, at: $at, kind: $kind, "
         "consideration: $consideration}]->(p)",
-        buyer=buyer, seller=seller, id=f"r{next(_ids)}", amount=float(amount),
-        currency=currency, at=at, kind=kind, consideration=consideration,
+        buyer=buyer,
+        seller=seller,
+        id=f"r{next(_ids)}",
+        amount=float(amount),
+        currency=currency,
+        at=at,
+        kind=kind,
+        consideration=consideration,
     )
 
 
@@ -97,7 +75,11 @@ def engages(db: neo4j.Driver, prospect: str, provider: str, stage: str, at: date
         "MATCH (x:Stakeholder {id: $prospect}), (p:Stakeholder {id: $provider}) "
         "CREATE (x)-[:ENGAGES {id: $id, createdAt: datetime(), stage: $stage, "
         "channel: 'web', at: $at}]->(p)",
-        prospect=prospect, provider=provider, id=f"r{next(_ids)}", stage=stage, at=at,
+        prospect=prospect,
+        provider=provider,
+        id=f"r{next(_ids)}",
+        stage=stage,
+        at=at,
     )
 
 
@@ -107,7 +89,9 @@ def uses(db: neo4j.Driver, user: str, provider: str) -> None:
         "SET x:EndUser "
         "CREATE (x)-[:USES {id: $id, createdAt: datetime(), offering: 'Widget', "
         "since: datetime('2024-01-01T00:00:00Z')}]->(p)",
-        user=user, provider=provider, id=f"r{next(_ids)}",
+        user=user,
+        provider=provider,
+        id=f"r{next(_ids)}",
     )
 
 
@@ -116,7 +100,10 @@ def serves(db: neo4j.Driver, provider: str, recipient: str, ongoing: bool) -> No
         "MATCH (p:Stakeholder {id: $provider}), (x:Stakeholder {id: $recipient}) "
         "CREATE (p)-[:SERVES {id: $id, createdAt: datetime(), offering: 'Support', "
         "since: datetime('2024-01-01T00:00:00Z'), ongoing: $ongoing}]->(x)",
-        provider=provider, recipient=recipient, id=f"r{next(_ids)}", ongoing=ongoing,
+        provider=provider,
+        recipient=recipient,
+        id=f"r{next(_ids)}",
+        ongoing=ongoing,
     )
 
 
@@ -128,7 +115,10 @@ def member(
         "CREATE (x)-[m:MEMBER_OF {title: 'Staff', scope: $scope}]->(o) "
         "SET m.buyingRole = $role "
         "FOREACH (_ IN CASE WHEN $role IS NULL THEN [] ELSE [1] END | SET x:BuyingCenterMember)",
-        person=person_id, of=of, role=role, scope=scope or [],
+        person=person_id,
+        of=of,
+        role=role,
+        scope=scope or [],
     )
 
 
@@ -136,7 +126,8 @@ def department(db: neo4j.Driver, id: str, part_of: str) -> None:
     node(db, "Department", id)
     db.execute_query(
         "MATCH (d:Department {id: $id}), (o:Stakeholder {id: $of}) CREATE (d)-[:PART_OF]->(o)",
-        id=id, of=part_of,
+        id=id,
+        of=part_of,
     )
 
 
@@ -149,16 +140,16 @@ def day(y: int, m: int, d: int) -> datetime:
 
 @pytest.mark.anyio
 async def test_lifetime_value_is_one_result_per_currency_without_conversion(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    org(store, "globex")
-    buys(store, "globex", "acme", 100, day(2022, 1, 1), "USD")
-    buys(store, "globex", "acme", 300, day(2024, 1, 1), "USD")  # 730 days later
-    buys(store, "globex", "acme", 50, day(2023, 6, 1), "EUR")
-    buys(store, "globex", "acme", 999, day(2023, 6, 1), "EUR", consideration="IN_KIND")
+    org(db, "acme")
+    org(db, "globex")
+    buys(db, "globex", "acme", 100, day(2022, 1, 1), "USD")
+    buys(db, "globex", "acme", 300, day(2024, 1, 1), "USD")  # 730 days later
+    buys(db, "globex", "acme", 50, day(2023, 6, 1), "EUR")
+    buys(db, "globex", "acme", 999, day(2023, 6, 1), "EUR", consideration="IN_KIND")
 
-    values = await analytics.lifetime_value(g, "globex", "acme")
+    values = await analytics.lifetime_value(graph, "globex", "acme")
 
     assert [v.currency for v in values] == ["EUR", "USD"]
     eur, usd = values
@@ -179,14 +170,16 @@ async def test_lifetime_value_is_one_result_per_currency_without_conversion(
 
 @pytest.mark.anyio
 async def test_lifetime_value_uses_provider_lifespan_margin_and_retention_form(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme", expectedLifespanYears=5, grossMargin=0.4)
-    person(store, "dana")
-    buys(store, "dana", "acme", 100, day(2024, 1, 1))
-    buys(store, "dana", "acme", 300, day(2024, 3, 1))
+    org(db, "acme", expectedLifespanYears=5, grossMargin=0.4)
+    person(db, "dana")
+    buys(db, "dana", "acme", 100, day(2024, 1, 1))
+    buys(db, "dana", "acme", 300, day(2024, 3, 1))
 
-    [usd] = await analytics.lifetime_value(g, "dana", "acme", retention_rate=0.8, discount_rate=0.1)
+    [usd] = await analytics.lifetime_value(
+        graph, "dana", "acme", retention_rate=0.8, discount_rate=0.1
+    )
 
     # AOV 200, 2 purchases within a year -> 2 per year; m = 200 * 2 * 0.4 = 160
     assert usd.purchases_per_year == 2.0
@@ -198,17 +191,17 @@ async def test_lifetime_value_uses_provider_lifespan_margin_and_retention_form(
 
 @pytest.mark.anyio
 async def test_lifetime_value_without_money_purchases_is_empty_and_unknown_id_not_found(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    person(store, "dana")
-    buys(store, "dana", "acme", 0, day(2024, 1, 1), consideration="DATA")
+    org(db, "acme")
+    person(db, "dana")
+    buys(db, "dana", "acme", 0, day(2024, 1, 1), consideration="DATA")
 
-    assert await analytics.lifetime_value(g, "dana", "acme") == []
+    assert await analytics.lifetime_value(graph, "dana", "acme") == []
     with pytest.raises(errors.NotFound):
-        await analytics.lifetime_value(g, "nobody", "acme")
+        await analytics.lifetime_value(graph, "nobody", "acme")
     with pytest.raises(errors.BadUserInput):
-        await analytics.lifetime_value(g, "dana", "acme", retention_rate=0.5)
+        await analytics.lifetime_value(graph, "dana", "acme", retention_rate=0.5)
 
 
 # ---------------------------------------------------------------------------------------- RFM
@@ -220,23 +213,23 @@ def _by_id(scores: list[analytics.RfmScore]) -> dict[str, analytics.RfmScore]:
 
 @pytest.mark.anyio
 async def test_rfm_scores_by_quintile_with_ties_sharing_a_score(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
+    org(db, "acme")
     for x in "abcde":
-        person(store, x)
+        person(db, x)
     for _ in range(3):
-        buys(store, "a", "acme", 100, day(2024, 12, 22))  # 10 days, 3 purchases, 300
-        buys(store, "b", "acme", 100, day(2024, 12, 22))  # the same as a: a tie
-    buys(store, "c", "acme", 50, day(2024, 9, 1))
-    buys(store, "c", "acme", 50, day(2024, 10, 3))  # 90 days, 2 purchases, 100
-    buys(store, "d", "acme", 20, day(2024, 7, 5))  # 180 days, 1 purchase, 20
-    buys(store, "e", "acme", 500, day(2023, 1, 2))  # 730 days, 1 purchase, 500
-    buys(store, "e", "acme", 9, day(2024, 12, 1), consideration="ATTENTION")  # not MONEY
-    buys(store, "d", "acme", 9, day(2025, 2, 1))  # after asOf: not counted
-    buys(store, "acme", "acme", 9, day(2024, 12, 1))  # p itself: not its own customer
+        buys(db, "a", "acme", 100, day(2024, 12, 22))  # 10 days, 3 purchases, 300
+        buys(db, "b", "acme", 100, day(2024, 12, 22))  # the same as a: a tie
+    buys(db, "c", "acme", 50, day(2024, 9, 1))
+    buys(db, "c", "acme", 50, day(2024, 10, 3))  # 90 days, 2 purchases, 100
+    buys(db, "d", "acme", 20, day(2024, 7, 5))  # 180 days, 1 purchase, 20
+    buys(db, "e", "acme", 500, day(2023, 1, 2))  # 730 days, 1 purchase, 500
+    buys(db, "e", "acme", 9, day(2024, 12, 1), consideration="ATTENTION")  # not MONEY
+    buys(db, "d", "acme", 9, day(2025, 2, 1))  # after asOf: not counted
+    buys(db, "acme", "acme", 9, day(2024, 12, 1))  # p itself: not its own customer
 
-    scores = _by_id(await analytics.rfm(g, "acme", AS_OF))
+    scores = _by_id(await analytics.rfm(graph, "acme", AS_OF))
 
     assert set(scores) == set("abcde")
     got = {x: (s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m) for x, s in scores.items()}
@@ -259,41 +252,41 @@ async def test_rfm_scores_by_quintile_with_ties_sharing_a_score(
 
 @pytest.mark.anyio
 async def test_rfm_with_fewer_than_five_customers_gives_the_best_a_five(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    org(store, "solo")
-    person(store, "x")
-    person(store, "y")
-    buys(store, "x", "acme", 100, day(2024, 12, 31))
-    buys(store, "y", "acme", 50, day(2024, 1, 1))
-    buys(store, "y", "acme", 50, day(2024, 6, 1))
-    buys(store, "x", "solo", 10, day(2020, 1, 1))
+    org(db, "acme")
+    org(db, "solo")
+    person(db, "x")
+    person(db, "y")
+    buys(db, "x", "acme", 100, day(2024, 12, 31))
+    buys(db, "y", "acme", 50, day(2024, 1, 1))
+    buys(db, "y", "acme", 50, day(2024, 6, 1))
+    buys(db, "x", "solo", 10, day(2020, 1, 1))
 
-    two = _by_id(await analytics.rfm(g, "acme", AS_OF))
-    [lone] = await analytics.rfm(g, "solo", AS_OF)
+    two = _by_id(await analytics.rfm(graph, "acme", AS_OF))
+    [lone] = await analytics.rfm(graph, "solo", AS_OF)
 
     # n = 2: scores ceil(5 * 1 / 2) = 3 and 5; the monetary tie (100 each) shares 3
     assert (two["x"].r, two["x"].f, two["x"].m) == (5, 3, 3)
     assert (two["y"].r, two["y"].f, two["y"].m) == (3, 5, 3)
     assert two["x"].segment == two["y"].segment == "Loyal Customers"
     assert (lone.r, lone.f, lone.m, lone.segment) == (5, 5, 5, "Champions")
-    assert await analytics.rfm(g, "nobody", AS_OF) == []
+    assert await analytics.rfm(graph, "nobody", AS_OF) == []
 
 
 @pytest.mark.anyio
 async def test_rfm_monetary_counts_only_the_providers_main_currency(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    person(store, "x")
-    person(store, "z")
-    buys(store, "x", "acme", 10, day(2024, 12, 1), "USD")
-    buys(store, "x", "acme", 10, day(2024, 12, 2), "USD")
-    buys(store, "z", "acme", 1000, day(2024, 12, 3), "EUR")
-    buys(store, "z", "acme", 5, day(2024, 12, 4), "USD")
+    org(db, "acme")
+    person(db, "x")
+    person(db, "z")
+    buys(db, "x", "acme", 10, day(2024, 12, 1), "USD")
+    buys(db, "x", "acme", 10, day(2024, 12, 2), "USD")
+    buys(db, "z", "acme", 1000, day(2024, 12, 3), "EUR")
+    buys(db, "z", "acme", 5, day(2024, 12, 4), "USD")
 
-    scores = _by_id(await analytics.rfm(g, "acme", AS_OF))
+    scores = _by_id(await analytics.rfm(graph, "acme", AS_OF))
 
     assert {s.currency for s in scores.values()} == {"USD"}
     assert scores["x"].monetary == 20
@@ -305,49 +298,49 @@ async def test_rfm_monetary_counts_only_the_providers_main_currency(
 
 
 @pytest.mark.anyio
-async def test_journey_stage_only_moves_forward(store: neo4j.Driver, g: Graph) -> None:
-    org(store, "acme")
+async def test_journey_stage_only_moves_forward(db: neo4j.Driver, graph: Graph) -> None:
+    org(db, "acme")
     for x in ["nobody", "aware", "intent", "buyer"]:
-        person(store, x)
-    engages(store, "aware", "acme", "AWARENESS", day(2024, 1, 1))
-    engages(store, "aware", "acme", "CONSIDERATION", day(2024, 2, 1))
-    engages(store, "intent", "acme", "INTENT", day(2024, 1, 1))
-    engages(store, "intent", "acme", "AWARENESS", day(2024, 6, 1))  # later, lower: no step back
-    engages(store, "buyer", "acme", "INTENT", day(2024, 1, 1))
-    buys(store, "buyer", "acme", 10, day(2024, 2, 1), consideration="NONE")
-    engages(store, "buyer", "acme", "AWARENESS", day(2024, 3, 1))
+        person(db, x)
+    engages(db, "aware", "acme", "AWARENESS", day(2024, 1, 1))
+    engages(db, "aware", "acme", "CONSIDERATION", day(2024, 2, 1))
+    engages(db, "intent", "acme", "INTENT", day(2024, 1, 1))
+    engages(db, "intent", "acme", "AWARENESS", day(2024, 6, 1))  # later, lower: no step back
+    engages(db, "buyer", "acme", "INTENT", day(2024, 1, 1))
+    buys(db, "buyer", "acme", 10, day(2024, 2, 1), consideration="NONE")
+    engages(db, "buyer", "acme", "AWARENESS", day(2024, 3, 1))
 
     stage = analytics.journey_stage
-    assert await stage(g, "nobody", "acme") is JourneyStage.NONE
-    assert await stage(g, "aware", "acme") is JourneyStage.CONSIDERATION
-    assert await stage(g, "intent", "acme") is JourneyStage.INTENT
-    assert await stage(g, "buyer", "acme") is JourneyStage.PURCHASE  # purchase beats engagement
-    assert await stage(g, "acme", "acme") is JourneyStage.NONE
+    assert await stage(graph, "nobody", "acme") is JourneyStage.NONE
+    assert await stage(graph, "aware", "acme") is JourneyStage.CONSIDERATION
+    assert await stage(graph, "intent", "acme") is JourneyStage.INTENT
+    assert await stage(graph, "buyer", "acme") is JourneyStage.PURCHASE  # purchase beats engagement
+    assert await stage(graph, "acme", "acme") is JourneyStage.NONE
     with pytest.raises(errors.NotFound):
-        await stage(g, "ghost", "acme")
+        await stage(graph, "ghost", "acme")
 
 
 @pytest.mark.anyio
 async def test_repeat_or_client_is_retention_and_only_a_customer_reaches_advocacy(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    org(store, "globex")
+    org(db, "acme")
+    org(db, "globex")
     for x in ["repeat", "subscriber", "served", "fan", "user", "dana"]:
-        person(store, x)
-    buys(store, "repeat", "acme", 10, day(2024, 1, 1))
-    buys(store, "repeat", "acme", 10, day(2024, 2, 1))
-    buys(store, "subscriber", "acme", 10, day(2024, 1, 1), kind="SUBSCRIPTION")
-    serves(store, "acme", "served", ongoing=True)
-    engages(store, "fan", "acme", "ADVOCACY", day(2024, 1, 1))  # advocates, but no customer
-    uses(store, "user", "acme")
-    engages(store, "user", "acme", "ADVOCACY", day(2024, 1, 1))
-    buys(store, "globex", "acme", 1000, day(2024, 1, 1))
-    member(store, "dana", "globex", "DECIDER")
-    engages(store, "dana", "acme", "ADVOCACY", day(2024, 3, 1))
+        person(db, x)
+    buys(db, "repeat", "acme", 10, day(2024, 1, 1))
+    buys(db, "repeat", "acme", 10, day(2024, 2, 1))
+    buys(db, "subscriber", "acme", 10, day(2024, 1, 1), kind="SUBSCRIPTION")
+    serves(db, "acme", "served", ongoing=True)
+    engages(db, "fan", "acme", "ADVOCACY", day(2024, 1, 1))  # advocates, but no customer
+    uses(db, "user", "acme")
+    engages(db, "user", "acme", "ADVOCACY", day(2024, 1, 1))
+    buys(db, "globex", "acme", 1000, day(2024, 1, 1))
+    member(db, "dana", "globex", "DECIDER")
+    engages(db, "dana", "acme", "ADVOCACY", day(2024, 3, 1))
 
     stages = await analytics.journey_stages(
-        g, ["repeat", "subscriber", "served", "fan", "user", "dana", "ghost"], "acme"
+        graph, ["repeat", "subscriber", "served", "fan", "user", "dana", "ghost"], "acme"
     )
 
     assert stages == {
@@ -358,7 +351,7 @@ async def test_repeat_or_client_is_retention_and_only_a_customer_reaches_advocac
         "user": JourneyStage.ADVOCACY,
         "dana": JourneyStage.ADVOCACY,  # a buying-center member of a buyer is a customer
     }
-    assert await analytics.journey_stage(g, "user", "acme") is JourneyStage.ADVOCACY
+    assert await analytics.journey_stage(graph, "user", "acme") is JourneyStage.ADVOCACY
 
 
 # ------------------------------------------------------------------------------------ leads
@@ -366,35 +359,43 @@ async def test_repeat_or_client_is_retention_and_only_a_customer_reaches_advocac
 
 @pytest.mark.anyio
 async def test_leads_are_ranked_by_fit_plus_engagement_against_an_explicit_profile(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme", icpIndustries=["Software"], icpSizeBands=["50-249"],
-        icpCountries=["DE"], icpTechnologies=["Neo4j"])
-    org(store, "fit", industry="Software", employees=100, country="DE",
-        technologies=["Neo4j", "Java"])
-    org(store, "beta", industry="Software", employees=5, country="FR")
-    person(store, "dana", country="DE")
-    member(store, "dana", "beta", None)
-    org(store, "cold")
-    org(store, "buyer", industry="Software", employees=100, country="DE")
-    engages(store, "fit", "acme", "INTENT", AS_OF - timedelta(days=30))  # 20 x 0.5 = 10
-    engages(store, "fit", "acme", "CONSIDERATION", AS_OF)  # 10
+    org(
+        db,
+        "acme",
+        icpIndustries=["Software"],
+        icpSizeBands=["50-249"],
+        icpCountries=["DE"],
+        icpTechnologies=["Neo4j"],
+    )
+    org(db, "fit", industry="Software", employees=100, country="DE", technologies=["Neo4j", "Java"])
+    org(db, "beta", industry="Software", employees=5, country="FR")
+    person(db, "dana", country="DE")
+    member(db, "dana", "beta", None)
+    org(db, "cold")
+    org(db, "buyer", industry="Software", employees=100, country="DE")
+    engages(db, "fit", "acme", "INTENT", AS_OF - timedelta(days=30))  # 20 x 0.5 = 10
+    engages(db, "fit", "acme", "CONSIDERATION", AS_OF)  # 10
     for _ in range(3):
-        engages(store, "dana", "acme", "INTENT", AS_OF)  # 60, capped at 50
-    engages(store, "cold", "acme", "AWARENESS", AS_OF - timedelta(days=60))  # 5 x 0.25
-    engages(store, "cold", "acme", "INTENT", AS_OF + timedelta(days=1))  # after asOf: ignored
-    engages(store, "buyer", "acme", "INTENT", AS_OF)
-    buys(store, "buyer", "acme", 10, day(2024, 1, 1))  # a buyer is no prospect
+        engages(db, "dana", "acme", "INTENT", AS_OF)  # 60, capped at 50
+    engages(db, "cold", "acme", "AWARENESS", AS_OF - timedelta(days=60))  # 5 x 0.25
+    engages(db, "cold", "acme", "INTENT", AS_OF + timedelta(days=1))  # after asOf: ignored
+    engages(db, "buyer", "acme", "INTENT", AS_OF)
+    buys(db, "buyer", "acme", 10, day(2024, 1, 1))  # a buyer is no prospect
 
-    ranked = await analytics.leads(g, "acme", AS_OF)
+    ranked = await analytics.leads(graph, "acme", AS_OF)
 
-    got = [(x.prospect["id"], x.fit, x.engagement, x.score, x.qualified) for x in ranked]
+    got: list[tuple[Any, ...]] = [
+        (x.prospect["id"], x.fit, x.engagement, x.score, x.qualified) for x in ranked
+    ]
     # 4 dimensions of equal weight: 12.5 each; dana's traits include her home org beta's
-    assert got == [
+    expected: list[tuple[Any, ...]] = [
         ("dana", pytest.approx(25.0), pytest.approx(50.0), pytest.approx(75.0), True),
         ("fit", pytest.approx(50.0), pytest.approx(20.0), pytest.approx(70.0), True),
         ("cold", 0.0, pytest.approx(1.25), pytest.approx(1.25), False),
     ]
+    assert got == expected
     assert all(x.score == pytest.approx(x.fit + x.engagement) for x in ranked)
     dana = ranked[0].reasons
     assert dana[0] == "fit 25.0 of 50 against the explicit ideal customer profile"
@@ -402,27 +403,29 @@ async def test_leads_are_ranked_by_fit_plus_engagement_against_an_explicit_profi
     assert "size band 1-9 not in profile (50-249)" in dana
     assert "technology unknown (profile: Neo4j)" in dana
     assert dana[-1] == "score 75.0 reaches 60: qualified"
-    assert [x.prospect["id"] for x in await analytics.leads(g, "acme", AS_OF, first=2)] == [
-        "dana", "fit"]
+    assert [x.prospect["id"] for x in await analytics.leads(graph, "acme", AS_OF, first=2)] == [
+        "dana",
+        "fit",
+    ]
 
 
 @pytest.mark.anyio
 async def test_lead_fit_uses_a_profile_derived_from_paying_customers(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    org(store, "c1", industry="Software", employees=100, country="DE")
-    org(store, "c2", industry="Software", employees=20, country="DE")
-    org(store, "c3", industry="Retail", employees=5, country="FR")
-    org(store, "c4", industry="Retail", employees=5000, country="US")
+    org(db, "acme")
+    org(db, "c1", industry="Software", employees=100, country="DE")
+    org(db, "c2", industry="Software", employees=20, country="DE")
+    org(db, "c3", industry="Retail", employees=5, country="FR")
+    org(db, "c4", industry="Retail", employees=5000, country="US")
     for c in ["c1", "c2", "c3"]:
-        buys(store, c, "acme", 10, day(2024, 1, 1))
-    buys(store, "c4", "acme", 10, day(2024, 1, 1), consideration="IN_KIND")  # not paying
-    org(store, "q", industry="Software", employees=3, country="FR")
-    engages(store, "q", "acme", "AWARENESS", AS_OF - timedelta(days=30))  # 5 x 0.5
+        buys(db, c, "acme", 10, day(2024, 1, 1))
+    buys(db, "c4", "acme", 10, day(2024, 1, 1), consideration="IN_KIND")  # not paying
+    org(db, "q", industry="Software", employees=3, country="FR")
+    engages(db, "q", "acme", "AWARENESS", AS_OF - timedelta(days=30))  # 5 x 0.5
 
     settings = AnalyticsSettings(icp_top_values=1)
-    [lead] = await analytics.leads(g, "acme", AS_OF, settings=settings)
+    [lead] = await analytics.leads(graph, "acme", AS_OF, settings=settings)
 
     # derived ICP with one value each: Software (2 of 3), size band 1-9 (1 each: the
     # alphabetically first), DE (2 of 3); no technologies, so 3 dimensions of 50/3 each
@@ -438,31 +441,33 @@ async def test_lead_fit_uses_a_profile_derived_from_paying_customers(
 
 @pytest.mark.anyio
 async def test_power_interest_places_each_member_in_a_quadrant(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "acme")
-    org(store, "zeta")
-    org(store, "globex")
-    department(store, "it", "globex")
-    department(store, "sec", "it")  # nested two levels down
+    org(db, "acme")
+    org(db, "zeta")
+    org(db, "globex")
+    department(db, "it", "globex")
+    department(db, "sec", "it")  # nested two levels down
     for x in ["dec", "appr", "usr", "gate", "scoped", "norole", "multi"]:
-        person(store, x)
-    member(store, "dec", "globex", "DECIDER")
-    uses(store, "dec", "acme")  # power 1.0, interest 0.5
-    member(store, "appr", "sec", "APPROVER")  # power 0.9, interest 0
-    member(store, "usr", "it", "USER")  # power 0.2, two recent engagements: 0.5
-    engages(store, "usr", "acme", "CONSIDERATION", AS_OF - timedelta(days=10))
-    engages(store, "usr", "acme", "INTENT", AS_OF - timedelta(days=90))
-    engages(store, "usr", "acme", "INTENT", AS_OF - timedelta(days=91))  # too old
-    member(store, "gate", "globex", "GATEKEEPER")  # power 0.3, one engagement: 0.25
-    engages(store, "gate", "acme", "AWARENESS", AS_OF - timedelta(days=1))
-    member(store, "scoped", "globex", "BUYER", scope=["zeta"])  # not for acme
-    member(store, "norole", "globex", None)  # no buying role: not in the grid
-    member(store, "multi", "globex", "INFLUENCER")
-    member(store, "multi", "it", "USER")  # the highest role counts: 0.6
-    uses(store, "multi", "zeta")
+        person(db, x)
+    member(db, "dec", "globex", "DECIDER")
+    uses(db, "dec", "acme")  # power 1.0, interest 0.5
+    member(db, "appr", "sec", "APPROVER")  # power 0.9, interest 0
+    member(db, "usr", "it", "USER")  # power 0.2, two recent engagements: 0.5
+    engages(db, "usr", "acme", "CONSIDERATION", AS_OF - timedelta(days=10))
+    engages(db, "usr", "acme", "INTENT", AS_OF - timedelta(days=90))
+    engages(db, "usr", "acme", "INTENT", AS_OF - timedelta(days=91))  # too old
+    member(db, "gate", "globex", "GATEKEEPER")  # power 0.3, one engagement: 0.25
+    engages(db, "gate", "acme", "AWARENESS", AS_OF - timedelta(days=1))
+    member(db, "scoped", "globex", "BUYER", scope=["zeta"])  # not for acme
+    member(db, "norole", "globex", None)  # no buying role: not in the grid
+    member(db, "multi", "globex", "INFLUENCER")
+    member(db, "multi", "it", "USER")  # the highest role counts: 0.6
+    uses(db, "multi", "zeta")
 
-    grid = {e.person["id"]: e for e in await analytics.power_interest(g, "globex", "acme", AS_OF)}
+    grid = {
+        e.person["id"]: e for e in await analytics.power_interest(graph, "globex", "acme", AS_OF)
+    }
 
     assert {x: (e.power, e.interest, e.quadrant) for x, e in grid.items()} == {
         "dec": (1.0, 0.5, Quadrant.KEY_PLAYER),
@@ -473,19 +478,21 @@ async def test_power_interest_places_each_member_in_a_quadrant(
     }
     assert grid["multi"].roles == ["INFLUENCER", "USER"]
 
-    anywhere = {e.person["id"]: e for e in await analytics.power_interest(g, "globex", None, AS_OF)}
+    anywhere = {
+        e.person["id"]: e for e in await analytics.power_interest(graph, "globex", None, AS_OF)
+    }
     assert anywhere["multi"].quadrant is Quadrant.KEY_PLAYER  # USES zeta counts now
     assert anywhere["scoped"].power == 0.8
 
 
 @pytest.mark.anyio
 async def test_power_interest_of_unknown_or_empty_organization(
-    store: neo4j.Driver, g: Graph
+    db: neo4j.Driver, graph: Graph
 ) -> None:
-    org(store, "lonely")
-    assert await analytics.power_interest(g, "lonely", None, AS_OF) == []
+    org(db, "lonely")
+    assert await analytics.power_interest(graph, "lonely", None, AS_OF) == []
     with pytest.raises(errors.NotFound):
-        await analytics.power_interest(g, "ghost", None, AS_OF)
+        await analytics.power_interest(graph, "ghost", None, AS_OF)
 
 
 # --------------------------------------------------------------------------------- segments
@@ -498,35 +505,35 @@ def _buckets(buckets: list[analytics.SegmentBucket]) -> dict[str, tuple[int, dic
 
 
 @pytest.fixture
-def customers(store: neo4j.Driver) -> list[str]:
+def customers(db: neo4j.Driver) -> list[str]:
     """acme's customers: two people, a department, two organisations."""
-    org(store, "acme")
-    person(store, "ann", interests=["golf", "chess"], birthYear=1990, country="DE")
-    person(store, "bob", interests=["golf"], birthYear=2008, country="DE")
-    department(store, "ops", "acme")
-    org(store, "globex", orgType="BUSINESS", employees=120, technologies=["Neo4j", "Java"])
-    org(store, "bare")  # no orgType, no employees, no technologies
-    buys(store, "ann", "acme", 100, day(2024, 12, 1), "USD")
-    buys(store, "ann", "acme", 50, day(2024, 12, 2), "EUR")
-    buys(store, "bob", "acme", 30, day(2024, 12, 3), "USD")
-    buys(store, "bob", "acme", 999, day(2024, 12, 3), "USD", consideration="IN_KIND")
-    buys(store, "globex", "acme", 1000, day(2024, 6, 1), "USD", kind="CONTRACT")
-    serves(store, "acme", "ops", ongoing=True)
-    uses(store, "bare", "acme")
+    org(db, "acme")
+    person(db, "ann", interests=["golf", "chess"], birthYear=1990, country="DE")
+    person(db, "bob", interests=["golf"], birthYear=2008, country="DE")
+    department(db, "ops", "acme")
+    org(db, "globex", orgType="BUSINESS", employees=120, technologies=["Neo4j", "Java"])
+    org(db, "bare")  # no orgType, no employees, no technologies
+    buys(db, "ann", "acme", 100, day(2024, 12, 1), "USD")
+    buys(db, "ann", "acme", 50, day(2024, 12, 2), "EUR")
+    buys(db, "bob", "acme", 30, day(2024, 12, 3), "USD")
+    buys(db, "bob", "acme", 999, day(2024, 12, 3), "USD", consideration="IN_KIND")
+    buys(db, "globex", "acme", 1000, day(2024, 6, 1), "USD", kind="CONTRACT")
+    serves(db, "acme", "ops", ongoing=True)
+    uses(db, "bare", "acme")
     return ["ann", "bob", "ops", "globex", "bare"]
 
 
 @pytest.mark.anyio
 async def test_segments_put_multi_valued_properties_in_each_bucket_and_missing_in_unknown(
-    customers: list[str], g: Graph
+    customers: list[str], graph: Graph
 ) -> None:
-    interest = _buckets(await analytics.segments(g, "acme", "INTEREST", customers, AS_OF))
+    interest = _buckets(await analytics.segments(graph, "acme", "INTEREST", customers, AS_OF))
     assert interest == {
         "golf": (2, {"USD": 130, "EUR": 50}),
         "chess": (1, {"USD": 100, "EUR": 50}),
         "UNKNOWN": (3, {"USD": 1000}),  # ops, globex and bare have no interests
     }
-    tech = _buckets(await analytics.segments(g, "acme", "TECHNOLOGY", customers, AS_OF))
+    tech = _buckets(await analytics.segments(graph, "acme", "TECHNOLOGY", customers, AS_OF))
     assert tech == {
         "Neo4j": (1, {"USD": 1000}),
         "Java": (1, {"USD": 1000}),
@@ -535,23 +542,27 @@ async def test_segments_put_multi_valued_properties_in_each_bucket_and_missing_i
 
 
 @pytest.mark.anyio
-async def test_segments_by_type_age_size_and_country(customers: list[str], g: Graph) -> None:
+async def test_segments_by_type_age_size_and_country(customers: list[str], graph: Graph) -> None:
     async def by(dimension: str) -> dict[str, int]:
-        buckets = await analytics.segments(g, "acme", dimension, customers, AS_OF)
+        buckets = await analytics.segments(graph, "acme", dimension, customers, AS_OF)
         return {b.key: b.count for b in buckets}
 
     assert await by("CUSTOMER_TYPE") == {
-        "INDIVIDUAL": 2, "INTERNAL": 1, "BUSINESS": 1, "UNKNOWN": 1}
+        "INDIVIDUAL": 2,
+        "INTERNAL": 1,
+        "BUSINESS": 1,
+        "UNKNOWN": 1,
+    }
     assert await by("AGE_BAND") == {"35-44": 1, "<18": 1, "UNKNOWN": 3}  # ages 35 and 17
     assert await by("SIZE_BAND") == {"50-249": 1, "UNKNOWN": 4}
     assert await by("COUNTRY") == {"DE": 2, "UNKNOWN": 3}
     with pytest.raises(errors.BadUserInput):
-        await analytics.segments(g, "acme", "SHOE_SIZE", customers, AS_OF)
+        await analytics.segments(graph, "acme", "SHOE_SIZE", customers, AS_OF)
 
 
 @pytest.mark.anyio
 async def test_segments_by_lens_journey_stage_and_rfm_segment(
-    customers: list[str], g: Graph
+    customers: list[str], graph: Graph
 ) -> None:
     lenses = {
         "ann": ["TRANSACTIONAL", "EXCHANGE", "REPEAT"],
@@ -561,18 +572,19 @@ async def test_segments_by_lens_journey_stage_and_rfm_segment(
         "bare": ["END_USER", "BENEFICIARY"],
     }
     by_lens = _buckets(
-        await analytics.segments(g, "acme", SegmentDimension.LENS, lenses, AS_OF))
+        await analytics.segments(graph, "acme", SegmentDimension.LENS, lenses, AS_OF)
+    )
     assert by_lens["TRANSACTIONAL"] == (3, {"USD": 1130, "EUR": 50})
     assert by_lens["CLIENT"] == (2, {"USD": 1000})
     assert by_lens["END_USER"] == (1, {})
 
-    journey = _buckets(await analytics.segments(g, "acme", "JOURNEY_STAGE", customers, AS_OF))
+    journey = _buckets(await analytics.segments(graph, "acme", "JOURNEY_STAGE", customers, AS_OF))
     # ann and bob bought twice, globex on contract, ops served ongoing; bare only uses
     assert {k: c for k, (c, _) in journey.items()} == {"RETENTION": 4, "NONE": 1}
 
     # RFM over the three paying customers, main currency USD (3 USD purchases, 1 EUR):
     # ann 30 days/2/100 -> 4/5/4, bob 29/1/30 -> 5/2/2, globex 214/1/1000 -> 2/2/5
-    rfm_buckets = await analytics.segments(g, "acme", "RFM_SEGMENT", customers, AS_OF)
+    rfm_buckets = await analytics.segments(graph, "acme", "RFM_SEGMENT", customers, AS_OF)
     assert {b.key: b.count for b in rfm_buckets} == {
         "Champions": 1,  # ann
         "Potential Loyalist": 1,  # bob

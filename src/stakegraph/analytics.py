@@ -18,7 +18,6 @@ from typing import Any
 
 import neo4j
 from neo4j.graph import Node
-from neo4j.graph import Node
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -169,11 +168,17 @@ class LifetimeValue:
         margin = record["grossMargin"]
         assumptions = [
             f"expected lifespan {lifespan:g} years"
-            + (" (default; the provider has no expectedLifespanYears)"
-               if record["lifespanIsDefault"] else " (the provider's expectedLifespanYears)"),
+            + (
+                " (default; the provider has no expectedLifespanYears)"
+                if record["lifespanIsDefault"]
+                else " (the provider's expectedLifespanYears)"
+            ),
             f"gross margin {margin:g}"
-            + (" (default; the provider has no grossMargin)"
-               if record["grossMarginIsDefault"] else " (the provider's grossMargin)"),
+            + (
+                " (default; the provider has no grossMargin)"
+                if record["grossMarginIsDefault"]
+                else " (the provider's grossMargin)"
+            ),
         ]
         if record["retentionValue"] is not None:
             assumptions.append(
@@ -260,9 +265,7 @@ class RfmScore:
 
 async def rfm(graph: Graph, provider_id: str, as_of: datetime | None = None) -> list[RfmScore]:
     """RFM scores of p's TRANSACTIONAL customers as of `as_of` (default now), best first."""
-    records = await graph.read(
-        load("analytics/rfm").body, providerId=provider_id, asOf=_utc(as_of)
-    )
+    records = await graph.read(load("analytics/rfm").body, providerId=provider_id, asOf=_utc(as_of))
     return [RfmScore.from_record(r) for r in records]
 
 
