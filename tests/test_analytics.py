@@ -16,6 +16,7 @@ import pytest
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import AnalyticsSettings, JourneyStage, Quadrant, SegmentDimension
+from stakegraph.graph.cypher import all_files, load
 from stakegraph.graph.driver import Graph
 
 AS_OF = datetime(2025, 1, 1, tzinfo=UTC)
@@ -591,3 +592,36 @@ async def test_segments_by_lens_journey_stage_and_rfm_segment(
         "At Risk": 1,  # globex
         "UNKNOWN": 2,  # ops and bare paid no money: no RFM score
     }
+
+
+# ------------------------------------------------------------------- the files as analysts run them
+
+ANALYTICS_FILES = {
+    "analytics/journey_stage",
+    "analytics/leads",
+    "analytics/lifetime_value",
+    "analytics/power_interest",
+    "analytics/rfm",
+    "analytics/segments",
+}
+
+
+def test_the_analytics_files_are_exactly_these() -> None:
+    assert {name for name in all_files() if name.startswith("analytics/")} == ANALYTICS_FILES
+
+
+@pytest.mark.parametrize("name", sorted(ANALYTICS_FILES))
+def test_analytics_file_runs_with_the_parameters_in_its_header(db: neo4j.Driver, name: str) -> None:
+    """The `:param` lines of the header are what an analyst types in cypher-shell."""
+    org(db, "initech")
+    org(db, "globex")
+    buys(db, "globex", "initech", 10, day(2024, 1, 1))
+    params: dict[str, Any] = {}
+    for line in load(name).description.splitlines():
+        if line.startswith(":param "):
+            key, expression = line.removeprefix(":param ").split("=>", 1)
+            value = db.execute_query(f"RETURN {expression.split('//')[0]} AS v").records[0]["v"]
+            params[key.strip()] = value
+    assert {"providerId"} <= set(params) or "organizationId" in params
+    records, _, _ = db.execute_query(load(name).body, params)
+    assert records is not None
