@@ -1,0 +1,211 @@
+"""The lens files composed into one query per GraphQL field.
+
+customersOf, providersOf and explain all run the ten files under `cypher/lenses/` as
+they are, joined by UNION ALL inside one `CALL (providerId, customerId) { ... }`: one
+round trip answers a whole page, with every lens and its evidence. No lens rule is
+written here; this module only decides which pairs (customer, provider) to ask about,
+how to filter by lens, how to sort and how to page.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from neo4j.graph import Node, Path
+
+from stakegraph import errors
+from stakegraph.graph.cypher import load
+from stakegraph.graph.driver import Graph
+from stakegraph.lenses import Lens
+
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class Found:
+    """One lens holding for one pair, with one piece of evidence (a list of paths)."""
+
+    lens: Lens
+    evidence: list[Path]
+
+
+@dataclass
+class Relation:
+    """x is a customer of p under `lenses`, because of `found`."""
+
+    customer: Node
+    provider: Node
+    found: list[Found] = field(default_factory=list)
+
+    @property
+    def lenses(self) -> list[Lens]:
+        held = {f.lens for f in self.found}
+        return [lens for lens in Lens if lens in held]
+
+
+@dataclass
+class Page:
+    anchor: Node
+    relations: list[Relation]
+    total: int
+    has_next: bool
+
+    def cursor(self, relation: Relation, by_customer: bool) -> str:
+        party = relation.customer if by_customer else relation.provider
+        return encode_cursor(party.get("name"), party.get("id"))
+
+
+def encode_cursor(name: str, id_: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([name, id_]).encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
+    if cursor is None:
+        return None, None
+    try:
+        name, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if isinstance(name, str) and isinstance(id_, str):
+            return name, id_
+    except (ValueError, TypeError):
+        pass
+    raise errors.BadUserInput("not a cursor this server gave out", field="after")
+
+
+def check_first(first: int) -> int:
+    if first < 0:
+        raise errors.BadUserInput("first must be 0 or more", field="first")
+    return min(first, MAX_PAGE)
+
+
+@cache
+def lens_union(lenses: tuple[Lens, ...]) -> str:
+    """The chosen lens files as one UNION ALL, reading `providerId` and `customerId`."""
+    bodies = [
+        load(lens.file).inline(providerId="providerId", customerId="customerId")
+        for lens in lenses
+    ]
+    return "\n  UNION ALL\n".join(bodies)
+
+
+_PAGED = """
+MATCH (anchor:Stakeholder {{id: $anchorId}})
+CALL (anchor) {{
+  {pairs}
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  WITH providerId, customer, collect({{lens: lens, evidence: evidence}}) AS found
+  WHERE any(f IN found WHERE f.lens IN $lenses)
+    AND none(f IN found WHERE f.lens IN $except)
+  MATCH (provider:Stakeholder {{id: providerId}})
+  WITH {party} AS party, customer, provider,
+       [f IN found WHERE f.lens IN $lenses] AS shown
+  ORDER BY party.name, party.id
+  RETURN collect({{party: party, customer: customer, provider: provider, shown: shown}}) AS rows
+}}
+WITH anchor, rows,
+     [r IN rows WHERE $afterName IS NULL OR r.party.name > $afterName
+        OR (r.party.name = $afterName AND r.party.id > $afterId)] AS rest
+RETURN anchor, size(rows) AS total, rest[0..$first] AS page, size(rest) > $first AS hasNext
+"""
+
+_CUSTOMER_PAIRS = "WITH anchor.id AS providerId, null AS customerId"
+
+_PROVIDER_PAIRS = """CALL (anchor) {{
+  {candidates}
+  }}
+  WITH providerId, anchor.id AS customerId"""
+
+
+@cache
+def paged_query(lenses: tuple[Lens, ...], by_customer: bool) -> str:
+    if by_customer:
+        pairs, party = _CUSTOMER_PAIRS, "customer"
+    else:
+        candidates = load("lenses/candidate_providers").body
+        pairs, party = _PROVIDER_PAIRS.format(candidates=candidates), "provider"
+    return _PAGED.format(pairs=pairs, union=lens_union(lenses), party=party)
+
+
+def _asked(lenses: Sequence[Lens] | None, except_: Sequence[Lens] | None) -> tuple[Lens, ...]:
+    """Only the files a request needs: the lenses to show and the lenses to exclude by."""
+    wanted = set(lenses or Lens) | set(except_ or ())
+    return tuple(lens for lens in Lens if lens in wanted)
+
+
+async def page(
+    graph: Graph,
+    *,
+    anchor_id: str,
+    by_customer: bool,
+    lenses: Sequence[Lens] | None = None,
+    except_: Sequence[Lens] | None = None,
+    first: int = 50,
+    after: str | None = None,
+) -> Page:
+    """customersOf (by_customer: anchor = provider) or providersOf (anchor = customer)."""
+    first = check_first(first)
+    after_name, after_id = decode_cursor(after)
+    shown = list(lenses) if lenses else list(Lens)
+    records = await graph.read(
+        paged_query(_asked(lenses, except_), by_customer),
+        anchorId=anchor_id,
+        customerId=anchor_id,
+        lenses=[lens.value for lens in shown],
+        **{"except": [lens.value for lens in except_ or ()]},
+        afterName=after_name,
+        afterId=after_id,
+        first=first,
+    )
+    if not records:
+        field = "providerId" if by_customer else "customerId"
+        raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
+    record = records[0]
+    relations = [_relation(row["customer"], row["provider"], row["shown"]) for row in record["page"]]
+    return Page(record["anchor"], relations, record["total"], record["hasNext"])
+
+
+def _relation(customer: Node, provider: Node, shown: Iterable[dict[str, object]]) -> Relation:
+    found = [Found(Lens(str(f["lens"])), list(f["evidence"])) for f in shown]  # type: ignore[call-overload]
+    order = list(Lens)
+    found.sort(key=lambda f: order.index(f.lens))
+    return Relation(customer, provider, found)
+
+
+_EXPLAIN = """
+MATCH (x:Stakeholder {{id: $customerId}}), (p:Stakeholder {{id: $providerId}})
+CALL (x, p) {{
+  WITH p.id AS providerId, x.id AS customerId
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  RETURN collect({{lens: lens, evidence: evidence}}) AS found
+}}
+RETURN x, p, found
+"""
+
+
+@cache
+def explain_query() -> str:
+    return _EXPLAIN.format(union=lens_union(tuple(Lens)))
+
+
+async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
+    """Every lens's verdict for one pair: the Relation lists only the lenses that hold."""
+    records = await graph.read(explain_query(), customerId=customer_id, providerId=provider_id)
+    if not records:
+        missing = await graph.read(
+            "UNWIND $ids AS id OPTIONAL MATCH (n:Stakeholder {id: id}) "
+            "WITH id, n WHERE n IS NULL RETURN collect(id) AS missing",
+            ids=[customer_id, provider_id],
+        )
+        absent = missing[0]["missing"] if missing else []
+        field = "customerId" if customer_id in absent else "providerId"
+        bad = customer_id if field == "customerId" else provider_id
+        raise errors.NotFound(f"no stakeholder with id {bad!r}", field=field)
+    record = records[0]
+    return _relation(record["x"], record["p"], record["found"])
