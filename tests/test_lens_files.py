@@ -637,3 +637,30 @@ def test_lens_count_query_agrees_with_the_lens_files(driver: neo4j.Driver) -> No
                 if lens.value not in held:
                     held.append(lens.value)
     assert from_query == from_files
+
+
+def test_composed_lenses_start_from_the_provider_index_seek_on_a_larger_graph(
+    driver: neo4j.Driver,
+) -> None:
+    """With 20 000 more stakeholders, every branch seeks p by id instead of scanning."""
+
+    def operators(plan: dict[str, Any]) -> list[str]:
+        own = str(plan["operatorType"]).split("@")[0]
+        return [own] + [op for child in plan.get("children", []) for op in operators(child)]
+
+    driver.execute_query(
+        "UNWIND range(1, 20000) AS i CREATE (:Stakeholder:Person {id: 'bulk-' + i, "
+        "name: 'Bulk ' + i, createdAt: datetime(), updatedAt: datetime()})"
+    )
+    try:
+        cases: list[tuple[str, dict[str, Any]]] = [
+            (composed(list(Lens)), {"providerId": "initech", "customerId": None}),
+            (load("lenses/candidate_providers").text, {"customerId": "bob"}),
+        ]
+        for query, params in cases:
+            _, summary, _ = driver.execute_query(f"CYPHER replan=force EXPLAIN {query}", params)
+            assert summary.plan is not None
+            used = operators(summary.plan)
+            assert not [op for op in used if "Scan" in op], used
+    finally:
+        driver.execute_query("MATCH (n:Stakeholder) WHERE n.id STARTS WITH 'bulk-' DELETE n")
