@@ -403,6 +403,10 @@ async def test_leads_are_ranked_by_fit_plus_engagement_against_an_explicit_profi
     assert "industry Software matches (+12.5)" in dana
     assert "size band 1-9 not in profile (50-249)" in dana
     assert "technology unknown (profile: Neo4j)" in dana
+    assert "country DE matches (+12.5)" in dana
+    assert (
+        dana[-2] == "engagement 50.0 of 50 from INTENT x3 (60.0), decayed with a 30-day half-life"
+    )
     assert dana[-1] == "score 75.0 reaches 60: qualified"
     assert [x.prospect["id"] for x in await analytics.leads(graph, "acme", AS_OF, first=2)] == [
         "dana",
