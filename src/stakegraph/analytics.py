@@ -134,6 +134,9 @@ class Quadrant(StrEnum):
     MONITOR = "MONITOR"
 
 
+MAX_FIRST = 500  # the cap on `first`, as for every list in the API (SPEC 4)
+
+
 def _utc(moment: datetime | None) -> datetime:
     """asOf as an aware datetime: now when absent, UTC when naive."""
     if moment is None:
@@ -328,7 +331,8 @@ async def leads(
     first: int = 50,
     settings: AnalyticsSettings | None = None,
 ) -> list[Lead]:
-    """p's prospects scored fit (0-50) + engagement (0-50), best first, at most `first`."""
+    """p's prospects scored fit (0-50) + engagement (0-50), best first, at most `first`
+    (capped at 500)."""
     if first < 0:
         raise errors.BadUserInput("first must not be negative", field="first")
     s = settings or AnalyticsSettings()
@@ -336,7 +340,7 @@ async def leads(
         load("analytics/leads").body,
         providerId=provider_id,
         asOf=_utc(as_of),
-        first=first,
+        first=min(first, MAX_FIRST),
         stageWeights=s.stage_weights,
         halfLifeDays=s.half_life_days,
         fitWeights=s.fit_weights,
