@@ -1,0 +1,394 @@
+"""The records stakegraph writes: stakeholders and relations, validated here and only here.
+
+Import, the demo and the GraphQL mutations all validate their input through these pydantic
+models (SPEC 2 and 5), then hand the records to `stakegraph.graph.writes`. Field names are
+the graph's own property names (camelCase); a relation's ends are `from` and `to` (Python
+names `from_id` and `to_id`).
+
+    StakeholderRecord = OrganizationRecord | DepartmentRecord | PersonRecord   (by `kind`)
+    RelationRecord    = BuysRecord | UsesRecord | ServesRecord | ContributesRecord
+                        | EngagesRecord | MemberOfRecord | PartOfRecord | ParentOfRecord
+                                                                               (by `type`)
+
+A field left out is left as it is on an existing node or relationship; a field given as
+null is removed. Datetimes are stored in UTC; a datetime without a time zone is taken as UTC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Any, ClassVar, Literal
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
+
+
+class StakeholderKind(StrEnum):
+    ORGANIZATION = "ORGANIZATION"
+    DEPARTMENT = "DEPARTMENT"
+    PERSON = "PERSON"
+
+    @property
+    def label(self) -> str:
+        """The node label of this kind: ORGANIZATION -> Organization."""
+        return self.value.title()
+
+
+class RelationType(StrEnum):
+    BUYS = "BUYS"
+    USES = "USES"
+    SERVES = "SERVES"
+    CONTRIBUTES = "CONTRIBUTES"
+    ENGAGES = "ENGAGES"
+    MEMBER_OF = "MEMBER_OF"
+    PART_OF = "PART_OF"
+    PARENT_OF = "PARENT_OF"
+
+    @property
+    def structural(self) -> bool:
+        """Structural relations are unique per (from, to); interactions per id."""
+        return self in STRUCTURAL
+
+
+STRUCTURAL = frozenset({RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.PARENT_OF})
+
+
+class OrgType(StrEnum):
+    BUSINESS = "BUSINESS"
+    GOVERNMENT = "GOVERNMENT"
+    INSTITUTION = "INSTITUTION"
+    NONPROFIT = "NONPROFIT"
+
+
+class BuyingRole(StrEnum):
+    INITIATOR = "INITIATOR"
+    USER = "USER"
+    INFLUENCER = "INFLUENCER"
+    DECIDER = "DECIDER"
+    APPROVER = "APPROVER"
+    BUYER = "BUYER"
+    GATEKEEPER = "GATEKEEPER"
+    CHAMPION = "CHAMPION"
+
+
+class PurchaseKind(StrEnum):
+    ONE_OFF = "ONE_OFF"
+    SUBSCRIPTION = "SUBSCRIPTION"
+    CONTRACT = "CONTRACT"
+    MEMBERSHIP = "MEMBERSHIP"
+
+
+class Consideration(StrEnum):
+    MONEY = "MONEY"
+    IN_KIND = "IN_KIND"
+    DATA = "DATA"
+    ATTENTION = "ATTENTION"
+    NONE = "NONE"
+
+
+class EngagementStage(StrEnum):
+    AWARENESS = "AWARENESS"
+    CONSIDERATION = "CONSIDERATION"
+    INTENT = "INTENT"
+    ADVOCACY = "ADVOCACY"
+
+
+# ------------------------------------------------------------------------- field types
+
+_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise ValueError("an id is 1-128 characters of letters, digits and _ . : -")
+    return value
+
+
+@lru_cache(maxsize=512)
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. DE, US)")
+    return code
+
+
+@lru_cache(maxsize=512)
+def _currency(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code (e.g. EUR, USD)")
+    return code
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Country = Annotated[str, AfterValidator(_country)]
+Currency = Annotated[str, AfterValidator(_currency)]
+Timestamp = Annotated[datetime, AfterValidator(_utc)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+def new_id() -> str:
+    """A fresh stakeholder id, for a record given without one."""
+    return uuid.uuid4().hex
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, str_strip_whitespace=False, frozen=True
+    )
+
+    # Fields that are not Neo4j properties set from the record's own data.
+    META: ClassVar[frozenset[str]] = frozenset()
+    # Fields with a default that is stored even when the input leaves them out.
+    STORED_DEFAULTS: ClassVar[frozenset[str]] = frozenset()
+
+    def properties(self) -> dict[str, Any]:
+        """The Neo4j properties to SET: fields given (None removes), plus stored defaults."""
+        given = self.model_fields_set | self.STORED_DEFAULTS
+        return {
+            name: _plain(getattr(self, name))
+            for name in type(self).model_fields
+            if name in given and name not in self.META
+        }
+
+
+def _plain(value: Any) -> Any:
+    """Enums as their string values; everything else as it is (datetimes stay datetimes)."""
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+# ------------------------------------------------------------------------- stakeholders
+
+
+class _StakeholderRecord(_Record):
+    META: ClassVar[frozenset[str]] = frozenset({"id", "kind", "createdAt", "updatedAt"})
+    id: Id = Field(default_factory=new_id)
+    name: Name
+    country: Country | None = None
+    region: Text | None = None
+    city: Text | None = None
+    tags: list[str] | None = None
+    createdAt: Timestamp | None = None
+    updatedAt: Timestamp | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The row `writes/upsert_stakeholders.cypher` takes."""
+        return {
+            "id": self.id,
+            "kind": getattr(self, "kind"),  # noqa: B009 - set by each subclass
+            "properties": self.properties(),
+            "createdAt": self.createdAt,
+            "updatedAt": self.updatedAt,
+        }
+
+
+class OrganizationRecord(_StakeholderRecord):
+    kind: Literal["ORGANIZATION"] = "ORGANIZATION"
+    orgType: OrgType | None = None
+    industry: Text | None = None
+    employees: Annotated[int, Field(ge=0)] | None = None
+    annualRevenue: Annotated[float, Field(ge=0)] | None = None
+    technologies: list[str] | None = None
+    grossMargin: Annotated[float, Field(ge=0, le=1)] | None = None
+    expectedLifespanYears: Annotated[float, Field(gt=0)] | None = None
+
+
+class DepartmentRecord(_StakeholderRecord):
+    kind: Literal["DEPARTMENT"] = "DEPARTMENT"
+
+
+class PersonRecord(_StakeholderRecord):
+    kind: Literal["PERSON"] = "PERSON"
+    birthYear: Annotated[int, Field(ge=1850, le=2100)] | None = None
+    interests: list[str] | None = None
+    values: list[str] | None = None
+    needs: list[str] | None = None
+
+
+StakeholderRecord = Annotated[
+    OrganizationRecord | DepartmentRecord | PersonRecord, Field(discriminator="kind")
+]
+
+# ------------------------------------------------------------------------- relations
+
+
+class _RelationRecord(_Record):
+    META: ClassVar[frozenset[str]] = frozenset({"id", "type", "from_id", "to_id", "createdAt"})
+    id: Id | None = None
+    from_id: Id = Field(validation_alias="from", serialization_alias="from")
+    to_id: Id = Field(validation_alias="to", serialization_alias="to")
+    createdAt: Timestamp | None = None
+
+    @property
+    def relation_type(self) -> RelationType:
+        return RelationType(getattr(self, "type"))  # noqa: B009 - set by each subclass
+
+    @property
+    def relation_id(self) -> str:
+        """The id given, or the deterministic one described in docs/import-export.md."""
+        return self.id or identity(self.relation_type, self.from_id, self.to_id, self.properties())
+
+    def row(self) -> dict[str, Any]:
+        """The row the `writes/merge_<type>.cypher` files take."""
+        return {
+            "id": self.relation_id,
+            "from": self.from_id,
+            "to": self.to_id,
+            "properties": self.properties(),
+            "createdAt": self.createdAt,
+        }
+
+
+def identity(kind: RelationType, from_id: str, to_id: str, properties: dict[str, Any]) -> str:
+    """A relation's id when none is given: its type and a hash of what it says.
+
+    Structural relations (unique per pair) hash only (type, from, to); interactions hash
+    their own properties as well, so the same purchase imported twice is one purchase.
+    """
+    content: dict[str, Any] = {"type": kind.value, "from": from_id, "to": to_id}
+    if not kind.structural:
+        content.update({k: v for k, v in properties.items() if v is not None})
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=_canonical)
+    return f"{kind.value}:{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"
+
+
+def _canonical(value: Any) -> str:
+    if isinstance(value, datetime):
+        return _utc(value).isoformat()
+    raise TypeError(f"cannot hash {type(value).__name__}")
+
+
+class BuysRecord(_RelationRecord):
+    type: Literal["BUYS"] = "BUYS"
+    offering: Name
+    amount: Annotated[float, Field(ge=0)] = 0.0
+    currency: Currency
+    at: Timestamp
+    kind: PurchaseKind = PurchaseKind.ONE_OFF
+    consideration: Consideration = Consideration.MONEY
+    STORED_DEFAULTS: ClassVar[frozenset[str]] = frozenset({"amount", "kind", "consideration"})
+
+
+class UsesRecord(_RelationRecord):
+    type: Literal["USES"] = "USES"
+    offering: Text | None = None
+    since: Timestamp | None = None
+
+
+class ServesRecord(_RelationRecord):
+    type: Literal["SERVES"] = "SERVES"
+    offering: Text | None = None
+    since: Timestamp | None = None
+    ongoing: bool = False
+    STORED_DEFAULTS: ClassVar[frozenset[str]] = frozenset({"ongoing"})
+
+
+class ContributesRecord(_RelationRecord):
+    type: Literal["CONTRIBUTES"] = "CONTRIBUTES"
+    what: Text | None = None
+    at: Timestamp | None = None
+
+
+class EngagesRecord(_RelationRecord):
+    type: Literal["ENGAGES"] = "ENGAGES"
+    stage: EngagementStage
+    channel: Text | None = None
+    at: Timestamp
+
+
+class MemberOfRecord(_RelationRecord):
+    type: Literal["MEMBER_OF"] = "MEMBER_OF"
+    title: Text | None = None
+    buyingRole: BuyingRole | None = None
+    scope: list[Id] | None = None
+
+
+class PartOfRecord(_RelationRecord):
+    type: Literal["PART_OF"] = "PART_OF"
+
+
+class ParentOfRecord(_RelationRecord):
+    type: Literal["PARENT_OF"] = "PARENT_OF"
+
+
+RelationRecord = Annotated[
+    BuysRecord
+    | UsesRecord
+    | ServesRecord
+    | ContributesRecord
+    | EngagesRecord
+    | MemberOfRecord
+    | PartOfRecord
+    | ParentOfRecord,
+    Field(discriminator="type"),
+]
+
+STAKEHOLDER: TypeAdapter[StakeholderRecord] = TypeAdapter(StakeholderRecord)
+RELATION: TypeAdapter[RelationRecord] = TypeAdapter(RelationRecord)
+
+# Which kinds a structural relation may join: (allowed `from` kinds, allowed `to` kinds).
+ENDS: dict[RelationType, tuple[frozenset[str], frozenset[str]]] = {
+    RelationType.MEMBER_OF: (frozenset({"PERSON"}), frozenset({"ORGANIZATION", "DEPARTMENT"})),
+    RelationType.PART_OF: (frozenset({"DEPARTMENT"}), frozenset({"ORGANIZATION", "DEPARTMENT"})),
+    RelationType.PARENT_OF: (frozenset({"PERSON"}), frozenset({"PERSON"})),
+}
+
+# Fields holding lists of strings (`;`-separated in CSV).
+LIST_FIELDS = frozenset({"tags", "technologies", "interests", "values", "needs", "scope"})
+
+
+def end_kind_problem(kind: RelationType, end: str, actual: str) -> str | None:
+    """Why a stakeholder of kind `actual` cannot be the `end` ('from'/'to') of `kind`."""
+    allowed = ENDS.get(kind)
+    if allowed is None:
+        return None
+    kinds = allowed[0] if end == "from" else allowed[1]
+    if actual in kinds:
+        return None
+    return f"{kind.value} {end} must be {' or '.join(sorted(kinds))}, not {actual}"
+
+
+def field_errors(exc: ValidationError, discriminator: str) -> list[tuple[str, str]]:
+    """A validation error as (field, message) pairs, fields named as in the input.
+
+    `discriminator` is "kind" for stakeholders and "type" for relations: an unknown or
+    missing kind/type is reported on that field. The union's tag in front of each location
+    is dropped; list positions are shown as `scope[0]`.
+    """
+    found: list[tuple[str, str]] = []
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        if not loc:
+            field = discriminator
+        else:
+            field = ""
+            for part in loc[1:] if len(loc) > 1 else loc:
+                field += f"[{part}]" if isinstance(part, int) else f".{part}" if field else part
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            message = "required"
+        found.append((field, message))
+    return found

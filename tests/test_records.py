@@ -1,0 +1,245 @@
+"""The input records: every validation rule of SPEC 2, and errors that name the field."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from stakegraph.records import (
+    RELATION,
+    STAKEHOLDER,
+    BuysRecord,
+    MemberOfRecord,
+    OrganizationRecord,
+    PersonRecord,
+    RelationType,
+    ServesRecord,
+    end_kind_problem,
+    field_errors,
+    identity,
+)
+
+
+def stakeholder_errors(**data: Any) -> set[str]:
+    """The fields the validation errors of a stakeholder name."""
+    with pytest.raises(ValidationError) as caught:
+        STAKEHOLDER.validate_python(data)
+    return {field for field, _ in field_errors(caught.value, "kind")}
+
+
+def relation_errors(**data: Any) -> set[str]:
+    with pytest.raises(ValidationError) as caught:
+        RELATION.validate_python(data)
+    return {field for field, _ in field_errors(caught.value, "type")}
+
+
+BUY = {
+    "type": "BUYS",
+    "from": "globex",
+    "to": "initech",
+    "offering": "CRM",
+    "amount": 1200.0,
+    "currency": "USD",
+    "at": "2024-03-01T00:00:00Z",
+}
+
+
+def test_kind_chooses_the_stakeholder_model() -> None:
+    org = STAKEHOLDER.validate_python(
+        {"kind": "ORGANIZATION", "id": "acme", "name": "Acme", "orgType": "BUSINESS"}
+    )
+    assert isinstance(org, OrganizationRecord)
+    person = STAKEHOLDER.validate_python({"kind": "PERSON", "id": "mia", "name": "Mia"})
+    assert isinstance(person, PersonRecord)
+
+
+def test_unknown_or_missing_kind_is_rejected_naming_kind() -> None:
+    assert stakeholder_errors(kind="ROBOT", name="R2") == {"kind"}
+    assert stakeholder_errors(name="R2") == {"kind"}
+
+
+def test_error_messages_say_what_is_wrong() -> None:
+    with pytest.raises(ValidationError) as caught:
+        STAKEHOLDER.validate_python({"kind": "PERSON", "country": "XX"})
+    assert dict(field_errors(caught.value, "kind")) == {
+        "name": "required",
+        "country": "'XX' is not an ISO 3166-1 alpha-2 country code (e.g. DE, US)",
+    }
+
+
+def test_id_is_generated_when_absent() -> None:
+    a = PersonRecord(name="Mia")
+    b = PersonRecord(name="Mia")
+    assert a.id and b.id and a.id != b.id
+
+
+@pytest.mark.parametrize("bad", ["", "a b", "x" * 129, "naïve", "a/b"])
+def test_id_outside_the_allowed_characters_or_length_is_rejected(bad: str) -> None:
+    assert stakeholder_errors(kind="PERSON", id=bad, name="X") == {"id"}
+
+
+def test_id_of_128_allowed_characters_is_accepted() -> None:
+    ok = "aZ0_.:-" + "x" * 121
+    assert STAKEHOLDER.validate_python({"kind": "PERSON", "id": ok, "name": "X"}).id == ok
+
+
+def test_name_must_not_be_empty() -> None:
+    assert stakeholder_errors(kind="PERSON", id="p", name="  ") == {"name"}
+    assert stakeholder_errors(kind="PERSON", id="p") == {"name"}
+
+
+def test_country_is_iso_alpha_2_normalised_to_upper_case() -> None:
+    rec = STAKEHOLDER.validate_python({"kind": "PERSON", "name": "X", "country": "de"})
+    assert rec.country == "DE"
+    assert stakeholder_errors(kind="PERSON", name="X", country="XX") == {"country"}
+    assert stakeholder_errors(kind="PERSON", name="X", country="DEU") == {"country"}
+
+
+def test_enums_reject_unknown_values_naming_the_field() -> None:
+    assert stakeholder_errors(kind="ORGANIZATION", name="X", orgType="SHOP") == {"orgType"}
+    assert relation_errors(**{**BUY, "kind": "LEASE"}) == {"kind"}
+    assert relation_errors(**{**BUY, "consideration": "BITCOIN"}) == {"consideration"}
+    assert relation_errors(
+        type="ENGAGES", **{"from": "a", "to": "b"}, stage="LOVE", at="2024-01-01"
+    ) == {"stage"}
+    assert relation_errors(type="MEMBER_OF", **{"from": "a", "to": "b"}, buyingRole="BOSS") == {
+        "buyingRole"
+    }
+
+
+def test_organization_numbers_have_their_ranges() -> None:
+    assert stakeholder_errors(kind="ORGANIZATION", name="X", grossMargin=1.5) == {"grossMargin"}
+    assert stakeholder_errors(kind="ORGANIZATION", name="X", grossMargin=-0.1) == {"grossMargin"}
+    assert stakeholder_errors(kind="ORGANIZATION", name="X", employees=-1) == {"employees"}
+    ok = STAKEHOLDER.validate_python(
+        {
+            "kind": "ORGANIZATION",
+            "name": "X",
+            "grossMargin": 0,
+            "employees": 0,
+            "technologies": ["k8s"],
+        }
+    )
+    assert ok.properties() == {
+        "name": "X",
+        "grossMargin": 0.0,
+        "employees": 0,
+        "technologies": ["k8s"],
+    }
+
+
+def test_unknown_field_is_rejected_by_name() -> None:
+    assert stakeholder_errors(kind="PERSON", name="X", orgType="BUSINESS") == {"orgType"}
+    assert relation_errors(**{**BUY, "colour": "red"}) == {"colour"}
+
+
+def test_list_fields_must_be_lists_of_strings() -> None:
+    rec = STAKEHOLDER.validate_python(
+        {
+            "kind": "PERSON",
+            "name": "X",
+            "tags": ["a"],
+            "interests": ["toys"],
+            "values": ["v"],
+            "needs": ["n"],
+        }
+    )
+    assert rec.properties()["interests"] == ["toys"]
+    assert stakeholder_errors(kind="PERSON", name="X", tags="a") == {"tags"}
+
+
+def test_amount_must_not_be_negative() -> None:
+    assert relation_errors(**{**BUY, "amount": -1}) == {"amount"}
+
+
+def test_currency_is_iso_4217() -> None:
+    assert RELATION.validate_python({**BUY, "currency": "eur"}).properties()["currency"] == "EUR"
+    assert relation_errors(**{**BUY, "currency": "EURO"}) == {"currency"}
+    assert relation_errors(**{**BUY, "currency": "ABC"}) == {"currency"}
+
+
+def test_purchase_defaults_are_stored() -> None:
+    purchase = RELATION.validate_python(BUY)
+    assert isinstance(purchase, BuysRecord)
+    props = purchase.properties()
+    assert props["kind"] == "ONE_OFF" and props["consideration"] == "MONEY"
+    serves = ServesRecord(from_id="teacher", to_id="parent")
+    assert serves.properties() == {"ongoing": False}
+
+
+def test_purchase_requires_offering_currency_and_date() -> None:
+    data = {k: v for k, v in BUY.items() if k not in {"offering", "currency", "at"}}
+    assert relation_errors(**data) == {"offering", "currency", "at"}
+
+
+def test_naive_datetime_is_taken_as_utc_and_offsets_are_converted() -> None:
+    naive = RELATION.validate_python({**BUY, "at": "2024-03-01T10:00:00"})
+    assert naive.properties()["at"] == datetime(2024, 3, 1, 10, tzinfo=UTC)
+    cet = RELATION.validate_python({**BUY, "at": "2024-03-01T10:00:00+01:00"})
+    assert cet.properties()["at"] == datetime(2024, 3, 1, 9, tzinfo=UTC)
+    assert cet.properties()["at"].utcoffset() == timedelta(0)
+    aware = BuysRecord.model_validate(
+        {**BUY, "at": datetime(2024, 1, 1, tzinfo=timezone(timedelta(hours=2)))}
+    )
+    assert aware.at.tzinfo == UTC
+    assert relation_errors(**{**BUY, "at": "yesterday"}) == {"at"}
+
+
+def test_relation_ends_are_from_and_to_with_valid_ids() -> None:
+    assert relation_errors(type="PART_OF", to="b") == {"from"}
+    assert relation_errors(type="PART_OF", **{"from": "a b", "to": "b"}) == {"from"}
+    part = RELATION.validate_python({"type": "PART_OF", "from": "it", "to": "initech"})
+    assert (part.from_id, part.to_id) == ("it", "initech")
+
+
+def test_unknown_relation_type_is_rejected_naming_type() -> None:
+    assert relation_errors(type="LIKES", **{"from": "a", "to": "b"}) == {"type"}
+
+
+def test_membership_scope_is_a_list_of_ids() -> None:
+    member = RELATION.validate_python(
+        {
+            "type": "MEMBER_OF",
+            "from": "dana",
+            "to": "globex",
+            "buyingRole": "DECIDER",
+            "scope": ["initech"],
+        }
+    )
+    assert member.properties() == {"buyingRole": "DECIDER", "scope": ["initech"]}
+    assert relation_errors(type="MEMBER_OF", **{"from": "d", "to": "g"}, scope=["not an id"]) == {
+        "scope[0]"
+    }
+
+
+def test_null_removes_a_property_and_absent_leaves_it() -> None:
+    rec = STAKEHOLDER.validate_python({"kind": "PERSON", "id": "p", "name": "P", "city": None})
+    assert rec.properties() == {"name": "P", "city": None}
+
+
+def test_relation_without_id_gets_the_same_id_for_the_same_content() -> None:
+    a = RELATION.validate_python(BUY)
+    b = RELATION.validate_python(
+        {**BUY, "amount": 1200, "kind": "ONE_OFF", "at": "2024-03-01T01:00:00+01:00"}
+    )
+    c = RELATION.validate_python({**BUY, "amount": 1300})
+    assert a.relation_id == b.relation_id != c.relation_id
+    assert a.relation_id.startswith("BUYS:")
+    assert RELATION.validate_python({**BUY, "id": "r1"}).relation_id == "r1"
+
+
+def test_structural_relation_id_depends_only_on_its_ends() -> None:
+    a = MemberOfRecord(from_id="dana", to_id="globex", title="CTO")
+    b = MemberOfRecord(from_id="dana", to_id="globex", buyingRole="DECIDER")  # type: ignore[arg-type]
+    assert a.relation_id == b.relation_id == identity(RelationType.MEMBER_OF, "dana", "globex", {})
+
+
+def test_structural_relations_only_join_the_right_kinds() -> None:
+    assert end_kind_problem(RelationType.MEMBER_OF, "from", "PERSON") is None
+    assert end_kind_problem(RelationType.MEMBER_OF, "to", "PERSON") is not None
+    assert end_kind_problem(RelationType.PART_OF, "from", "ORGANIZATION") is not None
+    assert end_kind_problem(RelationType.PARENT_OF, "to", "PERSON") is None
+    assert end_kind_problem(RelationType.BUYS, "to", "PERSON") is None
