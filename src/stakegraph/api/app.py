@@ -1,0 +1,119 @@
+"""The Starlette app: /graphql (POST; GET from a browser opens GraphiQL), /health, /ready.
+
+One Graph (one async driver) per process, created at start-up and closed at shutdown.
+The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from stakegraph import errors
+from stakegraph.api.context import Context
+from stakegraph.api.schema import schema
+from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings
+from stakegraph.graph.driver import Graph
+from stakegraph.graph.schema import apply_schema, missing_schema
+
+log = logging.getLogger("stakegraph")
+
+EXAMPLE_QUERY = """\
+# Why does Leo count as a customer of ToyCo, when his mother paid?
+# Press the play button (or Ctrl-Enter). Then try customersOf, buyingCenter, ...
+query WhyIsLeoACustomer {
+  explain(customerId: "leo", providerId: "toyco") {
+    isCustomer
+    lenses {
+      lens
+      holds
+      evidence { summary path { from { name } type to { name } } }
+    }
+  }
+}
+"""
+
+
+def graphiql_page() -> str:
+    template = (resources.files("stakegraph.api") / "graphiql.html").read_text(encoding="utf-8")
+    return template.replace("__EXAMPLE_QUERY__", json.dumps(EXAMPLE_QUERY))
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, graph_of: Any) -> None:
+        super().__init__(schema, graphql_ide="graphiql")
+        self._graph_of = graph_of
+        self._page = graphiql_page()
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | None = None
+    ) -> Context:
+        return Context(request=request, response=response, graph=self._graph_of(request))
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(self._page)
+
+
+async def _prepare(graph: Graph) -> None:
+    """Apply the schema if it is missing; raise when Neo4j cannot be reached."""
+    if await missing_schema(graph):
+        await apply_schema(graph)
+
+
+def create_app(
+    db: Neo4jSettings | None = None, server: ServerSettings | None = None
+) -> Starlette:
+    db = db or neo4j_settings()
+    server = server or server_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        graph = Graph.from_settings(db, server)
+        app.state.graph = graph
+        try:
+            await _prepare(graph)
+        except errors.StakegraphError as exc:
+            log.warning("Neo4j at %s is not ready yet (%s); /ready will retry", db.effective_uri, exc)
+        try:
+            yield
+        finally:
+            await graph.close()
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def ready(request: Request) -> Response:
+        graph: Graph = request.app.state.graph
+        try:
+            await _prepare(graph)
+        except errors.StakegraphError as exc:
+            return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
+        missing = await missing_schema(graph)
+        if missing:
+            reason = f"schema not applied: {', '.join(sorted(missing))}"
+            return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    static = StaticFiles(packages=[("stakegraph.api", "static")])
+    graphql = GraphQLApp(lambda request: request.app.state.graph)
+    return Starlette(
+        routes=[
+            Route("/health", health),
+            Route("/ready", ready),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Mount("/static", static, name="static"),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,59 @@
+"""Every GraphQL error gets an `extensions.code`, and nothing internal reaches the client.
+
+    StakegraphError (graph layer, validation)  -> its code, message and field
+    GraphQL syntax / validation / coercion      -> BAD_USER_INPUT, GraphQL's own message
+    anything else                               -> INTERNAL, "internal error"
+
+Stack traces of unexpected errors go to the server log (logger "stakegraph.errors").
+"""
+
+from __future__ import annotations
+
+import logging
+
+from graphql.error import GraphQLError
+from pydantic import ValidationError
+from strawberry.extensions import MaskErrors
+
+from stakegraph.errors import BadUserInput, StakegraphError
+
+log = logging.getLogger("stakegraph.errors")
+
+
+def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInput:
+    """A pydantic error as BAD_USER_INPUT naming the (first) field at fault."""
+    first = error.errors()[0]
+    path = ".".join(str(part) for part in (prefix, *first["loc"]) if part != "")
+    return BadUserInput(f"{path}: {first['msg']}", field=path)
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, ValidationError):
+        original = bad_input_from(original)
+    if isinstance(original, StakegraphError):
+        extensions: dict[str, object] = {"code": original.code}
+        if original.field:
+            extensions["field"] = original.field
+        message = original.message
+    elif original is None:
+        extensions = {"code": (error.extensions or {}).get("code", "BAD_USER_INPUT")}
+        message = error.message
+    else:
+        log.error("unexpected error in %s", error.path, exc_info=original)
+        extensions, message = {"code": "INTERNAL"}, "internal error"
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions=extensions,
+    )
+
+
+class ErrorCodes(MaskErrors):
+    """Rewrites every error of a result into its coded, client-safe form."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        return coded(error)

@@ -1,0 +1,209 @@
+"""The read side of the schema: each resolver makes one call into the graph layer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from stakegraph.api.context import Info
+from stakegraph.api.types import (
+    BuyingCenter,
+    CustomerConnection,
+    CustomerEdge,
+    CustomerMap,
+    Lens,
+    LensVerdict,
+    Membership,
+    NodeCache,
+    PageInfo,
+    Stakeholder,
+    StakeholderConnection,
+    StakeholderEdge,
+    StakeholderKind,
+    Verdict,
+    evidence_from,
+    from_node,
+    person_from_node,
+    relation_from,
+)
+from stakegraph.graph import lens_query, reads
+from stakegraph.lenses import CUSTOMER_LENSES
+from stakegraph.lenses import Lens as LensName
+
+LensList = Annotated[
+    list[Lens] | None, strawberry.argument(description="Lenses to show; absent = all.")
+]
+ExceptList = Annotated[
+    list[Lens] | None,
+    strawberry.argument(name="except", description="Drop pairs for which any of these hold."),
+]
+
+
+async def _connection(
+    info: Info,
+    anchor_id: str,
+    by_customer: bool,
+    lenses: list[LensName] | None,
+    except_: list[LensName] | None,
+    first: int,
+    after: str | None,
+) -> CustomerConnection:
+    page = await lens_query.page(
+        info.context.graph,
+        anchor_id=anchor_id,
+        by_customer=by_customer,
+        lenses=lenses,
+        except_=except_,
+        first=first,
+        after=after,
+    )
+    nodes = NodeCache()
+    edges = [
+        CustomerEdge(cursor=page.cursor(r, by_customer), node=relation_from(r, nodes))
+        for r in page.relations
+    ]
+    return CustomerConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=page.total,
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="One stakeholder by id, or null.")
+    async def stakeholder(self, info: Info, id: strawberry.ID) -> Stakeholder | None:
+        node = await reads.stakeholder(info.context.graph, str(id))
+        return from_node(node) if node is not None else None
+
+    @strawberry.field(description="Stakeholders by name then id; `search` matches names.")
+    async def stakeholders(
+        self,
+        info: Info,
+        kind: StakeholderKind | None = None,
+        search: str | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> StakeholderConnection:
+        page = await reads.stakeholders(
+            info.context.graph, kind.value if kind else None, search, first, after
+        )
+        edges = [StakeholderEdge(cursor=page.cursor(n), node=from_node(n)) for n in page.nodes]
+        return StakeholderConnection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+            ),
+            total_count=page.total,
+        )
+
+    @strawberry.field(description="Who counts as a customer of the provider, under which lenses.")
+    async def customers_of(
+        self,
+        info: Info,
+        provider_id: strawberry.ID,
+        lenses: LensList = None,
+        except_: ExceptList = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> CustomerConnection:
+        return await _connection(info, str(provider_id), True, lenses, except_, first, after)
+
+    @strawberry.field(description="Whose customer the stakeholder is, under which lenses.")
+    async def providers_of(
+        self,
+        info: Info,
+        customer_id: strawberry.ID,
+        lenses: LensList = None,
+        except_: ExceptList = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> CustomerConnection:
+        return await _connection(info, str(customer_id), False, lenses, except_, first, after)
+
+    @strawberry.field(description="Every lens's verdict on one pair, with the evidence.")
+    async def explain(
+        self, info: Info, customer_id: strawberry.ID, provider_id: strawberry.ID
+    ) -> Verdict:
+        relation = await lens_query.explain(info.context.graph, str(customer_id), str(provider_id))
+        nodes = NodeCache()
+        held = set(relation.lenses)
+        return Verdict(
+            customer=nodes.get(relation.customer),
+            provider=nodes.get(relation.provider),
+            is_customer=any(lens in held for lens in CUSTOMER_LENSES),
+            lenses=[
+                LensVerdict(
+                    lens=lens,
+                    holds=lens in held,
+                    evidence=[evidence_from(f, nodes) for f in relation.found if f.lens is lens],
+                )
+                for lens in LensName
+            ],
+        )
+
+    @strawberry.field(description="The buying side of an organisation, departments included.")
+    async def buying_center(
+        self, info: Info, organization_id: strawberry.ID, provider_id: strawberry.ID | None = None
+    ) -> BuyingCenter:
+        center = await reads.buying_center(
+            info.context.graph, str(organization_id), str(provider_id) if provider_id else None
+        )
+        return BuyingCenter(
+            organization=from_node(center.organization),
+            members=[
+                Membership(
+                    person=person_from_node(m.person),
+                    of=from_node(m.of),
+                    title=m.title,
+                    buying_role=m.buying_role,
+                )
+                for m in center.members
+            ],
+            covered_roles=center.covered_roles,
+            missing_roles=center.missing_roles,
+            single_threaded=center.single_threaded,
+        )
+
+    @strawberry.field(description="Current customers (any lens but PROSPECT) and prospects.")
+    async def customer_map(self, info: Info, provider_id: strawberry.ID) -> CustomerMap:
+        page = await lens_query.page(
+            info.context.graph,
+            anchor_id=str(provider_id),
+            by_customer=True,
+            first=lens_query.MAX_PAGE,
+        )
+        nodes = NodeCache()
+        current = [r for r in page.relations if set(r.lenses) & set(CUSTOMER_LENSES)]
+        potential = [r for r in page.relations if r not in current]
+        return CustomerMap(
+            provider=nodes.get(page.anchor),
+            current=[relation_from(r, nodes) for r in current],
+            potential=[relation_from(r, nodes) for r in potential],
+        )
+
+    @strawberry.field(description="Stakeholders that are this one's customer and its provider.")
+    async def mutual_customers(self, info: Info, stakeholder_id: strawberry.ID) -> list[Stakeholder]:
+        customers = await lens_query.page(
+            info.context.graph,
+            anchor_id=str(stakeholder_id),
+            by_customer=True,
+            lenses=CUSTOMER_LENSES,
+            first=lens_query.MAX_PAGE,
+        )
+        providers = await lens_query.page(
+            info.context.graph,
+            anchor_id=str(stakeholder_id),
+            by_customer=False,
+            lenses=CUSTOMER_LENSES,
+            first=lens_query.MAX_PAGE,
+        )
+        provider_ids = {r.provider.element_id for r in providers.relations}
+        return [
+            from_node(r.customer)
+            for r in customers.relations
+            if r.customer.element_id in provider_ids
+        ]

@@ -1,0 +1,275 @@
+"""The GraphQL object types, built from Neo4j nodes and the graph layer's results.
+
+Hot types (stakeholders, relations, evidence) hold plain attributes, filled once by a
+`from_*` function: no per-field resolvers and no further queries while serialising.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import strawberry
+from neo4j.graph import Node
+from neo4j.time import DateTime as Neo4jDateTime
+
+from stakegraph import lenses as lens_catalogue
+from stakegraph import records
+from stakegraph.graph import lens_query
+
+Lens = strawberry.enum(
+    lens_catalogue.Lens,
+    description="One meaning of 'x is a customer of p'.",
+)
+StakeholderKind = strawberry.enum(records.StakeholderKind)
+RelationType = strawberry.enum(records.RelationType)
+OrgType = strawberry.enum(records.OrgType)
+BuyingRole = strawberry.enum(records.BuyingRole)
+PurchaseKind = strawberry.enum(records.PurchaseKind)
+Consideration = strawberry.enum(records.Consideration)
+EngagementStage = strawberry.enum(records.EngagementStage)
+
+
+@strawberry.enum(description="Role labels, kept true to the relationships by every write.")
+class Role(StrEnum):
+    BUYING_CENTER_MEMBER = "BUYING_CENTER_MEMBER"
+    END_USER = "END_USER"
+    PARENT = "PARENT"
+    PROSUMER = "PROSUMER"
+
+
+ROLE_LABELS = {
+    "BuyingCenterMember": Role.BUYING_CENTER_MEMBER,
+    "EndUser": Role.END_USER,
+    "Parent": Role.PARENT,
+    "Prosumer": Role.PROSUMER,
+}
+
+
+@strawberry.interface(description="A person, organisation or department around the business.")
+class Stakeholder:
+    id: strawberry.ID
+    name: str
+    kind: StakeholderKind
+    roles: list[Role]
+    country: str | None
+    region: str | None
+    city: str | None
+    tags: list[str]
+    created_at: datetime | None
+    updated_at: datetime | None
+
+
+@strawberry.type
+class Organization(Stakeholder):
+    org_type: OrgType | None
+    industry: str | None
+    employees: int | None
+    annual_revenue: float | None
+    technologies: list[str]
+    gross_margin: float | None
+    expected_lifespan_years: float | None
+
+
+@strawberry.type
+class Department(Stakeholder):
+    pass
+
+
+@strawberry.type
+class Person(Stakeholder):
+    birth_year: int | None
+    interests: list[str]
+    values: list[str]
+    needs: list[str]
+
+
+def native(value: Any) -> Any:
+    """Neo4j temporal values as Python ones."""
+    return value.to_native() if isinstance(value, Neo4jDateTime) else value
+
+
+def from_node(node: Node) -> Organization | Department | Person:
+    """The GraphQL type of a stakeholder node, chosen by its kind label."""
+    p = node.get
+    common: dict[str, Any] = {
+        "id": strawberry.ID(p("id")),
+        "name": p("name") or "",
+        "roles": [role for label, role in ROLE_LABELS.items() if label in node.labels],
+        "country": p("country"),
+        "region": p("region"),
+        "city": p("city"),
+        "tags": list(p("tags") or []),
+        "created_at": native(p("createdAt")),
+        "updated_at": native(p("updatedAt")),
+    }
+    if "Organization" in node.labels:
+        org_type = p("orgType")
+        return Organization(
+            kind=records.StakeholderKind.ORGANIZATION,
+            org_type=records.OrgType(org_type) if org_type else None,
+            industry=p("industry"),
+            employees=p("employees"),
+            annual_revenue=p("annualRevenue"),
+            technologies=list(p("technologies") or []),
+            gross_margin=p("grossMargin"),
+            expected_lifespan_years=p("expectedLifespanYears"),
+            **common,
+        )
+    if "Department" in node.labels:
+        return Department(kind=records.StakeholderKind.DEPARTMENT, **common)
+    return Person(
+        kind=records.StakeholderKind.PERSON,
+        birth_year=p("birthYear"),
+        interests=list(p("interests") or []),
+        values=list(p("values") or []),
+        needs=list(p("needs") or []),
+        **common,
+    )
+
+
+def person_from_node(node: Node) -> Person:
+    person = from_node(node)
+    assert isinstance(person, Person), "a MEMBER_OF always starts at a Person"
+    return person
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class StakeholderEdge:
+    cursor: str
+    node: Stakeholder
+
+
+@strawberry.type
+class StakeholderConnection:
+    edges: list[StakeholderEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type(description="One relationship walked by a piece of evidence.")
+class PathStep:
+    from_: Stakeholder = strawberry.field(name="from")
+    type: RelationType
+    to: Stakeholder
+    relation_id: strawberry.ID | None
+
+
+@strawberry.type(description="Why a lens holds: the path and one plain-English sentence.")
+class Evidence:
+    lens: Lens
+    summary: str
+    path: list[PathStep]
+
+
+@strawberry.type
+class CustomerRelation:
+    customer: Stakeholder
+    provider: Stakeholder
+    lenses: list[Lens]
+    evidence: list[Evidence]
+
+
+@strawberry.type
+class CustomerEdge:
+    cursor: str
+    node: CustomerRelation
+
+
+@strawberry.type
+class CustomerConnection:
+    edges: list[CustomerEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class LensVerdict:
+    lens: Lens
+    holds: bool
+    evidence: list[Evidence]
+
+
+@strawberry.type
+class Verdict:
+    customer: Stakeholder
+    provider: Stakeholder
+    is_customer: bool
+    lenses: list[LensVerdict]
+
+
+@strawberry.type
+class Membership:
+    person: Person
+    of: Stakeholder
+    title: str | None
+    buying_role: BuyingRole | None
+
+
+@strawberry.type
+class BuyingCenter:
+    organization: Stakeholder
+    members: list[Membership]
+    covered_roles: list[BuyingRole]
+    missing_roles: list[BuyingRole]
+    single_threaded: bool
+
+
+@strawberry.type
+class CustomerMap:
+    provider: Stakeholder
+    current: list[CustomerRelation]
+    potential: list[CustomerRelation]
+
+
+@strawberry.type
+class Relation:
+    id: strawberry.ID
+    type: RelationType
+    from_: Stakeholder = strawberry.field(name="from")
+    to: Stakeholder
+
+
+def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
+    return Evidence(
+        lens=found.lens,
+        summary=lens_catalogue.summarize(found.lens, found.evidence),
+        path=[
+            PathStep(
+                from_=nodes.get(start),
+                type=records.RelationType(rel_type),
+                to=nodes.get(end),
+                relation_id=strawberry.ID(rel_id) if rel_id else None,
+            )
+            for start, rel_type, end, rel_id in lens_catalogue.steps(found.evidence)
+        ],
+    )
+
+
+def relation_from(relation: lens_query.Relation, nodes: NodeCache) -> CustomerRelation:
+    return CustomerRelation(
+        customer=nodes.get(relation.customer),
+        provider=nodes.get(relation.provider),
+        lenses=relation.lenses,
+        evidence=[evidence_from(found, nodes) for found in relation.found],
+    )
+
+
+class NodeCache:
+    """Builds each stakeholder's GraphQL object once per response, however often it appears."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Organization | Department | Person] = {}
+
+    def get(self, node: Node) -> Organization | Department | Person:
+        built = self._built.get(node.element_id)
+        if built is None:
+            built = self._built[node.element_id] = from_node(node)
+        return built

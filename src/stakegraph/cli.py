@@ -1,0 +1,185 @@
+"""The `stakegraph` command."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from stakegraph import errors, localdb
+from stakegraph.config import LOCAL_BOLT_PORT, neo4j_settings, server_settings
+from stakegraph.graph.cypher import all_files, load
+from stakegraph.graph.driver import Graph
+
+T = TypeVar("T")
+
+app = typer.Typer(no_args_is_help=True, help="Who counts as whose customer, and why.")
+neo4j_app = typer.Typer(no_args_is_help=True, help="The local Neo4j (when no server is configured).")
+schema_app = typer.Typer(no_args_is_help=True, help="The Neo4j schema and the GraphQL SDL.")
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(schema_app, name="schema")
+
+out = Console()
+err = Console(stderr=True)
+
+DataDir = Annotated[
+    Path | None, typer.Option("--data-dir", help="Store, log and pid file [default: per user]")
+]
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def with_graph(work: Callable[[Graph], Awaitable[T]]) -> T:
+    """Run `work` against the configured Neo4j, turning its errors into one line."""
+
+    async def run() -> T:
+        graph = Graph.from_settings(neo4j_settings(), server_settings())
+        try:
+            return await work(graph)
+        finally:
+            await graph.close()
+
+    try:
+        return asyncio.run(run())
+    except errors.StakegraphError as exc:
+        where = neo4j_settings().effective_uri
+        hint = "" if neo4j_settings().configured else " (start one: `stakegraph neo4j start`)"
+        if isinstance(exc, errors.ServiceUnavailable):
+            fail(f"{exc.message}: {where}{hint}")
+        cause = f": {exc.__cause__}" if exc.code == "INTERNAL" and exc.__cause__ else ""
+        fail(exc.message + cause)
+        raise  # unreachable: fail() exits
+
+
+# ----------------------------------------------------------------------------- neo4j
+
+
+@neo4j_app.command("start")
+def neo4j_start(
+    port: Annotated[int, typer.Option(help="Bolt port on 127.0.0.1")] = LOCAL_BOLT_PORT,
+    data_dir: DataDir = None,
+) -> None:
+    """Start the local Neo4j (built with Maven on first use) and wait until Bolt answers."""
+    try:
+        if not localdb.status(data_dir).running:
+            err.print("Starting Neo4j 5.26 (the first start builds it with Maven)…")
+        started = localdb.start(port, data_dir, password=neo4j_settings().password)
+    except localdb.LocalNeo4jError as exc:
+        fail(str(exc))
+        return
+    out.print(f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop(data_dir: DataDir = None) -> None:
+    """Shut the local Neo4j down cleanly."""
+    try:
+        stopped = localdb.stop(data_dir)
+    except localdb.LocalNeo4jError as exc:
+        fail(str(exc))
+    out.print("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@neo4j_app.command("status")
+def neo4j_status(data_dir: DataDir = None) -> None:
+    """Say whether the local Neo4j runs, where, and with which data."""
+    current = localdb.status(data_dir)
+    if current.running:
+        out.print(f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})")
+    else:
+        out.print(f"not running (data dir {current.data_dir})")
+        raise typer.Exit(3)
+
+
+# ----------------------------------------------------------------------------- schema
+
+
+@schema_app.command("apply")
+def schema_apply() -> None:
+    """Create the constraints and indexes of cypher/schema.cypher (idempotent)."""
+    from stakegraph.graph.schema import apply_schema
+
+    count = with_graph(apply_schema)
+    out.print(f"Schema applied ({count} statements).")
+
+
+@schema_app.command("sdl")
+def schema_sdl() -> None:
+    """Print the GraphQL SDL (the repository keeps it in schema.graphql)."""
+    from stakegraph.api.schema import schema
+
+    sys.stdout.write(schema.as_str() + "\n")
+
+
+# ----------------------------------------------------------------------------- serve
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="[default: STAKEGRAPH_HOST or 127.0.0.1]")] = None,
+    port: Annotated[int | None, typer.Option(help="[default: STAKEGRAPH_PORT or 8000]")] = None,
+) -> None:
+    """Serve GraphQL at /graphql (GraphiQL in a browser), /health and /ready."""
+    import uvicorn
+
+    from stakegraph.api.app import create_app
+
+    settings = server_settings()
+    host = host or settings.host
+    port = port or settings.port
+    err.print(f"stakegraph on http://{host}:{port}/graphql · Neo4j {neo4j_settings().effective_uri}")
+    uvicorn.run(create_app(), host=host, port=port, log_level="info", access_log=True)
+
+
+# ----------------------------------------------------------------------------- data
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A file under cypher/, e.g. queries/prosumer_share")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="k=v (v read as JSON when it parses)")
+    ] = None,
+) -> None:
+    """Run a named Cypher file and print its rows as a table."""
+    try:
+        file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
+    except KeyError:
+        fail(f"no Cypher file {name!r}; known: {', '.join(all_files())}")
+        return
+    params = dict(_parse_param(p) for p in param or [])
+
+    async def run(graph: Graph) -> list[Any]:
+        return await graph.read(file.body, **params)
+
+    records = with_graph(run)
+    table = Table(*(records[0].keys() if records else ["(no rows)"]))
+    for record in records:
+        table.add_row(*(_cell(v) for v in record.values()))
+    out.print(table)
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        fail(f"--param takes k=v, not {text!r}")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
+
+
+def _cell(value: Any) -> str:
+    if hasattr(value, "labels") and hasattr(value, "get"):
+        return f"({value.get('name')} #{value.get('id')})"
+    return str(value)
