@@ -9,7 +9,7 @@
 //   customer  the recipient x (node)
 //   lens      'BENEFICIARY'
 //   evidence  [ (p)-[:SERVES]->(x) ], [ (x)-[:USES]->(p) ] or [ (x)-[:BUYS]->(p) ]
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

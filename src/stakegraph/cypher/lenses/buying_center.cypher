@@ -13,7 +13,7 @@
 //   evidence  [ (x)-[:MEMBER_OF]->(y)-[:PART_OF*0..]->(o)-[:BUYS]->(p) ]: one path,
 //             through o's earliest purchase from p (the other purchases are left out to
 //             keep the evidence small; the TRANSACTIONAL lens of o lists them all)
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH center = (x:Person)-[m:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(o:Organization)-[b:BUYS]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

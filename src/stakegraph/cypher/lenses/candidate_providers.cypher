@@ -9,7 +9,7 @@
 //   $customerId  string, required: the customer x             e.g. 'dana'
 // Returns one row per candidate, distinct, never x itself:
 //   providerId   the id of the candidate provider p
-MATCH (x:Stakeholder {id: $customerId})
+MATCH (x:Stakeholder {id: $customerId}) USING INDEX SEEK x:Stakeholder(id)
 CALL (x) {
   MATCH (x)-[:BUYS|USES|CONTRIBUTES|ENGAGES]->(p:Stakeholder)
   RETURN p

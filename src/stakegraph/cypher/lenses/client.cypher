@@ -10,7 +10,7 @@
 //   lens      'CLIENT'
 //   evidence  [ (x)-[:BUYS]->(p) ] (the subscription, contract or membership) or
 //             [ (p)-[:SERVES]->(x) ] (the ongoing service)
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH arrangement = (x:Stakeholder)-[r:BUYS|SERVES]-(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

@@ -10,7 +10,7 @@
 //   lens      'COLLABORATIVE'
 //   evidence  [ (x)-[:CONTRIBUTES]->(p), (x)-[:USES]->(p) or (x)-[:BUYS]->(p) ]:
 //             the contribution, then one use (preferred) or purchase
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH contribution = (x:Stakeholder)-[:CONTRIBUTES]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

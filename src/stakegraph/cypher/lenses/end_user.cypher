@@ -12,7 +12,7 @@
 //               x itself:                 (x)-[:BUYS]->(p)
 //               one of x's home orgs:     (x)-[:MEMBER_OF|PART_OF*1..]->(o)-[:BUYS]->(p)
 //               a parent of x:            (x)<-[:PARENT_OF]-(parent)-[:BUYS]->(p)
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH use = (x:Stakeholder)-[:USES]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

@@ -9,7 +9,7 @@
 //   customer  the buyer x (node)
 //   lens      'EXCHANGE'
 //   evidence  [ (x)-[:BUYS]->(p) ]: the purchase; its `consideration` says what x gave
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH buy = (x:Stakeholder)-[:BUYS]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

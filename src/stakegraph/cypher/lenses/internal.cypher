@@ -13,7 +13,7 @@
 //   evidence  [receive, xHome, pHome]: receive is (p)-[:SERVES]->(x), (x)-[:USES]->(p)
 //             or (x)-[:BUYS]->(p); xHome and pHome are the paths from x and from p up to
 //             the nearest shared home organisation o (a path of length 0 when x or p is o)
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

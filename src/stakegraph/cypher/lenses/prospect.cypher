@@ -8,7 +8,7 @@
 //   customer  the prospect x (node)
 //   lens      'PROSPECT'
 //   evidence  [ (x)-[:ENGAGES]->(p) ]: the engagement (stage, channel, at)
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH engagement = (x:Stakeholder)-[:ENGAGES]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

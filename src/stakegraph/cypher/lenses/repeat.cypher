@@ -8,7 +8,7 @@
 //   customer  the customer x (node)
 //   lens      'REPEAT'
 //   evidence  every (x)-[:BUYS]->(p) path, earliest first
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH buy = (x:Stakeholder)-[b:BUYS]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)

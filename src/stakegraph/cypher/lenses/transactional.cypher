@@ -8,7 +8,7 @@
 //   customer  the buyer x (node)
 //   lens      'TRANSACTIONAL'
 //   evidence  [ (x)-[:BUYS]->(p) ]: the purchase
-MATCH (p:Stakeholder {id: $providerId})
+MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
 MATCH buy = (x:Stakeholder)-[b:BUYS]->(p)
 WHERE x <> p
   AND ($customerId IS NULL OR x.id = $customerId)
