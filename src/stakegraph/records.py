@@ -346,6 +346,17 @@ RelationRecord = Annotated[
     Field(discriminator="type"),
 ]
 
+STAKEHOLDER_MODELS = (OrganizationRecord, DepartmentRecord, PersonRecord)
+RELATION_MODELS = (
+    BuysRecord,
+    UsesRecord,
+    ServesRecord,
+    ContributesRecord,
+    EngagesRecord,
+    MemberOfRecord,
+    PartOfRecord,
+    ParentOfRecord,
+)
 STAKEHOLDER: TypeAdapter[StakeholderRecord] = TypeAdapter(StakeholderRecord)
 RELATION: TypeAdapter[RelationRecord] = TypeAdapter(RelationRecord)
 

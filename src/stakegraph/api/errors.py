@@ -16,15 +16,24 @@ from pydantic import ValidationError
 from strawberry.extensions import MaskErrors
 
 from stakegraph.errors import BadUserInput, StakegraphError
+from stakegraph.records import RelationType, StakeholderKind
 
 log = logging.getLogger("stakegraph.errors")
 
 
+_TAGS = {tag.value for tag in (*RelationType, *StakeholderKind)}
+
+
+def error_location(error: ValidationError) -> list[str]:
+    """Where the first problem is, without the discriminator tag of a record union."""
+    loc = [str(part) for part in error.errors()[0]["loc"] if part != ""]
+    return loc[1:] if loc and loc[0] in _TAGS else loc
+
+
 def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInput:
     """A pydantic error as BAD_USER_INPUT naming the (first) field at fault."""
-    first = error.errors()[0]
-    path = ".".join(str(part) for part in (prefix, *first["loc"]) if part != "")
-    return BadUserInput(f"{path}: {first['msg']}", field=path)
+    path = ".".join([prefix, *error_location(error)])
+    return BadUserInput(f"{path}: {error.errors()[0]['msg']}", field=path)
 
 
 def coded(error: GraphQLError) -> GraphQLError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 
@@ -9,7 +11,12 @@ from stakegraph.api.errors import ErrorCodes
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query
 
-schema = strawberry.Schema(
+class Schema(strawberry.Schema):
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        """Expected errors are answers, not incidents: ErrorCodes logs the unexpected ones."""
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     extensions=[ErrorCodes(), ParserCache(maxsize=256), ValidationCache(maxsize=256)],

@@ -1,0 +1,332 @@
+"""The write side of the schema.
+
+Each mutation validates its input through the same pydantic records the importer uses
+(`stakegraph.records`), then runs the shared write path (`graph/writes.py`) in ONE write
+transaction: checks, writes, role labels and the read-back succeed together or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import strawberry
+from neo4j import AsyncManagedTransaction
+from neo4j.graph import Node
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.alias_generators import to_camel
+
+from stakegraph import errors, records
+from stakegraph.api.context import Info
+from stakegraph.api.errors import bad_input_from, error_location
+from stakegraph.api.types import (
+    BuyingRole,
+    Consideration,
+    Department,
+    EngagementStage,
+    Membership,
+    Organization,
+    OrgType,
+    Person,
+    PurchaseKind,
+    Relation,
+    RelationType,
+    from_node,
+    person_from_node,
+)
+from stakegraph.graph import writes
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+@strawberry.input
+class OrganizationInput:
+    id: strawberry.ID | None = None
+    name: str
+    org_type: OrgType | None = None
+    industry: str | None = None
+    employees: int | None = None
+    annual_revenue: float | None = None
+    technologies: list[str] | None = None
+    gross_margin: float | None = None
+    expected_lifespan_years: float | None = None
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    tags: list[str] | None = None
+
+
+@strawberry.input
+class DepartmentInput:
+    id: strawberry.ID | None = None
+    name: str
+    part_of_id: strawberry.ID | None = None
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    tags: list[str] | None = None
+
+
+@strawberry.input
+class PersonInput:
+    id: strawberry.ID | None = None
+    name: str
+    birth_year: int | None = None
+    interests: list[str] | None = None
+    values: list[str] | None = None
+    needs: list[str] | None = None
+    country: str | None = None
+    region: str | None = None
+    city: str | None = None
+    tags: list[str] | None = None
+
+
+@strawberry.input
+class MembershipInput:
+    person_id: strawberry.ID
+    of_id: strawberry.ID
+    title: str | None = None
+    buying_role: BuyingRole | None = None
+    scope: list[strawberry.ID] | None = None
+
+
+@strawberry.input(description="One purchase; `at` defaults to now, `id` to a new one.")
+class PurchaseInput:
+    id: strawberry.ID | None = None
+    buyer_id: strawberry.ID
+    seller_id: strawberry.ID
+    offering: str
+    amount: float = 0.0
+    currency: str
+    at: datetime | None = None
+    kind: PurchaseKind = PurchaseKind.ONE_OFF
+    consideration: Consideration = Consideration.MONEY
+
+
+@strawberry.input
+class UseInput:
+    id: strawberry.ID | None = None
+    user_id: strawberry.ID
+    provider_id: strawberry.ID
+    offering: str | None = None
+    since: datetime | None = None
+
+
+@strawberry.input
+class ServiceInput:
+    id: strawberry.ID | None = None
+    provider_id: strawberry.ID
+    recipient_id: strawberry.ID
+    offering: str | None = None
+    since: datetime | None = None
+    ongoing: bool = False
+
+
+@strawberry.input
+class ContributionInput:
+    id: strawberry.ID | None = None
+    contributor_id: strawberry.ID
+    platform_id: strawberry.ID
+    what: str | None = None
+    at: datetime | None = None
+
+
+@strawberry.input(description="One engagement of a prospect; `at` defaults to now.")
+class EngagementInput:
+    id: strawberry.ID | None = None
+    prospect_id: strawberry.ID
+    provider_id: strawberry.ID
+    stage: EngagementStage
+    channel: str | None = None
+    at: datetime | None = None
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _fields(value: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An input's given fields, by their GraphQL (camelCase) names; unset ones left out."""
+    data = strawberry.asdict(value)
+    return {to_camel(k): v for k, v in data.items() if v is not None and k not in drop}
+
+
+def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: dict[str, str]) -> M:
+    """A pydantic record, or BAD_USER_INPUT naming the input field at fault."""
+    try:
+        if isinstance(adapter, TypeAdapter):
+            return adapter.validate_python(data)
+        return adapter.model_validate(data)
+    except ValidationError as exc:
+        bad = bad_input_from(exc)
+        first = next(iter(error_location(exc)), "")
+        if first in rename:
+            field = f"input.{rename[first]}"
+            raise errors.BadUserInput(bad.message.replace(f"input.{first}", field), field=field)
+        raise bad from None
+
+
+def _relation_record(
+    kind: records.RelationType, value: Any, ends: tuple[str, str], *, timestamp: str | None = None
+) -> records.RelationRecord:
+    """A relation input as a record: its two end fields become `from` and `to`."""
+    data = _fields(value)
+    data["from"], data["to"] = data.pop(ends[0], None), data.pop(ends[1], None)
+    data["type"] = kind.value
+    if not kind.structural:
+        data.setdefault("id", f"{kind.value.lower()}-{uuid.uuid4().hex}")
+    if timestamp:
+        data.setdefault(timestamp, datetime.now(UTC))
+    return _validate(records.RELATION, data, {"from": ends[0], "to": ends[1]})
+
+
+S = TypeVar("S", Organization, Department, Person)
+
+
+def _as(kind: type[S], node: Node) -> S:
+    built = from_node(node)
+    assert isinstance(built, kind), f"{node.get('id')} is not a {kind.__name__}"
+    return built
+
+
+async def _in_one_transaction(info: Info, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+    return await info.context.graph.execute(work, write=True)
+
+
+async def _node(tx: AsyncManagedTransaction, id_: str) -> Node:
+    result = await tx.run("MATCH (n:Stakeholder {id: $id}) RETURN n", id=id_)
+    record = await result.single()
+    assert record is not None, "read back in the transaction that wrote it"
+    node: Node = record["n"]
+    return node
+
+
+async def _record_relation(
+    info: Info, record: records.RelationRecord, ends: tuple[str, str]
+) -> Relation:
+    async def work(tx: AsyncManagedTransaction) -> Relation:
+        (rel_id,) = await writes.merge_relations(tx, [record], end_fields=ends)
+        start, end = await _node(tx, record.from_id), await _node(tx, record.to_id)
+        return Relation(
+            id=strawberry.ID(rel_id),
+            type=record.relation_type,
+            from_=from_node(start),
+            to=from_node(end),
+        )
+
+    return await _in_one_transaction(info, work)
+
+
+async def _upsert(info: Info, record: records.StakeholderRecord, part_of: str | None = None) -> Node:
+    async def work(tx: AsyncManagedTransaction) -> Node:
+        (id_,) = await writes.upsert_stakeholders(tx, [record])
+        if part_of is not None:
+            link = records.PartOfRecord.model_validate({"from": id_, "to": part_of})
+            await writes.merge_relations(tx, [link], end_fields=("id", "partOfId"))
+        return await _node(tx, id_)
+
+    return await _in_one_transaction(info, work)
+
+
+# ----------------------------------------------------------------------------- mutations
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Create or update an organisation (idempotent on id).")
+    async def upsert_organization(self, info: Info, input: OrganizationInput) -> Organization:
+        data = {**_fields(input), "kind": "ORGANIZATION"}
+        node = await _upsert(info, _validate(records.OrganizationRecord, data, {}))
+        return _as(Organization, node)
+
+    @strawberry.mutation(description="Create or update a department, optionally PART_OF another.")
+    async def upsert_department(self, info: Info, input: DepartmentInput) -> Department:
+        data = {**_fields(input, drop=("part_of_id",)), "kind": "DEPARTMENT"}
+        record = _validate(records.DepartmentRecord, data, {})
+        part_of = str(input.part_of_id) if input.part_of_id else None
+        node = await _upsert(info, record, part_of)
+        return _as(Department, node)
+
+    @strawberry.mutation(description="Create or update a person (idempotent on id).")
+    async def upsert_person(self, info: Info, input: PersonInput) -> Person:
+        data = {**_fields(input), "kind": "PERSON"}
+        node = await _upsert(info, _validate(records.PersonRecord, data, {}))
+        return person_from_node(node)
+
+    @strawberry.mutation(description="Make a person a member of an organisation or department.")
+    async def add_membership(self, info: Info, input: MembershipInput) -> Membership:
+        ends = ("personId", "ofId")
+        record = _relation_record(records.RelationType.MEMBER_OF, input, ends)
+
+        async def work(tx: AsyncManagedTransaction) -> Membership:
+            await writes.merge_relations(tx, [record], end_fields=ends)
+            person, of = await _node(tx, record.from_id), await _node(tx, record.to_id)
+            assert isinstance(record, records.MemberOfRecord)
+            return Membership(
+                person=person_from_node(person),
+                of=from_node(of),
+                title=record.title,
+                buying_role=record.buyingRole,
+            )
+
+        return await _in_one_transaction(info, work)
+
+    @strawberry.mutation(description="Record that one person is a parent of another.")
+    async def add_parent_of(
+        self, info: Info, parent_id: strawberry.ID, child_id: strawberry.ID
+    ) -> Person:
+        ends = ("parentId", "childId")
+        data = {"type": "PARENT_OF", "from": str(parent_id), "to": str(child_id)}
+        record = _validate(records.RELATION, data, {"from": ends[0], "to": ends[1]})
+
+        async def work(tx: AsyncManagedTransaction) -> Person:
+            await writes.merge_relations(tx, [record], end_fields=ends)
+            return person_from_node(await _node(tx, record.from_id))
+
+        return await _in_one_transaction(info, work)
+
+    @strawberry.mutation(description="Record one purchase (BUYS: buyer -> seller).")
+    async def record_purchase(self, info: Info, input: PurchaseInput) -> Relation:
+        ends = ("buyerId", "sellerId")
+        record = _relation_record(records.RelationType.BUYS, input, ends, timestamp="at")
+        return await _record_relation(info, record, ends)
+
+    @strawberry.mutation(description="Record that a stakeholder uses a provider's offering.")
+    async def record_use(self, info: Info, input: UseInput) -> Relation:
+        ends = ("userId", "providerId")
+        record = _relation_record(records.RelationType.USES, input, ends)
+        return await _record_relation(info, record, ends)
+
+    @strawberry.mutation(description="Record that a provider serves a recipient.")
+    async def record_service(self, info: Info, input: ServiceInput) -> Relation:
+        ends = ("providerId", "recipientId")
+        record = _relation_record(records.RelationType.SERVES, input, ends)
+        return await _record_relation(info, record, ends)
+
+    @strawberry.mutation(description="Record a contribution to a platform.")
+    async def record_contribution(self, info: Info, input: ContributionInput) -> Relation:
+        ends = ("contributorId", "platformId")
+        record = _relation_record(records.RelationType.CONTRIBUTES, input, ends)
+        return await _record_relation(info, record, ends)
+
+    @strawberry.mutation(description="Record a prospect's engagement with a provider.")
+    async def record_engagement(self, info: Info, input: EngagementInput) -> Relation:
+        ends = ("prospectId", "providerId")
+        record = _relation_record(records.RelationType.ENGAGES, input, ends, timestamp="at")
+        return await _record_relation(info, record, ends)
+
+    @strawberry.mutation(description="Remove a relationship by id; false when there is none.")
+    async def remove_relation(self, info: Info, id: strawberry.ID) -> bool:
+        return await _in_one_transaction(info, lambda tx: writes.remove_relation(tx, str(id)))
+
+    @strawberry.mutation(description="Remove a stakeholder and its relationships.")
+    async def remove_stakeholder(self, info: Info, id: strawberry.ID) -> bool:
+        return await _in_one_transaction(info, lambda tx: writes.remove_stakeholder(tx, str(id)))
+
+
+__all__ = ["Mutation", "RelationType"]
