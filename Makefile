@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`.
+# Everything is installed into .venv; the local Neo4j is built by Maven on first use into
+# the per-user cache (see `stakegraph neo4j --help`).
+
+VENV   ?= .venv
+PYTHON ?= python3
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: install run test lint bench sdl clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Start the local Neo4j unless NEO4J_URI names a server, apply the schema, load the demo
+# world into an empty database, and serve on http://127.0.0.1:8000/graphql.
+run: install
+	@if [ -z "$$NEO4J_URI" ]; then \
+	  $(BIN)/stakegraph neo4j status >/dev/null 2>&1 || $(BIN)/stakegraph neo4j start; \
+	fi
+	$(BIN)/stakegraph schema apply
+	$(BIN)/stakegraph demo --if-empty
+	$(BIN)/stakegraph serve
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: install lint
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+sdl: install
+	$(BIN)/stakegraph schema sdl > schema.graphql
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
