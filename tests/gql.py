@@ -1,0 +1,82 @@
+"""A small GraphQL client for the API tests: POSTs to /graphql of a running test app.
+
+    with serve(neo4j_settings) as gql:
+        data = gql.query("query($id: ID!) { stakeholder(id: $id) { name } }", id="leo")
+        errors = gql.errors("{ explain(customerId: \"x\", providerId: \"y\") { isCustomer } }")
+
+Each test module defines its own `gql` fixture over `serve` (fixtures are not shared
+outside the root conftest).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from stakegraph.api.app import create_app
+from stakegraph.config import Neo4jSettings
+from stakegraph.graph.driver import Graph
+
+
+class GraphQLFailed(AssertionError):
+    """The server answered with errors where the test expected data."""
+
+
+class GQL:
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+
+    @property
+    def graph(self) -> Graph:
+        """The app's one Graph (its `statements` counter counts Cypher statements sent)."""
+        graph: Graph = self.client.app.state.graph  # type: ignore[attr-defined]
+        return graph
+
+    def post(self, text: str, **variables: Any) -> dict[str, Any]:
+        """The whole response body; the HTTP status must be 200."""
+        response = self.client.post("/graphql", json={"query": text, "variables": variables})
+        assert response.status_code == 200, (response.status_code, response.text)
+        body: dict[str, Any] = response.json()
+        return body
+
+    def query(self, text: str, **variables: Any) -> dict[str, Any]:
+        """The data of a request that must succeed."""
+        body = self.post(text, **variables)
+        if body.get("errors"):
+            raise GraphQLFailed(json.dumps(body["errors"], indent=2))
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def errors(self, text: str, **variables: Any) -> list[dict[str, Any]]:
+        """The errors of a request that must fail."""
+        body = self.post(text, **variables)
+        found: list[dict[str, Any]] = body.get("errors") or []
+        assert found, f"expected errors, got data {body.get('data')!r}"
+        return found
+
+    def error(self, text: str, **variables: Any) -> dict[str, Any]:
+        """The one error of a request that must fail with exactly one."""
+        found = self.errors(text, **variables)
+        assert len(found) == 1, found
+        return found[0]
+
+
+@contextmanager
+def serve(settings: Neo4jSettings) -> Iterator[GQL]:
+    """The app on the given Neo4j, with its lifespan running."""
+    with TestClient(create_app(settings)) as client:
+        yield GQL(client)
+
+
+def code(error: dict[str, Any]) -> str | None:
+    extensions: dict[str, Any] = error.get("extensions") or {}
+    return extensions.get("code")
+
+
+def field(error: dict[str, Any]) -> str | None:
+    extensions: dict[str, Any] = error.get("extensions") or {}
+    return extensions.get("field")
