@@ -12,13 +12,12 @@ Records come out as plain dicts, unvalidated; `stakegraph.importer` validates th
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import ijson  # type: ignore[import-untyped]
-
 from pydantic import BaseModel
 
 from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS

@@ -1,0 +1,347 @@
+"""Import and export (SPEC 8) against the real Neo4j."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+
+from stakegraph import importer
+from stakegraph.exporter import export_path
+from stakegraph.graph.driver import Graph
+from stakegraph.importer import InvalidInput, import_path, import_records
+from stakegraph.inputs import read_section
+
+pytestmark = pytest.mark.anyio
+
+WORLD: dict[str, list[dict[str, Any]]] = {
+    "stakeholders": [
+        {
+            "id": "toyco",
+            "kind": "ORGANIZATION",
+            "name": "ToyCo",
+            "orgType": "BUSINESS",
+            "country": "de",
+            "technologies": ["shopify"],
+            "employees": 40,
+        },
+        {"id": "globex", "kind": "ORGANIZATION", "name": "Globex", "orgType": "BUSINESS"},
+        {"id": "initech", "kind": "ORGANIZATION", "name": "Initech", "grossMargin": 0.7},
+        {"id": "globex-it", "kind": "DEPARTMENT", "name": "Globex IT"},
+        {
+            "id": "mia",
+            "kind": "PERSON",
+            "name": "Mia",
+            "birthYear": 1988,
+            "interests": ["toys", "music"],
+        },
+        {"id": "leo", "kind": "PERSON", "name": "Leo", "birthYear": 2018},
+        {"id": "dana", "kind": "PERSON", "name": "Dana", "city": "Springfield"},
+    ],
+    "relations": [
+        {
+            "id": "r1",
+            "type": "BUYS",
+            "from": "globex",
+            "to": "initech",
+            "offering": "CRM",
+            "amount": 1200.0,
+            "currency": "USD",
+            "at": "2024-03-01T00:00:00Z",
+            "kind": "CONTRACT",
+        },
+        {
+            "type": "BUYS",
+            "from": "mia",
+            "to": "toyco",
+            "offering": "Robot kit",
+            "amount": 49.9,
+            "currency": "EUR",
+            "at": "2025-12-01T10:00:00+01:00",
+        },
+        {"type": "USES", "from": "leo", "to": "toyco", "offering": "Robot kit"},
+        {"type": "PARENT_OF", "from": "mia", "to": "leo"},
+        {
+            "type": "MEMBER_OF",
+            "from": "dana",
+            "to": "globex-it",
+            "title": "CTO",
+            "buyingRole": "DECIDER",
+            "scope": ["initech"],
+        },
+        {"type": "PART_OF", "from": "globex-it", "to": "globex"},
+        {
+            "type": "ENGAGES",
+            "from": "dana",
+            "to": "toyco",
+            "stage": "AWARENESS",
+            "at": "2025-11-01T00:00:00Z",
+        },
+        {"type": "CONTRIBUTES", "from": "leo", "to": "toyco", "what": "reviews"},
+    ],
+}
+
+
+def write_json(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def snapshot(db: neo4j.Driver, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Every node (labels, properties) and relationship (type, ends, properties)."""
+    nodes, _, _ = db.execute_query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
+    rels, _, _ = db.execute_query(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p"
+    )
+    return {
+        "nodes": sorted(
+            (
+                r["p"]["id"],
+                sorted(r["l"]),
+                sorted((k, str(v)) for k, v in r["p"].items() if k not in skip),
+            )
+            for r in nodes
+        ),
+        "relations": sorted(
+            (
+                r["t"],
+                r["a"],
+                r["b"],
+                sorted((k, str(v)) for k, v in r["p"].items() if k not in skip),
+            )
+            for r in rels
+        ),
+    }
+
+
+def count(db: neo4j.Driver, cypher: str) -> int:
+    records, _, _ = db.execute_query(cypher)
+    return int(records[0][0])
+
+
+async def test_json_import_writes_nodes_relations_and_role_labels(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    summary = await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    assert (summary.stakeholders, summary.relations) == (7, 8)
+    assert count(db, "MATCH (n:Stakeholder) RETURN count(n)") == 7
+    assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
+    records, _, _ = db.execute_query(
+        "MATCH (n:Stakeholder) RETURN n.id AS id, labels(n) AS l ORDER BY id"
+    )
+    labels = {r["id"]: set(r["l"]) - {"Stakeholder"} for r in records}
+    assert labels["mia"] == {"Person", "Parent"}
+    assert labels["leo"] == {"Person", "EndUser", "Prosumer"}
+    assert labels["dana"] == {"Person", "BuyingCenterMember"}
+    assert labels["globex-it"] == {"Department"}
+    records, _, _ = db.execute_query(
+        "MATCH (:Person {id: 'mia'})-[r:BUYS]->() RETURN r.at AS at, r.kind AS kind, "
+        "r.consideration AS c, r.id AS id"
+    )
+    assert records[0]["at"].to_native().isoformat() == "2025-12-01T09:00:00+00:00"
+    assert (records[0]["kind"], records[0]["c"]) == ("ONE_OFF", "MONEY")
+    assert records[0]["id"].startswith("BUYS:")
+    records, _, _ = db.execute_query("MATCH (n {id: 'toyco'}) RETURN n")
+    assert records[0]["n"]["country"] == "DE" and records[0]["n"]["technologies"] == ["shopify"]
+
+
+async def test_importing_the_same_input_twice_gives_the_same_graph(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    path = write_json(tmp_path / "w.json", WORLD)
+    await import_path(graph, path)
+    once = snapshot(db, skip=frozenset({"updatedAt"}))
+    await import_path(graph, path)
+    assert snapshot(db, skip=frozenset({"updatedAt"})) == once
+    assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
+
+
+async def test_every_problem_is_reported_and_nothing_is_written(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    bad = {
+        "stakeholders": [
+            *WORLD["stakeholders"],
+            {"id": "x y", "kind": "PERSON", "name": "Bad id"},
+            {"id": "acme", "kind": "ORGANIZATION", "name": "", "country": "XX"},
+            {"id": "mia", "kind": "ORGANIZATION", "name": "Mia Inc"},
+        ],
+        "relations": [
+            *WORLD["relations"],
+            {
+                "type": "BUYS",
+                "from": "mia",
+                "to": "toyco",
+                "offering": "Robot",
+                "amount": -5,
+                "currency": "EURO",
+                "at": "2025-01-01",
+            },
+            {"type": "USES", "from": "leo", "to": "nobody"},
+            {"type": "MEMBER_OF", "from": "toyco", "to": "globex"},
+            {"type": "HUGS", "from": "leo", "to": "mia"},
+        ],
+    }
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, write_json(tmp_path / "bad.json", bad))
+    found = {(p.where, p.field) for p in caught.value.problems}
+    assert found == {
+        ("stakeholders[7]", "id"),
+        ("stakeholders[8]", "name"),
+        ("stakeholders[8]", "country"),
+        ("stakeholders[9]", "kind"),
+        ("relations[8]", "amount"),
+        ("relations[8]", "currency"),
+        ("relations[9]", "to"),
+        ("relations[10]", "from"),
+        ("relations[11]", "type"),
+    }
+    assert "relations[9], to: no stakeholder 'nobody'" in caught.value.message
+    assert caught.value.code == "BAD_USER_INPUT"
+    assert count(db, "MATCH (n) RETURN count(n)") == 0
+
+
+async def test_relation_ends_may_already_exist_in_the_database(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    more = {
+        "stakeholders": [{"id": "sam", "kind": "PERSON", "name": "Sam"}],
+        "relations": [
+            {"type": "USES", "from": "sam", "to": "toyco"},
+            {"type": "PARENT_OF", "from": "dana", "to": "sam"},
+        ],
+    }
+    summary = await import_path(graph, write_json(tmp_path / "more.json", more))
+    assert (summary.stakeholders, summary.relations) == (1, 2)
+    assert count(db, "MATCH (n:Parent {id: 'dana'}) RETURN count(n)") == 1
+
+    changed_kind = {"stakeholders": [{"id": "toyco", "kind": "PERSON", "name": "Toy"}]}
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, write_json(tmp_path / "kind.json", changed_kind))
+    assert [(p.where, p.field) for p in caught.value.problems] == [("stakeholders[0]", "kind")]
+    wrong_end = {"relations": [{"type": "PART_OF", "from": "mia", "to": "globex"}]}
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, write_json(tmp_path / "end.json", wrong_end))
+    assert [(p.where, p.field) for p in caught.value.problems] == [("relations[0]", "from")]
+
+
+def write_csv(folder: Path, name: str, header: list[str], rows: list[list[str]]) -> None:
+    with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(header)
+        out.writerows(rows)
+
+
+async def test_csv_folder_imports_with_lists_and_empty_cells_as_absent(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    write_csv(
+        tmp_path,
+        "stakeholders.csv",
+        ["id", "kind", "name", "country", "tags", "orgType"],
+        [
+            ["toyco", "ORGANIZATION", "ToyCo", "DE", "toys;kids", "BUSINESS"],
+            ["mia", "PERSON", "Mia", "", "", ""],
+        ],
+    )
+    write_csv(
+        tmp_path,
+        "relations.csv",
+        ["id", "type", "from", "to", "offering", "amount", "currency", "at", "ongoing"],
+        [
+            ["", "BUYS", "mia", "toyco", "Robot", "49.9", "EUR", "2025-12-01", ""],
+            ["s1", "SERVES", "toyco", "mia", "Support", "", "", "", "true"],
+        ],
+    )
+    summary = await import_path(graph, tmp_path)
+    assert (summary.stakeholders, summary.relations) == (2, 2)
+    records, _, _ = db.execute_query("MATCH (t {id: 'toyco'}), (m {id: 'mia'}) RETURN t, m")
+    assert records[0]["t"]["tags"] == ["toys", "kids"]
+    assert "country" not in records[0]["m"] and "tags" not in records[0]["m"]
+    records, _, _ = db.execute_query("MATCH ()-[r:BUYS]->() RETURN r.amount AS a")
+    assert records[0]["a"] == 49.9
+    records, _, _ = db.execute_query("MATCH ()-[r:SERVES]->() RETURN r.ongoing AS o")
+    assert records[0]["o"] is True
+
+
+async def test_csv_problems_name_the_file_line_and_field(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    write_csv(
+        tmp_path,
+        "stakeholders.csv",
+        ["id", "kind", "name", "country", "colour"],
+        [["toyco", "ORGANIZATION", "ToyCo", "DE", ""], ["mia", "PERSON", "Mia", "Germany", ""]],
+    )
+    write_csv(
+        tmp_path,
+        "relations.csv",
+        ["type", "from", "to", "amount"],
+        [["BUYS", "mia", "toyco", "lots"]],
+    )
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, tmp_path)
+    found = {(p.where, p.field) for p in caught.value.problems}
+    assert found == {
+        ("stakeholders.csv line 1", "colour"),
+        ("stakeholders.csv line 3", "country"),
+        ("relations.csv line 2", "amount"),
+        ("relations.csv line 2", "offering"),
+        ("relations.csv line 2", "currency"),
+        ("relations.csv line 2", "at"),
+    }
+    assert count(db, "MATCH (n) RETURN count(n)") == 0
+
+
+async def test_unreadable_json_is_one_problem(graph: Graph, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"stakeholders": [{"id": "a", ', encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, broken)
+    assert caught.value.problems[0].where == "broken.json"
+    with pytest.raises(InvalidInput):
+        await import_path(graph, tmp_path / "missing.json")
+
+
+async def test_small_batches_write_everything(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    path = write_json(tmp_path / "w.json", WORLD)
+    summary = await import_records(
+        graph, read_section(path, "stakeholders"), read_section(path, "relations"), batch_size=3
+    )
+    assert (summary.stakeholders, summary.relations) == (7, 8)
+    assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
+
+
+async def test_export_imported_into_an_empty_database_reproduces_the_graph(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    before = snapshot(db)
+    exported = tmp_path / "export.json"
+    summary = await export_path(graph, exported)
+    assert (summary.stakeholders, summary.relations) == (7, 8)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert {s["id"] for s in data["stakeholders"]} == {s["id"] for s in WORLD["stakeholders"]}
+    assert all({"id", "type", "from", "to"} <= set(r) for r in data["relations"])
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    await import_path(graph, exported)
+    assert snapshot(db) == before
+
+
+async def test_export_pages_through_a_graph_larger_than_a_page(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stakegraph import exporter
+
+    monkeypatch.setattr(exporter, "PAGE_SIZE", 2)
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    summary = await exporter.export_path(graph, tmp_path / "out.json")
+    assert (summary.stakeholders, summary.relations) == (7, 8)
+    assert importer.BATCH_SIZE == 5_000
