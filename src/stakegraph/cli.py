@@ -183,3 +183,64 @@ def _cell(value: Any) -> str:
     if hasattr(value, "labels") and hasattr(value, "get"):
         return f"({value.get('name')} #{value.get('id')})"
     return str(value)
+
+
+@app.command("import")
+def import_(path: Annotated[Path, typer.Argument(help="A JSON file, or a folder with CSVs")]) -> None:
+    """Validate a whole JSON file or CSV folder, then write it in batches (idempotent)."""
+    from stakegraph.importer import InvalidInput, import_path
+
+    if not path.exists():
+        fail(f"{path} does not exist")
+
+    async def run(graph: Graph) -> Any:
+        return await import_path(graph, path, progress=sys.stdout.isatty())
+
+    try:
+        summary = with_graph(run)
+    except InvalidInput as exc:
+        fail(str(exc))
+        return
+    out.print(f"Imported {summary}")
+
+
+@app.command("export")
+def export(path: Annotated[Path, typer.Argument(help="The JSON file to write")]) -> None:
+    """Write the whole graph as JSON (the import format)."""
+    from stakegraph.exporter import export_path
+
+    summary = with_graph(lambda graph: export_path(graph, path))
+    out.print(f"Exported {summary} to {path}")
+
+
+@app.command()
+def demo(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Load only into an empty database")
+    ] = False,
+) -> None:
+    """Load the demo world (the seeds' stories, a few hundred stakeholders)."""
+    from stakegraph.demo import load_demo
+
+    async def run(graph: Graph) -> Any:
+        if if_empty:
+            records = await graph.read("MATCH (n:Stakeholder) RETURN count(n) > 0 AS used")
+            if records[0]["used"]:
+                return None
+        return await load_demo(graph)
+
+    summary = with_graph(run)
+    out.print("The database is not empty; demo not loaded." if summary is None else f"Demo loaded: {summary}")
+
+
+@app.command()
+def generate(
+    stakeholders: Annotated[int, typer.Option(min=1, help="How many stakeholders")],
+    out_path: Annotated[Path, typer.Option("--out", help="The JSON file to write")],
+    seed: Annotated[int, typer.Option(help="Same seed, same world")] = 1,
+) -> None:
+    """Write a realistic synthetic world in the import format, streaming."""
+    from stakegraph.generate import generate as make_world
+
+    summary = make_world(stakeholders, seed, out_path)
+    out.print(f"Wrote {summary} to {out_path}")

@@ -1,0 +1,71 @@
+"""The local Neo4j launcher itself: start, query, stop, start again and find the data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from stakegraph import localdb
+from stakegraph.config import DEFAULT_PASSWORD
+from tests.conftest import free_port
+
+
+def count_marks(uri: str) -> int:
+    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", DEFAULT_PASSWORD)) as driver:
+        records, _, _ = driver.execute_query("MATCH (m:LauncherMark) RETURN count(m) AS n")
+        return int(records[0]["n"])
+
+
+def test_data_survives_a_clean_stop_and_a_second_start(tmp_path: Path) -> None:
+    port = free_port()
+    started = localdb.start(port, tmp_path)
+    try:
+        assert started.uri == f"bolt://127.0.0.1:{port}"
+        assert localdb.status(tmp_path).running
+        with neo4j.GraphDatabase.driver(started.uri, auth=("neo4j", DEFAULT_PASSWORD)) as driver:
+            driver.execute_query("CREATE (:LauncherMark {at: datetime()})")
+        with pytest.raises(localdb.LocalNeo4jError, match="already running"):
+            localdb.start(port, tmp_path)
+    finally:
+        assert localdb.stop(tmp_path) is True
+    assert not localdb.status(tmp_path).running
+    assert localdb.stop(tmp_path) is False
+
+    again = localdb.start(port, tmp_path)
+    try:
+        assert count_marks(again.uri or "") == 1
+    finally:
+        localdb.stop(tmp_path)
+    assert "READY" in (tmp_path / "neo4j.log").read_text()
+
+
+def test_wrong_password_is_refused(tmp_path: Path) -> None:
+    started = localdb.start(free_port(), tmp_path)
+    try:
+        with neo4j.GraphDatabase.driver(started.uri or "", auth=("neo4j", "not-it")) as driver:
+            with pytest.raises(neo4j.exceptions.AuthError):
+                driver.verify_connectivity()
+    finally:
+        localdb.stop(tmp_path)
+
+
+def stakegraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "stakegraph", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_cli_reports_status_and_a_missing_java_in_one_line(tmp_path: Path) -> None:
+    stopped = stakegraph("neo4j", "status", "--data-dir", str(tmp_path))
+    assert stopped.returncode == 3
+    assert "not running" in stopped.stdout
+
+    no_tools = {**os.environ, "PATH": str(tmp_path / "empty-bin")}
+    result = stakegraph("neo4j", "start", "--data-dir", str(tmp_path), env=no_tools)
+    assert result.returncode == 1
+    assert "`java` was not found on PATH" in result.stderr
+    assert "Traceback" not in result.stderr
