@@ -345,3 +345,79 @@ async def test_export_pages_through_a_graph_larger_than_a_page(
     summary = await exporter.export_path(graph, tmp_path / "out.json")
     assert (summary.stakeholders, summary.relations) == (7, 8)
     assert importer.BATCH_SIZE == 5_000
+
+
+STORY_IDS = {
+    "toyco",
+    "mia",
+    "leo",
+    "brookside",
+    "ms-park",
+    "omar",
+    "lucia",
+    "initech",
+    "initech-hr",
+    "initech-it",
+    "initech-helpdesk",
+    "globex",
+    "globex-procurement",
+    "dana",
+    "bea",
+    "nora",
+    "vidly",
+    "vera",
+    "cole",
+    "chatly",
+    "umbrella",
+    "hooli",
+    "stark",
+    "springfield",
+    "state-uni",
+    "appmart",
+}
+
+
+async def test_demo_loads_the_story_nodes_and_their_roles(graph: Graph, db: neo4j.Driver) -> None:
+    from stakegraph.demo import load_demo, world
+
+    summary = await load_demo(graph)
+    assert 200 <= summary.stakeholders <= 1000
+    records, _, _ = db.execute_query(
+        "MATCH (n:Stakeholder) WHERE n.id IN $ids RETURN n.id AS id, labels(n) AS l",
+        ids=sorted(STORY_IDS),
+    )
+    labels = {r["id"]: set(r["l"]) for r in records}
+    assert set(labels) == STORY_IDS
+    assert "Parent" in labels["mia"] and "EndUser" in labels["leo"]
+    assert "Prosumer" in labels["vera"] and "Prosumer" in labels["initech"]
+    assert "BuyingCenterMember" in labels["bea"] and "BuyingCenterMember" not in labels["nora"]
+    roles, _, _ = db.execute_query(
+        "MATCH (p:Person)-[m:MEMBER_OF]->()-[:PART_OF*0..]->(:Organization {id: 'globex'}) "
+        "RETURN collect(DISTINCT m.buyingRole) AS roles"
+    )
+    assert set(roles[0]["roles"]) == {
+        "INITIATOR",
+        "USER",
+        "INFLUENCER",
+        "DECIDER",
+        "APPROVER",
+        "BUYER",
+        "GATEKEEPER",
+        "CHAMPION",
+    }
+    assert count(db, "MATCH (:Person {id: 'bea'})-[:MEMBER_OF]->(:Department) RETURN count(*)")
+    assert count(
+        db,
+        "MATCH ()-[r:BUYS {consideration: 'DATA'}]->(:Organization {id: 'chatly'}) RETURN count(r)",
+    )
+    assert count(db, "MATCH (:Person {id: 'ms-park'})-[:SERVES]->(:Parent) RETURN count(*)") == 2
+    assert world() == world()  # deterministic
+
+
+async def test_loading_the_demo_twice_changes_nothing(graph: Graph, db: neo4j.Driver) -> None:
+    from stakegraph.demo import load_demo
+
+    await load_demo(graph)
+    once = snapshot(db, skip=frozenset({"updatedAt"}))
+    await load_demo(graph)
+    assert snapshot(db, skip=frozenset({"updatedAt"})) == once
