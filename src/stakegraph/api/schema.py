@@ -6,10 +6,15 @@ from typing import Any
 
 import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.tools import merge_types
 
+from stakegraph.api.analytics import AnalyticsQuery
 from stakegraph.api.errors import ErrorCodes
 from stakegraph.api.mutations import Mutation
-from stakegraph.api.queries import Query
+from stakegraph.api.queries import Query as LensQuery
+
+Query = merge_types("Query", (LensQuery, AnalyticsQuery))
+
 
 class Schema(strawberry.Schema):
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
@@ -19,5 +24,5 @@ class Schema(strawberry.Schema):
 schema = Schema(
     query=Query,
     mutation=Mutation,
-    extensions=[ErrorCodes(), ParserCache(maxsize=256), ValidationCache(maxsize=256)],
+    extensions=[ErrorCodes, lambda: ParserCache(maxsize=256), lambda: ValidationCache(maxsize=256)],
 )
