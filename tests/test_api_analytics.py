@@ -75,8 +75,17 @@ class World:
         kind: str = "ONE_OFF",
         consideration: str = "MONEY",
     ) -> None:
-        self.rel(buyer, "BUYS", seller, offering="Widget", amount=float(amount),
-                 currency=currency, at=at, kind=kind, consideration=consideration)
+        self.rel(
+            buyer,
+            "BUYS",
+            seller,
+            offering="Widget",
+            amount=float(amount),
+            currency=currency,
+            at=at,
+            kind=kind,
+            consideration=consideration,
+        )
 
     def engages(self, prospect: str, provider: str, stage: str, at: datetime) -> None:
         self.rel(prospect, "ENGAGES", provider, stage=stage, channel="web", at=at)
@@ -89,7 +98,8 @@ class World:
         self.db.execute_query(
             "MATCH (x:Person {id: $person}), (o:Stakeholder {id: $of}) "
             "CREATE (x)-[m:MEMBER_OF {title: 'Staff', scope: []}]->(o) SET m.buyingRole = $role "
-            "FOREACH (_ IN CASE WHEN $role IS NULL THEN [] ELSE [1] END | SET x:BuyingCenterMember)",
+            "FOREACH (_ IN CASE WHEN $role IS NULL THEN [] ELSE [1] END |"
+            " SET x:BuyingCenterMember)",
             person=person,
             of=of,
             role=role,
@@ -198,3 +208,265 @@ def test_lifetime_value_rejects_bad_rates_naming_the_argument(
     world.person("pat")
     error = gql.error(LTV, c="pat", p="initech", **rates)
     assert (code(error), field(error)) == ("BAD_USER_INPUT", argument)
+
+
+# ------------------------------------------------------------------------------------- RFM
+
+RFM = """query($p: ID!, $asOf: DateTime) {
+  rfm(providerId: $p, asOf: $asOf) {
+    customer { id name } recencyDays frequency monetary r f m segment } }"""
+
+
+def test_rfm_scores_by_quintile_at_a_fixed_date_with_the_spec_segment_names(
+    gql: GQL, world: World
+) -> None:
+    world.org("shop")
+    # (id, name, days since last purchase, purchases, amount each): five customers, all
+    # values distinct, so each measure's scores are 1..5 by rank (5 best).
+    customers = [
+        ("a", "Ada", 10, 5, 100.0),  # R5 F5 M5 (500)  -> Champions
+        ("b", "Ben", 30, 4, 100.0),  # R3 F4 M4 (400)  -> Loyal Customers
+        ("c", "Cleo", 20, 1, 200.0),  # R4 F1 M2 (200) -> Potential Loyalist
+        ("d", "Dan", 50, 3, 100.0),  # R1 F3 M3 (300)  -> At Risk
+        ("e", "Eve", 40, 2, 50.0),  # R2 F2 M1 (100)   -> About To Sleep
+    ]
+    for id, name, recency, count, amount in customers:
+        world.person(id, name)
+        for k in range(count):
+            world.buys(id, "shop", amount, days_before(recency + 7 * k))
+    world.buys("e", "shop", 1000, AS_OF + timedelta(days=1))  # after asOf: ignored
+    world.person("f", "Fay")
+    world.buys("f", "shop", 80, days_before(5), consideration="IN_KIND")  # not TRANSACTIONAL
+
+    scores = gql.query(RFM, p="shop", asOf=AS_OF.isoformat())["rfm"]
+
+    # ordered by r + f + m (15, 11, 7, 7, 5), then name
+    assert [
+        (
+            s["customer"]["name"],
+            s["recencyDays"],
+            s["frequency"],
+            s["monetary"],
+            s["r"],
+            s["f"],
+            s["m"],
+            s["segment"],
+        )
+        for s in scores
+    ] == [
+        ("Ada", 10, 5, 500.0, 5, 5, 5, "Champions"),
+        ("Ben", 30, 4, 400.0, 3, 4, 4, "Loyal Customers"),
+        ("Cleo", 20, 1, 200.0, 4, 1, 2, "Potential Loyalist"),
+        ("Dan", 50, 3, 300.0, 1, 3, 3, "At Risk"),
+        ("Eve", 40, 2, 100.0, 2, 2, 1, "About To Sleep"),
+    ]
+
+
+def test_rfm_of_a_provider_without_paying_customers_is_empty(gql: GQL, world: World) -> None:
+    world.org("shop")
+    assert gql.query(RFM, p="shop")["rfm"] == []
+
+
+# ---------------------------------------------------------------------------- journey stage
+
+
+def test_journey_stage_is_the_furthest_stage_reached(gql: GQL, world: World) -> None:
+    world.org("p")
+    for id in ("stranger", "curious", "buyer", "subscriber", "fan", "loud"):
+        world.person(id)
+    world.engages("curious", "p", "INTENT", days_before(20))
+    world.engages("curious", "p", "AWARENESS", days_before(10))  # later, but not further
+    world.buys("buyer", "p", 10, days_before(5))
+    world.buys("subscriber", "p", 10, days_before(5), kind="SUBSCRIPTION")
+    world.buys("fan", "p", 10, days_before(5))
+    world.engages("fan", "p", "ADVOCACY", days_before(1))
+    world.engages("loud", "p", "ADVOCACY", days_before(1))  # no customer: only aware
+
+    data = gql.query(
+        '{ stranger: journeyStage(customerId: "stranger", providerId: "p")'
+        ' curious: journeyStage(customerId: "curious", providerId: "p")'
+        ' buyer: journeyStage(customerId: "buyer", providerId: "p")'
+        ' subscriber: journeyStage(customerId: "subscriber", providerId: "p")'
+        ' fan: journeyStage(customerId: "fan", providerId: "p")'
+        ' loud: journeyStage(customerId: "loud", providerId: "p") }'
+    )
+
+    assert data == {
+        "stranger": "NONE",
+        "curious": "INTENT",
+        "buyer": "PURCHASE",
+        "subscriber": "RETENTION",
+        "fan": "ADVOCACY",
+        "loud": "AWARENESS",
+    }
+
+
+# --------------------------------------------------------------------------------- segments
+
+SEGMENTS = """query($p: ID!, $by: SegmentDimension!, $lenses: [Lens!]) {
+  segments(providerId: $p, by: $by, lenses: $lenses) {
+    key count revenue { amount currency } } }"""
+
+
+@pytest.fixture
+def club(world: World) -> World:
+    """ana and bo paid the club (in two currencies), cy only uses it, dee only engages."""
+    world.org("club")
+    world.person("ana", interests=["chess", "hiking"])
+    world.person("bo", interests=["hiking"])
+    world.person("cy")
+    world.person("dee", interests=["chess"])
+    world.buys("ana", "club", 100, days_before(10))
+    world.buys("bo", "club", 50, days_before(10), currency="EUR")
+    world.uses("bo", "club")
+    world.uses("cy", "club")
+    world.engages("dee", "club", "INTENT", days_before(3))
+    return world
+
+
+def buckets(gql: GQL, by: str, **variables: Any) -> list[tuple[str, int, list[tuple[float, str]]]]:
+    data = gql.query(SEGMENTS, p="club", by=by, **variables)["segments"]
+    return [
+        (b["key"], b["count"], [(m["amount"], m["currency"]) for m in b["revenue"]]) for b in data
+    ]
+
+
+def test_segments_by_interest_put_a_customer_in_each_of_its_buckets(gql: GQL, club: World) -> None:
+    # customers (every lens but PROSPECT): ana, bo, cy; dee is only a prospect
+    assert buckets(gql, "INTEREST") == [
+        ("hiking", 2, [(50.0, "EUR"), (100.0, "USD")]),  # ana and bo, revenue per currency
+        ("UNKNOWN", 1, []),  # cy has no interests and paid nothing
+        ("chess", 1, [(100.0, "USD")]),  # ana again
+    ]
+
+
+def test_segments_follow_the_lenses_asked(gql: GQL, club: World) -> None:
+    assert buckets(gql, "INTEREST", lenses=["PROSPECT"]) == [("chess", 1, [])]
+    assert buckets(gql, "INTEREST", lenses=["END_USER"]) == [
+        ("UNKNOWN", 1, []),  # cy
+        ("hiking", 1, [(50.0, "EUR")]),  # bo
+    ]
+
+
+def test_segments_by_lens_count_each_lens_that_holds(gql: GQL, club: World) -> None:
+    # ana: TRANSACTIONAL, EXCHANGE, BENEFICIARY; bo: the same and END_USER;
+    # cy: END_USER, BENEFICIARY
+    assert buckets(gql, "LENS") == [
+        ("BENEFICIARY", 3, [(50.0, "EUR"), (100.0, "USD")]),
+        ("END_USER", 2, [(50.0, "EUR")]),
+        ("EXCHANGE", 2, [(50.0, "EUR"), (100.0, "USD")]),
+        ("TRANSACTIONAL", 2, [(50.0, "EUR"), (100.0, "USD")]),
+    ]
+
+
+def test_segments_take_two_round_trips(gql: GQL, club: World) -> None:
+    before = gql.graph.statements
+    buckets(gql, "LENS")
+    assert gql.graph.statements - before == 2
+
+
+# ------------------------------------------------------------------------------------ leads
+
+LEADS = """query($p: ID!, $asOf: DateTime, $first: Int!) {
+  leads(providerId: $p, asOf: $asOf, first: $first) {
+    prospect { id } score fit engagement qualified reasons } }"""
+
+
+def test_leads_come_best_first_with_fit_plus_engagement(gql: GQL, world: World) -> None:
+    # explicit profile on two dimensions: each match is worth 25 of the 50 fit points
+    world.org("vendor", icpIndustries=["Software"], icpCountries=["DE"])
+    world.org("bullseye", industry="Software", country="DE")  # fit 50
+    world.engages("bullseye", "vendor", "INTENT", days_before(30))  # 20 halved once: 10
+    world.org("halfway", industry="Software", country="FR")  # fit 25
+    world.engages("halfway", "vendor", "INTENT", days_before(30))  # 10
+    world.engages("halfway", "vendor", "CONSIDERATION", AS_OF)  # 10
+    world.engages("halfway", "vendor", "INTENT", AS_OF + timedelta(days=1))  # after asOf
+    world.person("eager", country="DE")  # fit 25 (no industry)
+    for _ in range(3):
+        world.engages("eager", "vendor", "INTENT", AS_OF)  # 60, capped at 50
+    world.org("client", industry="Software", country="DE")
+    world.buys("client", "vendor", 10, days_before(100))  # a buyer is no prospect
+    world.engages("client", "vendor", "INTENT", AS_OF)
+
+    leads = gql.query(LEADS, p="vendor", asOf=AS_OF.isoformat(), first=50)["leads"]
+
+    assert [(x["prospect"]["id"], x["fit"], x["engagement"], x["score"]) for x in leads] == [
+        ("eager", 25.0, 50.0, 75.0),
+        ("bullseye", 50.0, 10.0, 60.0),
+        ("halfway", 25.0, 20.0, 45.0),
+    ]
+    for lead in leads:
+        assert lead["fit"] + lead["engagement"] == pytest.approx(lead["score"])
+        assert lead["qualified"] is (lead["score"] >= 60)
+    assert [lead["qualified"] for lead in leads] == [True, True, False]
+    assert leads[1]["reasons"][-1] == "score 60.0 reaches 60: qualified"
+    assert leads[2]["reasons"][-1] == "score 45.0 is below 60: not qualified"
+
+    top = gql.query(LEADS, p="vendor", asOf=AS_OF.isoformat(), first=1)["leads"]
+    assert [x["prospect"]["id"] for x in top] == ["eager"]
+
+
+def test_leads_reject_a_negative_first(gql: GQL, world: World) -> None:
+    world.org("vendor")
+    error = gql.error(LEADS, p="vendor", first=-1)
+    assert (code(error), field(error)) == ("BAD_USER_INPUT", "first")
+
+
+# ------------------------------------------------------------------------ power and interest
+
+POWER_INTEREST = """query($o: ID!, $p: ID) {
+  powerInterest(organizationId: $o, providerId: $p) {
+    person { id name } power interest quadrant } }"""
+
+
+def test_power_interest_places_the_buying_center_in_each_quadrant(gql: GQL, world: World) -> None:
+    now = datetime.now(UTC)
+    world.org("initech")
+    world.org("globex")
+    world.department("it", part_of="globex")
+    for id in ("dana", "ed", "fay", "gus", "hal"):
+        world.person(id)
+    world.member("dana", "globex", "DECIDER")  # power 1.0
+    world.uses("dana", "initech")  # interest 0.5
+    world.member("ed", "globex", "APPROVER")  # power 0.9, interest 0
+    world.member("fay", "globex", "USER")  # power 0.2
+    world.engages("fay", "initech", "CONSIDERATION", days_before(3, now))
+    world.engages("fay", "initech", "INTENT", days_before(2, now))  # interest 2 x 0.25
+    world.member("gus", "it", "GATEKEEPER")  # through a department: power 0.3, interest 0
+    world.engages("gus", "initech", "AWARENESS", days_before(200, now))  # too old to count
+    world.member("hal", "globex", None)  # no buying role: not in the buying center
+
+    grid = gql.query(POWER_INTEREST, o="globex", p="initech")["powerInterest"]
+
+    assert [(e["person"]["id"], e["power"], e["interest"], e["quadrant"]) for e in grid] == [
+        ("dana", 1.0, 0.5, "KEY_PLAYER"),
+        ("ed", 0.9, 0.0, "KEEP_SATISFIED"),
+        ("gus", 0.3, 0.0, "MONITOR"),
+        ("fay", 0.2, 0.5, "KEEP_INFORMED"),
+    ]
+
+
+# -------------------------------------------------------------------------------- not found
+
+NOT_FOUND_CASES = [
+    ("lifetimeValue", '(customerId: "ghost", providerId: "shop") { currency }', "customerId"),
+    ("lifetimeValue", '(customerId: "pat", providerId: "ghost") { currency }', "providerId"),
+    ("rfm", '(providerId: "ghost") { r }', "providerId"),
+    ("journeyStage", '(customerId: "ghost", providerId: "shop")', "customerId"),
+    ("journeyStage", '(customerId: "pat", providerId: "ghost")', "providerId"),
+    ("segments", '(providerId: "ghost", by: COUNTRY) { key }', "providerId"),
+    ("segments", '(providerId: "ghost", by: LENS) { key }', "providerId"),
+    ("leads", '(providerId: "ghost") { score }', "providerId"),
+    ("powerInterest", '(organizationId: "ghost") { power }', "organizationId"),
+    ("powerInterest", '(organizationId: "shop", providerId: "ghost") { power }', "providerId"),
+]
+
+
+@pytest.mark.parametrize(("name", "rest", "argument"), NOT_FOUND_CASES)
+def test_unknown_ids_are_not_found_naming_the_argument(
+    gql: GQL, world: World, name: str, rest: str, argument: str
+) -> None:
+    world.org("shop")
+    world.person("pat")
+    error = gql.error(f"{{ {name}{rest} }}")
+    assert (code(error), field(error)) == ("NOT_FOUND", argument)
