@@ -104,7 +104,9 @@ def _driver(neo4j_settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
 def db(_driver: neo4j.Driver, _schema: None) -> neo4j.Driver:
     """A sync driver on an emptied database (schema applied)."""
     with _driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
     return _driver
 
 

@@ -47,9 +47,12 @@ def test_data_survives_a_clean_stop_and_a_second_start(tmp_path: Path) -> None:
 def test_wrong_password_is_refused(tmp_path: Path) -> None:
     started = localdb.start(free_port(), tmp_path)
     try:
-        with neo4j.GraphDatabase.driver(started.uri or "", auth=("neo4j", "not-it")) as driver:
-            with pytest.raises(neo4j.exceptions.AuthError):
-                driver.verify_connectivity()
+        auth = ("neo4j", "not-it")
+        with (
+            neo4j.GraphDatabase.driver(started.uri or "", auth=auth) as driver,
+            pytest.raises(neo4j.exceptions.AuthError),
+        ):
+            driver.verify_connectivity()
     finally:
         localdb.stop(tmp_path)
 

@@ -6,7 +6,9 @@ from stakegraph.graph.schema import expected_names, missing_schema
 
 
 def test_database_is_a_real_neo4j_5_26(db: neo4j.Driver) -> None:
-    records, _, _ = db.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+    records, _, _ = db.execute_query(
+        "CALL dbms.components() YIELD versions RETURN versions[0] AS v"
+    )
     assert records[0]["v"].startswith("5.26")
 
 

@@ -21,7 +21,9 @@ from stakegraph.graph.driver import Graph
 T = TypeVar("T")
 
 app = typer.Typer(no_args_is_help=True, help="Who counts as whose customer, and why.")
-neo4j_app = typer.Typer(no_args_is_help=True, help="The local Neo4j (when no server is configured).")
+neo4j_app = typer.Typer(
+    no_args_is_help=True, help="The local Neo4j (when no server is configured)."
+)
 schema_app = typer.Typer(no_args_is_help=True, help="The Neo4j schema and the GraphQL SDL.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
@@ -126,7 +128,9 @@ def schema_sdl() -> None:
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="[default: STAKEGRAPH_HOST or 127.0.0.1]")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="[default: STAKEGRAPH_HOST or 127.0.0.1]")
+    ] = None,
     port: Annotated[int | None, typer.Option(help="[default: STAKEGRAPH_PORT or 8000]")] = None,
 ) -> None:
     """Serve GraphQL at /graphql (GraphiQL in a browser), /health and /ready."""
@@ -137,7 +141,9 @@ def serve(
     settings = server_settings()
     host = host or settings.host
     port = port or settings.port
-    err.print(f"stakegraph on http://{host}:{port}/graphql · Neo4j {neo4j_settings().effective_uri}")
+    err.print(
+        f"stakegraph on http://{host}:{port}/graphql · Neo4j {neo4j_settings().effective_uri}"
+    )
     uvicorn.run(create_app(), host=host, port=port, log_level="info", access_log=True)
 
 
@@ -186,7 +192,9 @@ def _cell(value: Any) -> str:
 
 
 @app.command("import")
-def import_(path: Annotated[Path, typer.Argument(help="A JSON file, or a folder with CSVs")]) -> None:
+def import_(
+    path: Annotated[Path, typer.Argument(help="A JSON file, or a folder with CSVs")],
+) -> None:
     """Validate a whole JSON file or CSV folder, then write it in batches (idempotent)."""
     from stakegraph.importer import InvalidInput, import_path
 
@@ -230,7 +238,11 @@ def demo(
         return await load_demo(graph)
 
     summary = with_graph(run)
-    out.print("The database is not empty; demo not loaded." if summary is None else f"Demo loaded: {summary}")
+    out.print(
+        "The database is not empty; demo not loaded."
+        if summary is None
+        else f"Demo loaded: {summary}"
+    )
 
 
 @app.command()

@@ -22,21 +22,23 @@ from stakegraph import errors, records
 from stakegraph.api.context import Info
 from stakegraph.api.errors import bad_input_from, error_location
 from stakegraph.api.types import (
-    BuyingRole,
-    Consideration,
     Department,
-    EngagementStage,
     Membership,
     Organization,
-    OrgType,
     Person,
-    PurchaseKind,
     Relation,
-    RelationType,
     from_node,
     person_from_node,
 )
 from stakegraph.graph import writes
+from stakegraph.records import (
+    BuyingRole,
+    Consideration,
+    EngagementStage,
+    OrgType,
+    PurchaseKind,
+    RelationType,
+)
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -167,7 +169,8 @@ def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: d
         first = next(iter(error_location(exc)), "")
         if first in rename:
             field = f"input.{rename[first]}"
-            raise errors.BadUserInput(bad.message.replace(f"input.{first}", field), field=field)
+            message = bad.message.replace(f"input.{first}", field)
+            raise errors.BadUserInput(message, field=field) from None
         raise bad from None
 
 
@@ -194,7 +197,9 @@ def _as(kind: type[S], node: Node) -> S:
     return built
 
 
-async def _in_one_transaction(info: Info, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+async def _in_one_transaction(
+    info: Info, work: Callable[[AsyncManagedTransaction], Awaitable[T]]
+) -> T:
     return await info.context.graph.execute(work, write=True)
 
 
@@ -222,7 +227,9 @@ async def _record_relation(
     return await _in_one_transaction(info, work)
 
 
-async def _upsert(info: Info, record: records.StakeholderRecord, part_of: str | None = None) -> Node:
+async def _upsert(
+    info: Info, record: records.StakeholderRecord, part_of: str | None = None
+) -> Node:
     async def work(tx: AsyncManagedTransaction) -> Node:
         (id_,) = await writes.upsert_stakeholders(tx, [record])
         if part_of is not None:

@@ -12,7 +12,6 @@ from stakegraph.api.types import (
     CustomerConnection,
     CustomerEdge,
     CustomerMap,
-    Lens,
     LensVerdict,
     Membership,
     NodeCache,
@@ -20,7 +19,6 @@ from stakegraph.api.types import (
     Stakeholder,
     StakeholderConnection,
     StakeholderEdge,
-    StakeholderKind,
     Verdict,
     evidence_from,
     from_node,
@@ -28,8 +26,9 @@ from stakegraph.api.types import (
     relation_from,
 )
 from stakegraph.graph import lens_query, reads
-from stakegraph.lenses import CUSTOMER_LENSES
+from stakegraph.lenses import CUSTOMER_LENSES, Lens
 from stakegraph.lenses import Lens as LensName
+from stakegraph.records import StakeholderKind
 
 LensList = Annotated[
     list[Lens] | None, strawberry.argument(description="Lenses to show; absent = all.")
@@ -186,7 +185,9 @@ class Query:
         )
 
     @strawberry.field(description="Stakeholders that are this one's customer and its provider.")
-    async def mutual_customers(self, info: Info, stakeholder_id: strawberry.ID) -> list[Stakeholder]:
+    async def mutual_customers(
+        self, info: Info, stakeholder_id: strawberry.ID
+    ) -> list[Stakeholder]:
         customers = await lens_query.page(
             info.context.graph,
             anchor_id=str(stakeholder_id),

@@ -17,18 +17,29 @@ from neo4j.time import DateTime as Neo4jDateTime
 from stakegraph import lenses as lens_catalogue
 from stakegraph import records
 from stakegraph.graph import lens_query
-
-Lens = strawberry.enum(
-    lens_catalogue.Lens,
-    description="One meaning of 'x is a customer of p'.",
+from stakegraph.lenses import Lens
+from stakegraph.records import (
+    BuyingRole,
+    Consideration,
+    EngagementStage,
+    OrgType,
+    PurchaseKind,
+    RelationType,
+    StakeholderKind,
 )
-StakeholderKind = strawberry.enum(records.StakeholderKind)
-RelationType = strawberry.enum(records.RelationType)
-OrgType = strawberry.enum(records.OrgType)
-BuyingRole = strawberry.enum(records.BuyingRole)
-PurchaseKind = strawberry.enum(records.PurchaseKind)
-Consideration = strawberry.enum(records.Consideration)
-EngagementStage = strawberry.enum(records.EngagementStage)
+
+# The domain's enums are the GraphQL enums: registered here, used under their own names.
+strawberry.enum(Lens, description="One meaning of 'x is a customer of p'.")
+for _enum in (
+    StakeholderKind,
+    RelationType,
+    OrgType,
+    BuyingRole,
+    PurchaseKind,
+    Consideration,
+    EngagementStage,
+):
+    strawberry.enum(_enum)
 
 
 @strawberry.enum(description="Role labels, kept true to the relationships by every write.")

@@ -13,6 +13,12 @@ CREATE CONSTRAINT serves_id IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.id IS U
 CREATE CONSTRAINT contributes_id IF NOT EXISTS FOR ()-[r:CONTRIBUTES]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT engages_id IF NOT EXISTS FOR ()-[r:ENGAGES]-() REQUIRE r.id IS UNIQUE;
 
+// Structural relationships carry an id too (removeRelation, export): indexed, not unique,
+// because they are MERGEd on their (from, to) pair.
+CREATE INDEX member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id);
+CREATE INDEX part_of_id IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.id);
+CREATE INDEX parent_of_id IF NOT EXISTS FOR ()-[r:PARENT_OF]-() ON (r.id);
+
 // Listings sort by (name, id) and search by name.
 CREATE INDEX stakeholder_name IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
 CREATE TEXT INDEX stakeholder_name_text IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);

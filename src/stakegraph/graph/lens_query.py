@@ -85,8 +85,7 @@ def check_first(first: int) -> int:
 def lens_union(lenses: tuple[Lens, ...]) -> str:
     """The chosen lens files as one UNION ALL, reading `providerId` and `customerId`."""
     bodies = [
-        load(lens.file).inline(providerId="providerId", customerId="customerId")
-        for lens in lenses
+        load(lens.file).inline(providerId="providerId", customerId="customerId") for lens in lenses
     ]
     return "\n  UNION ALL\n".join(bodies)
 
@@ -165,7 +164,9 @@ async def page(
         field = "providerId" if by_customer else "customerId"
         raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
     record = records[0]
-    relations = [_relation(row["customer"], row["provider"], row["shown"]) for row in record["page"]]
+    relations = [
+        _relation(row["customer"], row["provider"], row["shown"]) for row in record["page"]
+    ]
     return Page(record["anchor"], relations, record["total"], record["hasNext"])
 
 

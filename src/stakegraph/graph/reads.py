@@ -84,7 +84,9 @@ class BuyingCenter:
         return len({m.person.element_id for m in self.members if m.buying_role}) <= 1
 
 
-async def buying_center(graph: Graph, organization_id: str, provider_id: str | None) -> BuyingCenter:
+async def buying_center(
+    graph: Graph, organization_id: str, provider_id: str | None
+) -> BuyingCenter:
     records = await graph.read(
         load("reads/buying_center").text, organizationId=organization_id, providerId=provider_id
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -231,10 +232,8 @@ def stop(data_dir: Path | None = None) -> bool:
 
 def _reap(pid: int) -> None:
     """Collect the exit status when the database is our own child, so it leaves no zombie."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
 
 
 def _tail(path: Path, size: int = 3000) -> str:
