@@ -359,6 +359,20 @@ def test_segments_by_lens_count_each_lens_that_holds(gql: GQL, club: World) -> N
     ]
 
 
+def test_segments_by_rfm_segment_and_journey_stage(gql: GQL, club: World) -> None:
+    # two paying customers, one purchase each on the same day: R and F tie at 3; monetary
+    # counts the main currency, EUR (a tie with USD, broken alphabetically): ana 0 (M 3),
+    # bo 50 (M 5); (3, 3, 3) and (3, 3, 5) are both Loyal Customers; cy never paid
+    assert buckets(gql, "RFM_SEGMENT") == [
+        ("Loyal Customers", 2, [(50.0, "EUR"), (100.0, "USD")]),
+        ("UNKNOWN", 1, []),
+    ]
+    assert buckets(gql, "JOURNEY_STAGE") == [
+        ("PURCHASE", 2, [(50.0, "EUR"), (100.0, "USD")]),
+        ("NONE", 1, []),  # cy only uses the club
+    ]
+
+
 def test_segments_take_two_round_trips(gql: GQL, club: World) -> None:
     before = gql.graph.statements
     buckets(gql, "LENS")
