@@ -2,6 +2,7 @@
 
     StakegraphError (graph layer, validation)  -> its code, message and field
     GraphQL syntax / validation / coercion      -> BAD_USER_INPUT, GraphQL's own message
+                                                   (variables: the field, e.g. input.kind)
     anything else                               -> INTERNAL, "internal error"
 
 Stack traces of unexpected errors go to the server log (logger "stakegraph.errors").
@@ -10,6 +11,7 @@ Stack traces of unexpected errors go to the server log (logger "stakegraph.error
 from __future__ import annotations
 
 import logging
+import re
 
 from graphql.error import GraphQLError
 from pydantic import ValidationError
@@ -36,6 +38,27 @@ def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInpu
     return BadUserInput(f"{path}: {error.errors()[0]['msg']}", field=path)
 
 
+_VARIABLE = re.compile(r"Variable '\$(\w+)' has invalid value(?: at \.([\w.\[\]]+))?")
+_REQUIRED = re.compile(r"required field '(\w+)'")
+
+
+def variable_field(message: str) -> str | None:
+    """The input field a variable-coercion message points at, e.g. `input.kind`."""
+    found = _VARIABLE.match(message)
+    if found is None:
+        return None
+    parts = [part for part in found.groups() if part]
+    required = _REQUIRED.search(message)
+    if required:
+        parts.append(required.group(1))
+    return ".".join(parts)
+
+
+def is_request_error(error: GraphQLError) -> bool:
+    """Raised while coercing the request's variables, before any resolver ran."""
+    return error.path is None and isinstance(error.original_error, GraphQLError)
+
+
 def coded(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, ValidationError):
@@ -45,8 +68,12 @@ def coded(error: GraphQLError) -> GraphQLError:
         if original.field:
             extensions["field"] = original.field
         message = original.message
-    elif original is None:
-        extensions = {"code": (error.extensions or {}).get("code", "BAD_USER_INPUT")}
+    elif original is None or is_request_error(error):
+        known = error.extensions or {}  # coding an error twice keeps its code and field
+        extensions = {"code": known.get("code", "BAD_USER_INPUT")}
+        named = known.get("field") or variable_field(error.message)
+        if named:
+            extensions["field"] = named
         message = error.message
     else:
         log.error("unexpected error in %s", error.path, exc_info=original)

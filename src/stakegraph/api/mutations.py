@@ -256,6 +256,9 @@ class Mutation:
         data = {**_fields(input, drop=("part_of_id",)), "kind": "DEPARTMENT"}
         record = _validate(records.DepartmentRecord, data, {})
         part_of = str(input.part_of_id) if input.part_of_id else None
+        if part_of is not None:  # checked before the transaction: BAD_USER_INPUT, not INTERNAL
+            link = {"from": record.id, "to": part_of}
+            _validate(records.PartOfRecord, link, {"to": "partOfId"})
         node = await _upsert(info, record, part_of)
         return _as(Department, node)
 

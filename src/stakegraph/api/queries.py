@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from stakegraph import errors
 from stakegraph.api.context import Info
 from stakegraph.api.types import (
     BuyingCenter,
@@ -188,20 +189,23 @@ class Query:
     async def mutual_customers(
         self, info: Info, stakeholder_id: strawberry.ID
     ) -> list[Stakeholder]:
-        customers = await lens_query.page(
-            info.context.graph,
-            anchor_id=str(stakeholder_id),
-            by_customer=True,
-            lenses=CUSTOMER_LENSES,
-            first=lens_query.MAX_PAGE,
-        )
-        providers = await lens_query.page(
-            info.context.graph,
-            anchor_id=str(stakeholder_id),
-            by_customer=False,
-            lenses=CUSTOMER_LENSES,
-            first=lens_query.MAX_PAGE,
-        )
+        try:
+            customers = await lens_query.page(
+                info.context.graph,
+                anchor_id=str(stakeholder_id),
+                by_customer=True,
+                lenses=CUSTOMER_LENSES,
+                first=lens_query.MAX_PAGE,
+            )
+            providers = await lens_query.page(
+                info.context.graph,
+                anchor_id=str(stakeholder_id),
+                by_customer=False,
+                lenses=CUSTOMER_LENSES,
+                first=lens_query.MAX_PAGE,
+            )
+        except errors.NotFound as missing:  # named after this field's own argument
+            raise errors.NotFound(missing.message, field="stakeholderId") from None
         provider_ids = {r.provider.element_id for r in providers.relations}
         return [
             from_node(r.customer)
