@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOCAL_BOLT_PORT = 7687
@@ -45,9 +45,31 @@ class ServerSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    transaction_timeout: float = Field(default=5.0, gt=0, description="seconds per Cypher statement")
+    transaction_timeout: float = Field(
+        default=5.0, gt=0, description="seconds per Cypher statement"
+    )
     max_connection_pool_size: int = Field(default=50, ge=1)
     connection_acquisition_timeout: float = Field(default=10.0, gt=0)
+
+    # Query limits (api/limits.py): refused with QUERY_TOO_COMPLEX before any Cypher runs.
+    max_depth: int = Field(default=10, ge=1, description="nesting of selections")
+    max_aliases: int = Field(default=20, ge=0)
+    max_tokens: int = Field(default=2000, ge=1, description="lexical tokens of a document")
+    max_cost: int = Field(default=100_000, ge=1, description="estimated fields resolved")
+    list_size: int = Field(default=5, ge=1, description="cost factor of lists without `first`")
+    max_body_bytes: int = Field(default=102_400, ge=1, description="request body; else 413")
+    introspection: bool = True
+
+    # Access (api/auth.py).
+    api_keys: SecretStr = Field(
+        default=SecretStr(""), description="comma-separated key:role, role reader or editor"
+    )
+    allow_open: bool = Field(default=False, description="serve without keys on any address")
+    cors_origins: str = Field(default="", description="comma-separated origins, or *")
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
 
 @lru_cache(maxsize=1)

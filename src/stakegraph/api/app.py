@@ -2,6 +2,10 @@
 
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
+
+Around the routes, outermost first: the access log (api/access_log.py), CORS when
+STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/limits.py) and the API
+keys (api/auth.py). Query limits and the role check are schema extensions.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from importlib import resources
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -22,8 +28,12 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from stakegraph import errors
+from stakegraph.api import access_log
+from stakegraph.api.access_log import AccessLog
+from stakegraph.api.auth import ApiKeys, parse_keys
 from stakegraph.api.context import Context
-from stakegraph.api.schema import schema
+from stakegraph.api.limits import BodyLimit
+from stakegraph.api.schema import Schema, build_schema
 from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema, missing_schema
@@ -52,15 +62,16 @@ def graphiql_page() -> str:
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, graph_of: Any) -> None:
+    def __init__(self, graph_of: Any, schema: Schema) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self._graph_of = graph_of
         self._page = graphiql_page()
 
     async def get_context(
-        self, request: Request | WebSocket, response: Response | None = None
+        self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        return Context(request=request, response=response, graph=self._graph_of(request))
+        answer = response if isinstance(response, Response) else None
+        return Context(request=request, response=answer, graph=self._graph_of(request))
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self._page)
@@ -77,15 +88,24 @@ def create_app(
 ) -> Starlette:
     db = db or neo4j_settings()
     server = server or server_settings()
+    keys = parse_keys(server.api_keys.get_secret_value())
+    access_log.install_handler()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         graph = Graph.from_settings(db, server)
         app.state.graph = graph
+        if not keys:
+            log.warning(
+                "no API keys (STAKEGRAPH_API_KEYS): anyone who reaches this server can read "
+                "and write"
+            )
         try:
             await _prepare(graph)
         except errors.StakegraphError as exc:
-            log.warning("Neo4j at %s is not ready yet (%s); /ready will retry", db.effective_uri, exc)
+            log.warning(
+                "Neo4j at %s is not ready yet (%s); /ready will retry", db.effective_uri, exc
+            )
         try:
             yield
         finally:
@@ -107,7 +127,24 @@ def create_app(
         return JSONResponse({"status": "ready"})
 
     static = StaticFiles(packages=[("stakegraph.api", "static")])
-    graphql = GraphQLApp(lambda request: request.app.state.graph)
+    graphql = GraphQLApp(
+        lambda request: request.app.state.graph, build_schema(server, check_roles=True)
+    )
+    middleware = [Middleware(AccessLog)]
+    if server.cors_origin_list:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=server.cors_origin_list,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", "X-Request-Id"],
+                expose_headers=["X-Request-Id"],
+            )
+        )
+    middleware += [
+        Middleware(BodyLimit, max_bytes=server.max_body_bytes),
+        Middleware(ApiKeys, keys=keys),
+    ]
     return Starlette(
         routes=[
             Route("/health", health),
@@ -115,5 +152,6 @@ def create_app(
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Mount("/static", static, name="static"),
         ],
+        middleware=middleware,
         lifespan=lifespan,
     )

@@ -1,28 +1,65 @@
-"""The schema: queries and mutations merged, with the error-code extension."""
+"""The schema: queries and mutations merged, with the error-code and limit extensions.
+
+`build_schema(settings)` is the server's schema with its limits, access check and
+introspection switch (see api/limits.py, api/auth.py); `schema` is the same with the
+default settings, for the SDL and for tests that execute without HTTP.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import (
+    DisableIntrospection,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
 from strawberry.tools import merge_types
 
+from stakegraph.api.access_log import RecordOperation
 from stakegraph.api.analytics import AnalyticsQuery
-from stakegraph.api.errors import ErrorCodes
+from stakegraph.api.auth import RoleCheck
+from stakegraph.api.errors import ErrorCodes, coded
+from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
+from stakegraph.config import ServerSettings
 
 Query = merge_types("Query", (LensQuery, AnalyticsQuery))
 
 
 class Schema(strawberry.Schema):
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
-        """Expected errors are answers, not incidents: ErrorCodes logs the unexpected ones."""
+        """Expected errors are answers, not incidents: ErrorCodes logs the unexpected ones.
+
+        Errors raised before ErrorCodes could see them (by an extension's parse or execute
+        hook) are coded here, in place, so they too carry a code and nothing internal.
+        """
+        for index, error in enumerate(errors):
+            if not (error.extensions or {}).get("code"):
+                errors[index] = coded(error)
 
 
-schema = Schema(
-    query=Query,
-    mutation=Mutation,
-    extensions=[ErrorCodes, lambda: ParserCache(maxsize=256), lambda: ValidationCache(maxsize=256)],
-)
+Extension = type[SchemaExtension] | Callable[[], SchemaExtension]
+
+
+def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = False) -> Schema:
+    """The schema with the limits of `settings`; `check_roles` for the HTTP app."""
+    settings = settings or ServerSettings()
+    extensions: list[Extension] = [ErrorCodes]
+    if check_roles:
+        extensions += [RoleCheck, RecordOperation]
+    extensions += [
+        lambda: QueryLimits(settings),  # before ParserCache: tokens are counted unparsed
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+schema = build_schema()

@@ -92,7 +92,7 @@ class Graph:
         try:
             async with self.driver.session(database=self.database) as session:
                 self.statements += 1
-                result = await session.run(neo4j.Query(cypher, timeout=None), params)  # type: ignore[arg-type]
+                result = await session.run(neo4j.Query(cypher, timeout=None), params)
                 return [record async for record in result]
         except Exception as exc:
             raise translate(exc) from exc
