@@ -316,6 +316,40 @@ def test_each_root_mutation_is_its_own_transaction(world: GQL, db: neo4j.Driver)
     assert "nina" in ids and "bad id" not in ids
 
 
+def test_a_purchase_id_taken_by_another_purchase_is_bad_user_input(
+    world: GQL, db: neo4j.Driver
+) -> None:
+    before = snapshot(db)
+
+    (error,) = world.errors(
+        'mutation { recordPurchase(input: {id: "buy-1", buyerId: "leo", sellerId: "acme",'
+        ' offering: "Other", currency: "EUR"}) { id } }'
+    )
+
+    assert code(error) == "BAD_USER_INPUT"
+    assert field(error) in {"id", "input.id"}
+    assert snapshot(db) == before
+    assert_clean([error])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="relationship ids are unique per type only: a USES may reuse a BUYS id, and "
+    "removeRelation then deletes both (fix in graph/writes.merge_relations)",
+)
+def test_a_relation_id_taken_by_another_type_is_bad_user_input(
+    world: GQL, db: neo4j.Driver
+) -> None:
+    before = snapshot(db)
+
+    errors = world.errors(
+        'mutation { recordUse(input: {id: "buy-1", userId: "leo", providerId: "acme"}) { id } }'
+    )
+
+    assert [code(e) for e in errors] == ["BAD_USER_INPUT"]
+    assert snapshot(db) == before
+
+
 def test_a_bad_variable_names_the_input_field(world: GQL) -> None:
     query = "mutation($input: PurchaseInput!) { recordPurchase(input: $input) { id } }"
     base = {"buyerId": "leo", "sellerId": "acme", "offering": "W", "currency": "EUR"}

@@ -40,7 +40,8 @@ class World:
             " upsertOrganization(input: $input) { id name kind roles } }",
             input={"id": id, "name": name, **extra},
         )
-        return data["upsertOrganization"]
+        result: dict[str, Any] = data["upsertOrganization"]
+        return result
 
     def dept(self, id: str, name: str, part_of: str | None = None) -> dict[str, Any]:
         data = self.gql.query(
@@ -48,14 +49,16 @@ class World:
             " upsertDepartment(input: $input) { id name kind } }",
             input={"id": id, "name": name, "partOfId": part_of},
         )
-        return data["upsertDepartment"]
+        result: dict[str, Any] = data["upsertDepartment"]
+        return result
 
     def person(self, id: str, name: str) -> dict[str, Any]:
         data = self.gql.query(
             "mutation($input: PersonInput!) { upsertPerson(input: $input) { id name kind } }",
             input={"id": id, "name": name},
         )
-        return data["upsertPerson"]
+        result: dict[str, Any] = data["upsertPerson"]
+        return result
 
     def member(
         self,
@@ -71,7 +74,8 @@ class World:
             input={"personId": person, "ofId": of, "title": title, "buyingRole": role,
                    "scope": scope},
         )
-        return data["addMembership"]
+        result: dict[str, Any] = data["addMembership"]
+        return result
 
     def parent(self, parent: str, child: str) -> None:
         data = self.gql.query(

@@ -23,7 +23,8 @@ def graphiql_page(gql: GQL) -> str:
     response = gql.client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    return response.text
+    page: str = response.text
+    return page
 
 
 def example_query(page: str) -> str:
