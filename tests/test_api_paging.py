@@ -309,3 +309,29 @@ def test_explain_answers_in_one_statement(gql: GQL, db: neo4j.Driver) -> None:
 
     assert data["explain"]["isCustomer"] is True
     assert statements == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="mutualCustomers intersects two pages capped at 500 (api/queries.py): a mutual "
+    "partner sorted after the 500th customer is silently missed",
+)
+def test_mutual_customers_are_found_beyond_the_page_cap(gql: GQL, db: neo4j.Driver) -> None:
+    customers_using(db, "shop", people(501, ["Aaron"]))
+    db.execute_query(
+        """
+        MATCH (shop:Stakeholder {id: 'shop'})
+        CREATE (z:Stakeholder:Organization {id: 'zed', name: 'Zed', createdAt: datetime(),
+                                            updatedAt: datetime()})
+        CREATE (z)-[:BUYS {id: 'z-buys', offering: 'Parts', amount: 1.0, currency: 'EUR',
+                           at: datetime(), kind: 'ONE_OFF', consideration: 'MONEY',
+                           createdAt: datetime()}]->(shop)
+        CREATE (shop)-[:BUYS {id: 'shop-buys', offering: 'Steel', amount: 1.0, currency: 'EUR',
+                              at: datetime(), kind: 'ONE_OFF', consideration: 'MONEY',
+                              createdAt: datetime()}]->(z)
+        """
+    )
+
+    data = gql.query('{ mutualCustomers(stakeholderId: "shop") { id } }')
+
+    assert data["mutualCustomers"] == [{"id": "zed"}]
