@@ -384,9 +384,36 @@ def soak(url: str, customers: dict[str, str], pid: int, args: argparse.Namespace
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with sampling_rss(pid, 5.0) as samples:
         figures = wrk(url, CUSTOMERS, variables, 16, args.soak, None)
+    report: dict[str, Any] = {"provider": p, "figures": asdict(figures),
+                              "rss_mb_every_5s": samples}
     if spy is not None:
         spy.wait()
-    return {"provider": p, "figures": asdict(figures), "rss_mb_every_5s": samples}
+        if spy_out.exists():
+            report["pyspy"] = summarise_pyspy(spy_out)
+    return report
+
+
+def summarise_pyspy(raw_stacks: Path, top: int = 25) -> dict[str, Any]:
+    """Own and inclusive sample shares per function, from py-spy's collapsed stacks."""
+    own: dict[str, int] = {}
+    inclusive: dict[str, int] = {}
+    total = 0
+    for line in raw_stacks.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack:
+            continue
+        n = int(count)
+        total += n
+        frames = stack.split(";")
+        own[frames[-1]] = own.get(frames[-1], 0) + n
+        for frame in set(frames):
+            inclusive[frame] = inclusive.get(frame, 0) + n
+
+    def share(table: dict[str, int]) -> list[tuple[str, float]]:
+        ranked = sorted(table.items(), key=lambda kv: -kv[1])[:top]
+        return [(name, round(100 * n / total, 1)) for name, n in ranked]
+
+    return {"samples": total, "own_pct": share(own), "inclusive_pct": share(inclusive)}
 
 
 def wait_for_line(log: Path, text: str, seconds: float = 60) -> None:
