@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from stakegraph.generate import BENCH_PROVIDERS, generate
+from stakegraph.graph.driver import Graph
+from stakegraph.importer import import_path
 from stakegraph.records import RELATION, STAKEHOLDER
 
 World = dict[str, list[dict[str, Any]]]
@@ -182,3 +184,21 @@ def test_memory_stays_flat_as_the_world_grows(tmp_path: Path) -> None:
 
     small, large = peak(1_000), peak(10_000)
     assert large < 2 * small, (small, large)
+
+
+@pytest.mark.anyio
+async def test_generated_world_imports_whole_with_its_role_labels(
+    graph: Graph, tmp_path: Path
+) -> None:
+    summary = generate(1_000, 3, tmp_path / "world.json")
+    imported = await import_path(graph, tmp_path / "world.json")
+    assert (imported.stakeholders, imported.relations) == (1_000, summary.relations)
+    rows = await graph.read(
+        "MATCH (n:Stakeholder) RETURN count(n) AS nodes, "
+        "count { MATCH ()-[]->() } AS links, "
+        "count { MATCH (b:BuyingCenterMember) } AS members, count { MATCH (p:Parent) } AS parents, "
+        "count { MATCH (e:EndUser) } AS users, count { MATCH (c:Prosumer) } AS prosumers"
+    )
+    counts = rows[0]
+    assert (counts["nodes"], counts["links"]) == (1_000, summary.relations)
+    assert min(counts["members"], counts["parents"], counts["users"], counts["prosumers"]) > 0
