@@ -242,7 +242,7 @@ class _World:
     # ------------------------------------------------------------------ the world
 
     def build(self) -> None:
-        count = max(1, min(self.budget // 150, self.budget // 4)) if self.budget >= 12 else 1
+        count = max(1, self.budget // 150)
         markets = [m for m, share in MARKET_SHARE for _ in range(share)]
         plan = [markets[(i * 37) % len(markets)] for i in range(count)]
         if self.budget >= BENCH_MIN_STAKEHOLDERS:
