@@ -332,11 +332,6 @@ def test_a_purchase_id_taken_by_another_purchase_is_bad_user_input(
     assert_clean([error])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="relationship ids are unique per type only: a USES may reuse a BUYS id, and "
-    "removeRelation then deletes both (fix in graph/writes.merge_relations)",
-)
 def test_a_relation_id_taken_by_another_type_is_bad_user_input(
     world: GQL, db: neo4j.Driver
 ) -> None:

@@ -311,11 +311,6 @@ def test_explain_answers_in_one_statement(gql: GQL, db: neo4j.Driver) -> None:
     assert statements == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mutualCustomers intersects two pages capped at 500 (api/queries.py): a mutual "
-    "partner sorted after the 500th customer is silently missed",
-)
 def test_mutual_customers_are_found_beyond_the_page_cap(gql: GQL, db: neo4j.Driver) -> None:
     customers_using(db, "shop", people(501, ["Aaron"]))
     db.execute_query(

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from stakegraph import errors
 from stakegraph.api.context import Info
 from stakegraph.api.types import (
     BuyingCenter,
@@ -174,11 +173,14 @@ class Query:
             info.context.graph,
             anchor_id=str(provider_id),
             by_customer=True,
-            first=lens_query.MAX_PAGE,
+            first=lens_query.EVERYTHING,
+            capped=False,
         )
         nodes = NodeCache()
-        current = [r for r in page.relations if set(r.lenses) & set(CUSTOMER_LENSES)]
-        potential = [r for r in page.relations if r not in current]
+        current, potential = [], []
+        for relation in page.relations:
+            is_customer = any(lens in CUSTOMER_LENSES for lens in relation.lenses)
+            (current if is_customer else potential).append(relation)
         return CustomerMap(
             provider=nodes.get(page.anchor),
             current=[relation_from(r, nodes) for r in current],
@@ -189,26 +191,5 @@ class Query:
     async def mutual_customers(
         self, info: Info, stakeholder_id: strawberry.ID
     ) -> list[Stakeholder]:
-        try:
-            customers = await lens_query.page(
-                info.context.graph,
-                anchor_id=str(stakeholder_id),
-                by_customer=True,
-                lenses=CUSTOMER_LENSES,
-                first=lens_query.MAX_PAGE,
-            )
-            providers = await lens_query.page(
-                info.context.graph,
-                anchor_id=str(stakeholder_id),
-                by_customer=False,
-                lenses=CUSTOMER_LENSES,
-                first=lens_query.MAX_PAGE,
-            )
-        except errors.NotFound as missing:  # named after this field's own argument
-            raise errors.NotFound(missing.message, field="stakeholderId") from None
-        provider_ids = {r.provider.element_id for r in providers.relations}
-        return [
-            from_node(r.customer)
-            for r in customers.relations
-            if r.customer.element_id in provider_ids
-        ]
+        nodes = await lens_query.mutual(info.context.graph, str(stakeholder_id))
+        return [from_node(node) for node in nodes]

@@ -20,9 +20,10 @@ from neo4j.graph import Node, Path
 from stakegraph import errors
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
-from stakegraph.lenses import Lens
+from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
 MAX_PAGE = 500
+EVERYTHING = 2**31 - 1  # `first` for an uncapped page
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,13 @@ async def page(
     except_: Sequence[Lens] | None = None,
     first: int = 50,
     after: str | None = None,
+    capped: bool = True,
 ) -> Page:
-    """customersOf (by_customer: anchor = provider) or providersOf (anchor = customer)."""
-    first = check_first(first)
+    """customersOf (by_customer: anchor = provider) or providersOf (anchor = customer).
+
+    `capped=False` lifts the MAX_PAGE cap, for fields that answer with every relation.
+    """
+    first = check_first(first) if capped else first
     after_name, after_id = decode_cursor(after)
     shown = list(lenses) if lenses else list(Lens)
     records = await graph.read(
@@ -210,3 +215,58 @@ async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
         raise errors.NotFound(f"no stakeholder with id {bad!r}", field=field)
     record = records[0]
     return _relation(record["x"], record["p"], record["found"])
+
+
+_MUTUAL = """
+MATCH (anchor:Stakeholder {{id: $customerId}})
+CALL (anchor) {{
+  {candidates}
+}}
+WITH anchor, providerId AS otherId
+CALL (anchor, otherId) {{
+  WITH otherId AS providerId, anchor.id AS customerId
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  RETURN count(*) AS held
+}}
+WITH anchor, otherId WHERE held > 0
+CALL (anchor, otherId) {{
+  WITH anchor.id AS providerId, otherId AS customerId
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  RETURN count(*) AS heldBack
+}}
+WITH anchor, otherId WHERE heldBack > 0
+MATCH (other:Stakeholder {{id: otherId}})
+WITH anchor, other ORDER BY other.name, other.id
+RETURN anchor, collect(other) AS mutual
+"""
+
+
+@cache
+def mutual_query() -> str:
+    return _MUTUAL.format(
+        candidates=load("lenses/candidate_providers").body,
+        union=lens_union(CUSTOMER_LENSES),
+    )
+
+
+async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
+    """Stakeholders that are customers of this one and of which it is a customer.
+
+    Candidates are this stakeholder's possible providers (candidate_providers.cypher);
+    each is kept when some customer lens holds in both directions. One round trip, no cap.
+    """
+    records = await graph.read(mutual_query(), customerId=stakeholder_id)
+    if not records:
+        exists = await graph.read(
+            "MATCH (n:Stakeholder {id: $id}) RETURN count(n) AS n", id=stakeholder_id
+        )
+        if not exists[0]["n"]:
+            raise errors.NotFound(
+                f"no stakeholder with id {stakeholder_id!r}", field="stakeholderId"
+            )
+        return []
+    return list(records[0]["mutual"])

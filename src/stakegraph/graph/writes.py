@@ -102,12 +102,27 @@ async def merge_relations(
             problem = end_kind_problem(record.relation_type, end, kind)
             if problem:
                 raise errors.BadUserInput(f"{problem} ({id_!r})", field=field)
+    await _refuse_taken_ids(tx, records)
     by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
     for record in records:
         by_type[record.relation_type].append(record.row())
     await write_relation_rows(tx, by_type)
     await refresh_roles(tx, {r.from_id for r in records})
     return [r.relation_id for r in records]
+
+
+async def _refuse_taken_ids(tx: AsyncManagedTransaction, records: Sequence[RelationRecord]) -> None:
+    """BadUserInput (field `id`) when an id is held by another type or other ends."""
+    rows = [
+        {"id": r.relation_id, "type": r.relation_type.value, "from": r.from_id, "to": r.to_id}
+        for r in records
+    ]
+    taken = await _run(tx, "writes/relation_id_conflicts", rows=rows)
+    if taken:
+        first = taken[0]
+        raise errors.BadUserInput(
+            f"relation id {first['id']!r} is already taken by {first['held']}", field="id"
+        )
 
 
 async def write_relation_rows(
