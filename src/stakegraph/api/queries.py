@@ -177,7 +177,8 @@ class Query:
             capped=False,
         )
         nodes = NodeCache()
-        current, potential = [], []
+        current: list[lens_query.Relation] = []
+        potential: list[lens_query.Relation] = []
         for relation in page.relations:
             is_customer = any(lens in CUSTOMER_LENSES for lens in relation.lenses)
             (current if is_customer else potential).append(relation)
