@@ -117,6 +117,7 @@ def create_app(
     async def ready(request: Request) -> Response:
         graph: Graph = request.app.state.graph
         try:
+            await graph.ping()  # fails fast, where a query would retry for seconds
             await _prepare(graph)
         except errors.StakegraphError as exc:
             return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)

@@ -105,17 +105,30 @@ class Graph:
             raise translate(exc) from exc
 
 
+# Codes of a statement stopped by its transaction timeout: while running, or while waiting
+# for a lock (the lock client is stopped when the timeout terminates the transaction).
+TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.ClientError.Transaction.LockClientStopped",
+)
+
+
 def translate(exc: Exception) -> errors.StakegraphError:
     """A driver exception as one of the project's own."""
     if isinstance(exc, errors.StakegraphError):
         return exc
+    if isinstance(exc, neo4j_errors.IncompleteCommit):
+        return errors.ServiceUnavailable(
+            "the database went away during the commit; the write may or may not have happened"
+        )
+    if isinstance(exc, neo4j_errors.ConnectionAcquisitionTimeoutError):
+        return errors.ServiceUnavailable("too many requests at once; try again shortly")
     if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
         return errors.ServiceUnavailable("the database cannot be reached; try again shortly")
     if isinstance(exc, neo4j_errors.AuthError):
         return errors.ServiceUnavailable("the database refused stakegraph's credentials")
-    if isinstance(exc, neo4j_errors.ClientError) and exc.code and (
-        "TransactionTimedOut" in exc.code or "TransactionTimedOutClientConfiguration" in exc.code
-    ):
+    if isinstance(exc, neo4j_errors.Neo4jError) and exc.code in TIMEOUT_CODES:
         return errors.Timeout("the query ran longer than its time limit")
     if isinstance(exc, neo4j_errors.ConstraintError):
         return errors.BadUserInput("that id is already taken", field="id")
