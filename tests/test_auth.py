@@ -116,9 +116,10 @@ def test_cors_answers_the_configured_origin_only(client: TestClient) -> None:
 def test_without_keys_the_server_is_open_and_says_so(
     db: neo4j.Driver, neo4j_settings: Neo4jSettings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="stakegraph"), TestClient(
-        create_app(neo4j_settings, ServerSettings(api_keys=""))
-    ) as client:
+    with (
+        caplog.at_level(logging.WARNING, logger="stakegraph"),
+        TestClient(create_app(neo4j_settings, ServerSettings(api_keys=""))) as client,
+    ):
         response = client.post("/graphql", json={"query": MUTATION})
         assert response.json() == {"data": {"upsertOrganization": {"id": "acme"}}}
     assert any("no API keys" in record.getMessage() for record in caplog.records)

@@ -103,8 +103,8 @@ def test_cost_multiplies_page_sizes_and_refuses_past_the_maximum(serve_with: Ser
 
 
 def test_cost_takes_fifty_for_an_absent_first_and_caps_at_five_hundred(serve_with: Serve) -> None:
-    absent = '{ stakeholders { edges { node { id name } } } }'  # 1 + 1 + 50 x 3 = 152
-    huge = '{ stakeholders(first: 100000) { edges { node { id } } } }'  # 2 + 500 x 2
+    absent = "{ stakeholders { edges { node { id name } } } }"  # 1 + 1 + 50 x 3 = 152
+    huge = "{ stakeholders(first: 100000) { edges { node { id } } } }"  # 2 + 500 x 2
     with serve_with(max_cost=152) as gql:
         assert len(gql.query(absent)["stakeholders"]["edges"]) == 1
     with serve_with(max_cost=151) as gql:

@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -73,6 +74,16 @@ class GraphQLApp(GraphQL[Context, None]):
         answer = response if isinstance(response, Response) else None
         return Context(request=request, response=answer, graph=self._graph_of(request))
 
+    def decode_json(self, data: str | bytes) -> object:
+        """The body as JSON: an object (or a list, refused as a batch); else 400, never 500."""
+        try:
+            decoded = json.loads(data)
+        except (ValueError, RecursionError) as exc:  # bad JSON, bad UTF-8, absurd nesting
+            raise HTTPException(400, "Unable to parse request body as JSON") from exc
+        if not isinstance(decoded, dict | list):
+            raise HTTPException(400, "The request body must be a JSON object")
+        return decoded
+
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self._page)
 
@@ -83,9 +94,7 @@ async def _prepare(graph: Graph) -> None:
         await apply_schema(graph)
 
 
-def create_app(
-    db: Neo4jSettings | None = None, server: ServerSettings | None = None
-) -> Starlette:
+def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = None) -> Starlette:
     db = db or neo4j_settings()
     server = server or server_settings()
     keys = parse_keys(server.api_keys.get_secret_value())
