@@ -137,14 +137,18 @@ def serve(
     import uvicorn
 
     from stakegraph.api.app import create_app
+    from stakegraph.api.auth import open_bind_refusal
 
     settings = server_settings()
     host = host or settings.host
     port = port or settings.port
+    refusal = open_bind_refusal(host, settings)
+    if refusal:
+        fail(refusal)
     err.print(
         f"stakegraph on http://{host}:{port}/graphql · Neo4j {neo4j_settings().effective_uri}"
     )
-    uvicorn.run(create_app(), host=host, port=port, log_level="info", access_log=True)
+    uvicorn.run(create_app(), host=host, port=port, log_level="info", access_log=False)
 
 
 # ----------------------------------------------------------------------------- data

@@ -1,0 +1,51 @@
+"""The `stakegraph` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import neo4j
+
+from stakegraph.config import Neo4jSettings
+
+
+def stakegraph(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stakegraph", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **env},
+        timeout=120,
+    )
+
+
+def test_serve_refuses_a_public_address_without_api_keys() -> None:
+    result = stakegraph(
+        "serve", "--host", "0.0.0.0", STAKEGRAPH_API_KEYS="", STAKEGRAPH_ALLOW_OPEN="0"
+    )
+    assert result.returncode == 1
+    assert "refusing to serve 0.0.0.0 without API keys" in result.stderr
+
+
+def test_query_runs_a_named_file_with_parameters_and_prints_a_table(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    db.execute_query(
+        "CREATE (:Stakeholder:Organization {id: 'shop', name: 'Shop'})"
+        "<-[:BUYS {id: 'b1', offering: 'Tea', amount: 3.0, currency: 'EUR',"
+        " at: datetime('2025-01-01T00:00:00Z'), kind: 'ONE_OFF', consideration: 'MONEY'}]-"
+        "(:Stakeholder:Person {id: 'ann', name: 'Ann'})"
+    )
+    result = stakegraph(
+        "query", "lenses/transactional", "--param", "providerId=shop", "--param", "customerId=null"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TRANSACTIONAL" in result.stdout and "(Ann #ann)" in result.stdout
+
+
+def test_query_names_the_known_files_when_the_name_is_wrong() -> None:
+    result = stakegraph("query", "lenses/nope")
+    assert result.returncode == 1
+    assert "lenses/end_user" in result.stderr
