@@ -256,11 +256,11 @@ def db_hits(plan: Any) -> int:
     return hits + sum(db_hits(c) for c in children)
 
 
-def profile_lenses(uri: str, providers: list[str]) -> dict[str, dict[str, int]]:
+def profile_lenses(uri: str, customers: dict[str, str]) -> dict[str, dict[str, int]]:
     """PROFILE + each lens file (and the composed customersOf) with a provider's parameters."""
     hits: dict[str, dict[str, int]] = {}
     with GraphDatabase.driver(uri, auth=AUTH, notifications_min_severity="OFF") as driver:
-        for provider in providers:
+        for provider in customers:
             row: dict[str, int] = {}
             queries = {lens.value: load(lens.file).body for lens in Lens}
             queries["customersOf(all)"] = lens_query.paged_query(tuple(Lens), True)
@@ -273,7 +273,31 @@ def profile_lenses(uri: str, providers: list[str]) -> dict[str, dict[str, int]]:
                     summary = result.consume()
                 row[name] = db_hits(summary.profile)
             hits[provider] = row
+        for provider, customer in customers.items():
+            hits[f"customer of {provider} (providersOf)"] = profile_providers_of(
+                driver, customer)
     return hits
+
+
+def profile_providers_of(driver: neo4j.Driver, customer: str) -> dict[str, int]:
+    """db hits of each lens file summed over the customer's candidate providers (what
+    providersOf runs for one customer), and of the composed providersOf query."""
+
+    def hits(cypher: str, params: dict[str, Any]) -> int:
+        with driver.session(database="neo4j") as session:
+            result = session.run("PROFILE " + cypher, params)
+            list(result)
+            return db_hits(result.consume().profile)
+
+    records, _, _ = driver.execute_query(load("lenses/candidate_providers").body,
+                                         customerId=customer, routing_="r")
+    candidates = [r["providerId"] for r in records]
+    row = {lens.value: sum(hits(load(lens.file).body, {"providerId": p, "customerId": customer})
+                           for p in candidates) for lens in Lens}
+    row["candidates"] = len(candidates)
+    row["providersOf(all)"] = hits(lens_query.paged_query(tuple(Lens), False),
+                                   paged_params(customer, list(Lens)))
+    return row
 
 
 def paged_params(anchor: str, lenses: list[Lens]) -> dict[str, Any]:
@@ -338,7 +362,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         .stdout.splitlines()[0], "customers": customers, "organization": org, "runs": [],
     }
     print(f"[{args.label}] profiling lens files", flush=True)
-    result["db_hits"] = profile_lenses(uri, list(customers))
+    result["db_hits"] = profile_lenses(uri, customers)
     stakegraph = [sys.executable, "-m", "stakegraph", "serve", "--port", str(port)]
     peer_cmd = ["node", "index.js"]
     peer_env = {**env, "PORT": str(peer_port)}
