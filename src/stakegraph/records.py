@@ -214,6 +214,11 @@ class OrganizationRecord(_StakeholderRecord):
     technologies: list[str] | None = None
     grossMargin: Annotated[float, Field(ge=0, le=1)] | None = None
     expectedLifespanYears: Annotated[float, Field(gt=0)] | None = None
+    # The ideal customer profile for lead scoring, when set explicitly (docs/analytics.md).
+    icpIndustries: list[str] | None = None
+    icpSizeBands: list[str] | None = None
+    icpCountries: list[str] | None = None
+    icpTechnologies: list[str] | None = None
 
 
 class DepartmentRecord(_StakeholderRecord):
@@ -368,7 +373,10 @@ ENDS: dict[RelationType, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 # Fields holding lists of strings (`;`-separated in CSV).
-LIST_FIELDS = frozenset({"tags", "technologies", "interests", "values", "needs", "scope"})
+LIST_FIELDS = frozenset(
+    {"tags", "technologies", "interests", "values", "needs", "scope"}
+    | {"icpIndustries", "icpSizeBands", "icpCountries", "icpTechnologies"}
+)
 
 
 def end_kind_problem(kind: RelationType, end: str, actual: str) -> str | None:

@@ -212,10 +212,10 @@ async def resolve_segments(
 
 
 async def resolve_leads(
-    info: Info, provider_id: strawberry.ID, as_of: datetime | None = None, first: int = 50
+    info: Info, provider_id: strawberry.ID, as_of: datetime | None = None, first: int | None = 50
 ) -> list[Lead]:
     graph = info.context.graph
-    found = await analytics.leads(graph, str(provider_id), as_of, first)
+    found = await analytics.leads(graph, str(provider_id), as_of, 50 if first is None else first)
     if not found:
         await reads.require(graph, str(provider_id), "providerId")
     nodes = NodeCache()

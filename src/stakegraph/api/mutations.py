@@ -58,6 +58,10 @@ class OrganizationInput:
     technologies: list[str] | None = None
     gross_margin: float | None = None
     expected_lifespan_years: float | None = None
+    icp_industries: list[str] | None = None
+    icp_size_bands: list[str] | None = None
+    icp_countries: list[str] | None = None
+    icp_technologies: list[str] | None = None
     country: str | None = None
     region: str | None = None
     city: str | None = None

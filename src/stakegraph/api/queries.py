@@ -45,7 +45,7 @@ async def _connection(
     by_customer: bool,
     lenses: list[LensName] | None,
     except_: list[LensName] | None,
-    first: int,
+    first: int | None,
     after: str | None,
 ) -> CustomerConnection:
     page = await lens_query.page(
@@ -84,7 +84,7 @@ class Query:
         info: Info,
         kind: StakeholderKind | None = None,
         search: str | None = None,
-        first: int = 50,
+        first: int | None = 50,
         after: str | None = None,
     ) -> StakeholderConnection:
         page = await reads.stakeholders(
@@ -106,7 +106,7 @@ class Query:
         provider_id: strawberry.ID,
         lenses: LensList = None,
         except_: ExceptList = None,
-        first: int = 50,
+        first: int | None = 50,
         after: str | None = None,
     ) -> CustomerConnection:
         return await _connection(info, str(provider_id), True, lenses, except_, first, after)
@@ -118,7 +118,7 @@ class Query:
         customer_id: strawberry.ID,
         lenses: LensList = None,
         except_: ExceptList = None,
-        first: int = 50,
+        first: int | None = 50,
         after: str | None = None,
     ) -> CustomerConnection:
         return await _connection(info, str(customer_id), False, lenses, except_, first, after)

@@ -81,6 +81,10 @@ class Organization(Stakeholder):
     technologies: list[str]
     gross_margin: float | None
     expected_lifespan_years: float | None
+    icp_industries: list[str]
+    icp_size_bands: list[str]
+    icp_countries: list[str]
+    icp_technologies: list[str]
 
 
 @strawberry.type
@@ -126,6 +130,10 @@ def from_node(node: Node) -> Organization | Department | Person:
             technologies=list(p("technologies") or []),
             gross_margin=p("grossMargin"),
             expected_lifespan_years=p("expectedLifespanYears"),
+            icp_industries=list(p("icpIndustries") or []),
+            icp_size_bands=list(p("icpSizeBands") or []),
+            icp_countries=list(p("icpCountries") or []),
+            icp_technologies=list(p("icpTechnologies") or []),
             **common,
         )
     if "Department" in node.labels:

@@ -23,6 +23,7 @@ from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
 MAX_PAGE = 500
+DEFAULT_PAGE = 50
 EVERYTHING = 2**31 - 1  # `first` for an uncapped page
 
 
@@ -76,7 +77,10 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
     raise errors.BadUserInput("not a cursor this server gave out", field="after")
 
 
-def check_first(first: int) -> int:
+def check_first(first: int | None) -> int:
+    """A page size: absent or null means DEFAULT_PAGE; at most MAX_PAGE."""
+    if first is None:
+        return DEFAULT_PAGE
     if first < 0:
         raise errors.BadUserInput("first must be 0 or more", field="first")
     return min(first, MAX_PAGE)
@@ -144,7 +148,7 @@ async def page(
     by_customer: bool,
     lenses: Sequence[Lens] | None = None,
     except_: Sequence[Lens] | None = None,
-    first: int = 50,
+    first: int | None = DEFAULT_PAGE,
     after: str | None = None,
     capped: bool = True,
 ) -> Page:
@@ -152,7 +156,7 @@ async def page(
 
     `capped=False` lifts the MAX_PAGE cap, for fields that answer with every relation.
     """
-    first = check_first(first) if capped else first
+    first = check_first(first) if capped else (first or EVERYTHING)
     after_name, after_id = decode_cursor(after)
     shown = list(lenses) if lenses else list(Lens)
     records = await graph.read(

@@ -38,7 +38,7 @@ class StakeholderPage:
 
 
 async def stakeholders(
-    graph: Graph, kind: str | None, search: str | None, first: int, after: str | None
+    graph: Graph, kind: str | None, search: str | None, first: int | None, after: str | None
 ) -> StakeholderPage:
     first = check_first(first)
     after_name, after_id = decode_cursor(after)
