@@ -53,8 +53,9 @@ def buys(
     at: datetime,
     currency: str = "USD",
     kind: str = "ONE_OFF",
-    consideration: str = "MONEY",
+    consideration: str | None = "MONEY",
 ) -> None:
+    """x BUYS p; `consideration=None` leaves the property out (it then counts as MONEY)."""
     db.execute_query(
         "MATCH (x:Stakeholder {id: $buyer}), (p:Stakeholder {id: $seller}) "
         "CREATE (x)-[:BUYS {id: $id, createdAt: datetime(), offering: 'Widget', "
@@ -203,6 +204,33 @@ async def test_lifetime_value_without_money_purchases_is_empty_and_unknown_id_no
         await analytics.lifetime_value(graph, "nobody", "acme")
     with pytest.raises(errors.BadUserInput):
         await analytics.lifetime_value(graph, "dana", "acme", retention_rate=0.5)
+
+
+@pytest.mark.anyio
+async def test_a_purchase_without_consideration_counts_as_money_everywhere(
+    db: neo4j.Driver, graph: Graph
+) -> None:
+    """The rule of the TRANSACTIONAL lens: coalesce(b.consideration, 'MONEY') = 'MONEY'."""
+    org(db, "acme")
+    org(db, "globex", industry="Software")
+    org(db, "lead", industry="Software")
+    buys(db, "globex", "acme", 100, day(2024, 12, 1), consideration=None)
+    buys(db, "globex", "acme", 900, day(2024, 12, 2), consideration="IN_KIND")
+    engages(db, "lead", "acme", "INTENT", AS_OF)
+    no_consideration = db.execute_query(
+        "MATCH ()-[b:BUYS]->() WHERE b.consideration IS NULL RETURN count(b) AS n"
+    ).records[0]["n"]
+    assert no_consideration == 1
+
+    [ltv] = await analytics.lifetime_value(graph, "globex", "acme")
+    assert (ltv.historical_revenue, ltv.purchase_count) == (100, 1)
+    [score] = await analytics.rfm(graph, "acme", AS_OF)
+    assert (score.customer["id"], score.frequency, score.monetary) == ("globex", 1, 100)
+    [bucket] = await analytics.segments(graph, "acme", "COUNTRY", ["globex"], AS_OF)
+    assert [(m.amount, m.currency) for m in bucket.revenue] == [(100, "USD")]
+    [lead] = await analytics.leads(graph, "acme", AS_OF)
+    assert "derived from 1 paying customers" in lead.reasons[0]
+    assert "industry Software matches (+50.0)" in lead.reasons
 
 
 # ---------------------------------------------------------------------------------------- RFM

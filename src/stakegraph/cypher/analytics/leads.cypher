@@ -28,7 +28,7 @@
 MATCH (p:Stakeholder {id: $providerId})
 CALL (p) {
   MATCH (c:Stakeholder)-[b:BUYS]->(p)
-    WHERE b.consideration = 'MONEY' AND c <> p
+    WHERE coalesce(b.consideration, 'MONEY') = 'MONEY' AND c <> p
   WITH DISTINCT c
   OPTIONAL MATCH (c)-[:MEMBER_OF|PART_OF*]->(home:Organization)
   WITH c, [c] + collect(DISTINCT home) AS profile
@@ -47,7 +47,8 @@ CALL (p) {
   RETURN collect({dimension: dimension, values: values}) AS derived
 }
 WITH p, derived,
-     COUNT { MATCH (c:Stakeholder)-[b:BUYS]->(p) WHERE b.consideration = 'MONEY' AND c <> p
+     COUNT { MATCH (c:Stakeholder)-[b:BUYS]->(p)
+               WHERE coalesce(b.consideration, 'MONEY') = 'MONEY' AND c <> p
              RETURN DISTINCT c } AS customers,
      p.icpIndustries IS NOT NULL OR p.icpSizeBands IS NOT NULL
        OR p.icpCountries IS NOT NULL OR p.icpTechnologies IS NOT NULL AS explicit

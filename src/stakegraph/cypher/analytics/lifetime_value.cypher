@@ -1,5 +1,5 @@
 // Lifetime value of customer x for provider p, one row per currency (never converted).
-// Only x's MONEY purchases from p count (x BUYS p, consideration 'MONEY', x <> p).
+// Only x's MONEY purchases from p count (x BUYS p, consideration 'MONEY' or absent, x <> p).
 //
 // Parameters (cypher-shell examples):
 //   :param customerId => 'globex'
@@ -24,7 +24,7 @@
 // currency and purchaseCount 0; when either does not exist, no row comes back.
 MATCH (x:Stakeholder {id: $customerId}), (p:Stakeholder {id: $providerId})
 OPTIONAL MATCH (x)-[b:BUYS]->(p)
-  WHERE b.consideration = 'MONEY' AND x <> p
+  WHERE coalesce(b.consideration, 'MONEY') = 'MONEY' AND x <> p
 WITH p, b.currency AS currency, count(b) AS purchaseCount, sum(b.amount) AS historicalRevenue,
      min(b.at) AS firstPurchase, max(b.at) AS lastPurchase
 WITH p, currency, purchaseCount, historicalRevenue, firstPurchase, lastPurchase,

@@ -1,5 +1,5 @@
-// RFM scores of provider p's TRANSACTIONAL customers (x BUYS p with consideration 'MONEY',
-// x <> p) as of a reference date. Only purchases made at or before $asOf count.
+// RFM scores of provider p's TRANSACTIONAL customers (x BUYS p with consideration 'MONEY'
+// or absent, x <> p) as of a reference date. Only purchases made at or before $asOf count.
 //
 // Parameters (cypher-shell examples):
 //   :param providerId => 'initech'
@@ -20,12 +20,12 @@
 //                (Champions ... Lost), else 'Others'
 // Rows are ordered by r + f + m descending, then name and id.
 MATCH (p:Stakeholder {id: $providerId})<-[b:BUYS]-(x:Stakeholder)
-  WHERE b.consideration = 'MONEY' AND x <> p AND b.at <= $asOf
+  WHERE coalesce(b.consideration, 'MONEY') = 'MONEY' AND x <> p AND b.at <= $asOf
 WITH p, b.currency AS currency, count(*) AS purchases
 ORDER BY purchases DESC, currency
 WITH p, collect(currency)[0] AS currency
 MATCH (p)<-[b:BUYS]-(x:Stakeholder)
-  WHERE b.consideration = 'MONEY' AND x <> p AND b.at <= $asOf
+  WHERE coalesce(b.consideration, 'MONEY') = 'MONEY' AND x <> p AND b.at <= $asOf
 WITH currency, x, count(b) AS frequency, max(b.at) AS lastPurchase,
      sum(CASE b.currency WHEN currency THEN b.amount ELSE 0.0 END) AS monetary
 WITH currency, {customer: x, recencyDays: duration.inDays(lastPurchase, $asOf).days,

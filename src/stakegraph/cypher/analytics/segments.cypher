@@ -63,7 +63,7 @@ WITH p, toString(key) AS key, collect(DISTINCT x) AS members
 CALL (p, members) {
   UNWIND members AS x
   MATCH (x)-[b:BUYS]->(p)
-    WHERE b.consideration = 'MONEY'
+    WHERE coalesce(b.consideration, 'MONEY') = 'MONEY'
   WITH b.currency AS currency, sum(b.amount) AS amount
   ORDER BY currency
   RETURN collect({amount: amount, currency: currency}) AS revenue
