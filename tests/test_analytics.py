@@ -18,6 +18,7 @@ from stakegraph import analytics, errors
 from stakegraph.analytics import AnalyticsSettings, JourneyStage, Quadrant, SegmentDimension
 from stakegraph.graph.cypher import all_files, load
 from stakegraph.graph.driver import Graph
+from stakegraph.records import BuyingRole
 
 AS_OF = datetime(2025, 1, 1, tzinfo=UTC)
 _ids = itertools.count(1)
@@ -495,7 +496,7 @@ async def test_power_interest_places_each_member_in_a_quadrant(
     member(db, "scoped", "globex", "BUYER", scope=["zeta"])  # not for acme
     member(db, "norole", "globex", None)  # no buying role: not in the grid
     member(db, "multi", "globex", "INFLUENCER")
-    member(db, "multi", "it", "USER")  # the highest role counts: 0.6
+    member(db, "multi", "it", "USER")  # the highest role counts: 0.45
     uses(db, "multi", "zeta")
 
     grid = {
@@ -505,7 +506,7 @@ async def test_power_interest_places_each_member_in_a_quadrant(
     assert {x: (e.power, e.interest, e.quadrant) for x, e in grid.items()} == {
         "dec": (1.0, 0.5, Quadrant.KEY_PLAYER),
         "appr": (0.9, 0.0, Quadrant.KEEP_SATISFIED),
-        "multi": (0.6, 0.0, Quadrant.KEEP_SATISFIED),
+        "multi": (0.45, 0.0, Quadrant.MONITOR),
         "usr": (0.2, 0.5, Quadrant.KEEP_INFORMED),
         "gate": (0.3, 0.25, Quadrant.MONITOR),
     }
@@ -514,8 +515,35 @@ async def test_power_interest_places_each_member_in_a_quadrant(
     anywhere = {
         e.person["id"]: e for e in await analytics.power_interest(graph, "globex", None, AS_OF)
     }
-    assert anywhere["multi"].quadrant is Quadrant.KEY_PLAYER  # USES zeta counts now
+    assert anywhere["multi"].quadrant is Quadrant.KEEP_INFORMED  # USES zeta counts now
     assert anywhere["scoped"].power == 0.8
+
+
+def test_only_decider_approver_and_buyer_are_high_power_by_default() -> None:
+    s = AnalyticsSettings()
+    high = {role for role, power in s.role_power.items() if power >= s.power_threshold}
+    assert high == {"DECIDER", "APPROVER", "BUYER"}  # SPEC 7
+    assert set(s.role_power) == set(BuyingRole)  # every role has a power
+
+
+@pytest.mark.anyio
+async def test_an_influencer_or_champion_alone_is_not_high_power(
+    db: neo4j.Driver, graph: Graph
+) -> None:
+    org(db, "acme")
+    org(db, "globex")
+    for x, role in [("inf", "INFLUENCER"), ("champ", "CHAMPION"), ("buyer", "BUYER")]:
+        person(db, x)
+        member(db, x, "globex", role)
+        uses(db, x, "acme")  # interest 0.5: high
+
+    grid = await analytics.power_interest(graph, "globex", "acme", AS_OF)
+
+    assert [(e.person["id"], e.power, e.quadrant) for e in grid] == [
+        ("buyer", 0.8, Quadrant.KEY_PLAYER),
+        ("inf", 0.45, Quadrant.KEEP_INFORMED),
+        ("champ", 0.4, Quadrant.KEEP_INFORMED),
+    ]
 
 
 @pytest.mark.anyio

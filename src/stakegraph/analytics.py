@@ -74,13 +74,16 @@ class AnalyticsSettings(BaseSettings):
             "DECIDER": 1.0,
             "APPROVER": 0.9,
             "BUYER": 0.8,
-            "INFLUENCER": 0.6,
-            "CHAMPION": 0.5,
+            "INFLUENCER": 0.45,
+            "CHAMPION": 0.4,
             "GATEKEEPER": 0.3,
             "INITIATOR": 0.3,
             "USER": 0.2,
         },
-        description="power (0..1) of each buying role; a person's power is their highest",
+        description=(
+            "power (0..1) of each buying role; a person's power is their highest. Only"
+            " DECIDER, APPROVER and BUYER reach the default power_threshold (SPEC 7)"
+        ),
     )
     interest_use: float = Field(default=0.5, ge=0, le=1, description="interest from a USES")
     interest_per_engagement: float = Field(

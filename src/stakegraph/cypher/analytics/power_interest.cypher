@@ -14,7 +14,7 @@
 //   :param organizationId => 'globex'
 //   :param providerId => 'initech'          // or null: every provider
 //   :param asOf => datetime('2025-01-01T00:00:00Z')
-//   :param rolePower => {DECIDER: 1.0, APPROVER: 0.9, BUYER: 0.8, INFLUENCER: 0.6, CHAMPION: 0.5, GATEKEEPER: 0.3, INITIATOR: 0.3, USER: 0.2}
+//   :param rolePower => {DECIDER: 1.0, APPROVER: 0.9, BUYER: 0.8, INFLUENCER: 0.45, CHAMPION: 0.4, GATEKEEPER: 0.3, INITIATOR: 0.3, USER: 0.2}
 //   :param interestUse => 0.5
 //   :param interestPerEngagement => 0.25
 //   :param interestEngagementCap => 0.5
