@@ -552,8 +552,24 @@ async def test_power_interest_of_unknown_or_empty_organization(
 ) -> None:
     org(db, "lonely")
     assert await analytics.power_interest(graph, "lonely", None, AS_OF) == []
-    with pytest.raises(errors.NotFound):
+    with pytest.raises(errors.NotFound) as unknown:
         await analytics.power_interest(graph, "ghost", None, AS_OF)
+    assert unknown.value.field == "organizationId"
+
+
+@pytest.mark.anyio
+async def test_power_interest_of_a_department_or_person_is_bad_user_input(
+    db: neo4j.Driver, graph: Graph
+) -> None:
+    org(db, "globex")
+    department(db, "it", "globex")
+    person(db, "dana")
+    member(db, "dana", "it", "DECIDER")
+    for not_an_organization in ("it", "dana"):
+        with pytest.raises(errors.BadUserInput) as wrong:
+            await analytics.power_interest(graph, not_an_organization, None, AS_OF)
+        assert wrong.value.field == "organizationId"
+        assert "not an Organization" in str(wrong.value)
 
 
 # --------------------------------------------------------------------------------- segments

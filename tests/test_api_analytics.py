@@ -476,6 +476,15 @@ NOT_FOUND_CASES = [
 ]
 
 
+def test_power_interest_of_a_department_is_bad_user_input_naming_the_argument(
+    gql: GQL, world: World
+) -> None:
+    world.org("globex")
+    world.department("it", part_of="globex")
+    error = gql.error('{ powerInterest(organizationId: "it") { power } }')
+    assert (code(error), field(error)) == ("BAD_USER_INPUT", "organizationId")
+
+
 @pytest.mark.parametrize(("name", "rest", "argument"), NOT_FOUND_CASES)
 def test_unknown_ids_are_not_found_naming_the_argument(
     gql: GQL, world: World, name: str, rest: str, argument: str

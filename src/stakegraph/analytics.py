@@ -22,6 +22,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from stakegraph import errors
+from stakegraph.graph import reads
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
 
@@ -382,8 +383,8 @@ async def power_interest(
     as_of: datetime | None = None,
     settings: AnalyticsSettings | None = None,
 ) -> list[PowerInterestEntry]:
-    """The buying center of an organisation on the power/interest grid; NotFound if no such
-    organisation."""
+    """The buying center of an organisation on the power/interest grid; NotFound for an
+    unknown id, BadUserInput for the id of a stakeholder that is not an Organization."""
     s = settings or AnalyticsSettings()
     records = await graph.read(
         load("analytics/power_interest").body,
@@ -399,7 +400,15 @@ async def power_interest(
         interestThreshold=s.interest_threshold,
     )
     if not records:
-        raise errors.NotFound(f"no organization {organization_id!r}", field="organizationId")
+        found = await reads.stakeholder(graph, organization_id)
+        if found is None:
+            raise errors.NotFound(f"no stakeholder {organization_id!r}", field="organizationId")
+        kind = next((k for k in ("Department", "Person") if k in found.labels), "Stakeholder")
+        raise errors.BadUserInput(
+            f"{organization_id!r} is a {kind}, not an Organization: only an organisation has"
+            " a buying center",
+            field="organizationId",
+        )
     return [PowerInterestEntry.from_record(r) for r in records if r["person"] is not None]
 
 

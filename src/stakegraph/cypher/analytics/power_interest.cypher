@@ -25,7 +25,7 @@
 // Columns: person (node), roles (their buying roles, sorted), power, interest, uses
 //   (boolean), recentEngagements (count), quadrant. Order: power, interest (both
 //   descending), name, id. When the organisation exists but has no such member, one row
-//   with a null person comes back; when it does not exist, no row.
+//   with a null person comes back; when no Organization has that id, no row.
 MATCH (o:Organization {id: $organizationId})
 OPTIONAL MATCH (x:Person)-[m:MEMBER_OF]->(unit)-[:PART_OF*0..]->(o)
   WHERE m.buyingRole IS NOT NULL
