@@ -379,6 +379,26 @@ def test_segments_take_two_round_trips(gql: GQL, club: World) -> None:
     assert gql.graph.statements - before == 2
 
 
+def test_segments_of_more_customers_than_a_page_still_take_two_round_trips(
+    gql: GQL, world: World
+) -> None:
+    """The lens union runs once, uncapped, not once per page of 500 customers."""
+    world.org("big")
+    world.db.execute_query(
+        "MATCH (p:Organization {id: 'big'}) "
+        "UNWIND range(1, 1201) AS i "
+        "CREATE (x:Stakeholder:Person:EndUser {id: 'u' + i, name: 'U' + i, "
+        "  createdAt: datetime(), updatedAt: datetime(), country: CASE i % 2 WHEN 0 THEN 'DE'"
+        "  ELSE 'FR' END})"
+        "-[:USES {id: 'use' + i, createdAt: datetime(), offering: 'Widget', "
+        "  since: datetime()}]->(p)"
+    )
+    before = gql.graph.statements
+    data = gql.query(SEGMENTS, p="big", by="COUNTRY")["segments"]
+    assert [(b["key"], b["count"]) for b in data] == [("FR", 601), ("DE", 600)]
+    assert gql.graph.statements - before == 2
+
+
 # ------------------------------------------------------------------------------------ leads
 
 LEADS = """query($p: ID!, $asOf: DateTime, $first: Int!) {

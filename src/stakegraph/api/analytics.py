@@ -125,23 +125,19 @@ async def require_pair(graph: Graph, customer_id: str, provider_id: str) -> None
 async def customer_lenses(
     graph: Graph, provider_id: str, lenses: Sequence[Lens]
 ) -> dict[str, list[str]]:
-    """p's customers under `lenses`, id -> the lenses that hold (NotFound for no such p)."""
-    found: dict[str, list[str]] = {}
-    after: str | None = None
-    while True:
-        page = await lens_query.page(
-            graph,
-            anchor_id=provider_id,
-            by_customer=True,
-            lenses=lenses,
-            first=lens_query.MAX_PAGE,
-            after=after,
-        )
-        for relation in page.relations:
-            found[relation.customer["id"]] = [lens.value for lens in relation.lenses]
-        if not page.has_next or not page.relations:
-            return found
-        after = page.cursor(page.relations[-1], by_customer=True)
+    """p's customers under `lenses`, id -> the lenses that hold (NotFound for no such p).
+
+    One uncapped page: the lens union runs once, however many customers p has.
+    """
+    page = await lens_query.page(
+        graph,
+        anchor_id=provider_id,
+        by_customer=True,
+        lenses=lenses,
+        first=lens_query.EVERYTHING,
+        capped=False,
+    )
+    return {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
 
 
 SegmentLenses = Annotated[
