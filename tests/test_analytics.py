@@ -16,6 +16,7 @@ import pytest
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import AnalyticsSettings, JourneyStage, Quadrant, SegmentDimension
+from stakegraph.graph import lens_query
 from stakegraph.graph.cypher import all_files, load
 from stakegraph.graph.driver import Graph
 from stakegraph.records import BuyingRole
@@ -468,6 +469,21 @@ async def test_lead_fit_uses_a_profile_derived_from_paying_customers(
     assert lead.score == pytest.approx(2 * 50 / 3 + 2.5)
     assert "derived from 3 paying customers" in lead.reasons[0]
     assert "country FR not in profile (DE)" in lead.reasons
+
+
+@pytest.mark.anyio
+async def test_leads_are_capped_at_the_api_page_size(db: neo4j.Driver, graph: Graph) -> None:
+    org(db, "acme")
+    db.execute_query(
+        "MATCH (p:Organization {id: 'acme'}) UNWIND range(1, $n) AS i "
+        "CREATE (x:Stakeholder:Organization {id: 'o' + i, name: 'O' + i, createdAt: datetime(),"
+        " updatedAt: datetime()})-[:ENGAGES {id: 'e' + i, createdAt: datetime(),"
+        " stage: 'AWARENESS', channel: 'web', at: $at}]->(p)",
+        n=lens_query.MAX_PAGE + 1,
+        at=AS_OF,
+    )
+    found = await analytics.leads(graph, "acme", AS_OF, first=lens_query.MAX_PAGE + 100)
+    assert len(found) == lens_query.MAX_PAGE
 
 
 # ----------------------------------------------------------------------- power/interest grid
