@@ -214,7 +214,7 @@ def test_lifetime_value_rejects_bad_rates_naming_the_argument(
 
 RFM = """query($p: ID!, $asOf: DateTime) {
   rfm(providerId: $p, asOf: $asOf) {
-    customer { id name } recencyDays frequency monetary r f m segment } }"""
+    customer { id name } recencyDays frequency monetary currency r f m segment } }"""
 
 
 def test_rfm_scores_by_quintile_at_a_fixed_date_with_the_spec_segment_names(
@@ -260,6 +260,25 @@ def test_rfm_scores_by_quintile_at_a_fixed_date_with_the_spec_segment_names(
         ("Dan", 50, 3, 300.0, 1, 3, 3, "At Risk"),
         ("Eve", 40, 2, 100.0, 2, 2, 1, "About To Sleep"),
     ]
+    assert {s["currency"] for s in scores} == {"USD"}
+
+
+def test_rfm_monetary_comes_with_its_currency_the_providers_main_one(
+    gql: GQL, world: World
+) -> None:
+    world.org("shop")
+    world.person("ana")
+    world.person("bo")
+    world.buys("ana", "shop", 10, days_before(3), currency="EUR")
+    world.buys("ana", "shop", 20, days_before(2), currency="EUR")
+    world.buys("bo", "shop", 500, days_before(1), currency="USD")  # EUR is more common
+
+    scores = gql.query(RFM, p="shop", asOf=AS_OF.isoformat())["rfm"]
+
+    assert {s["customer"]["id"]: (s["monetary"], s["currency"]) for s in scores} == {
+        "ana": (30.0, "EUR"),
+        "bo": (0.0, "EUR"),  # USD adds nothing to monetary: never converted
+    }
 
 
 def test_rfm_of_a_provider_without_paying_customers_is_empty(gql: GQL, world: World) -> None:

@@ -56,6 +56,10 @@ class RfmScore:
     monetary: float = strawberry.field(
         description="Money paid in the provider's main currency (never converted)."
     )
+    currency: str = strawberry.field(
+        description="The currency of `monetary`: the provider's main currency, the most "
+        "common among its MONEY purchases (ties: alphabetically first)."
+    )
     r: int
     f: int
     m: int
@@ -178,6 +182,7 @@ async def resolve_rfm(
             recency_days=s.recency_days,
             frequency=s.frequency,
             monetary=s.monetary,
+            currency=s.currency,
             r=s.r,
             f=s.f,
             m=s.m,
