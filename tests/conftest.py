@@ -1,7 +1,8 @@
 """Fixtures: a real Neo4j for every test run, and an emptied database for every test.
 
 Where the Neo4j comes from, in order:
-1. NEO4J_URI, when set (with NEO4J_USERNAME / NEO4J_PASSWORD);
+1. NEO4J_URI, when set (with NEO4J_USERNAME / NEO4J_PASSWORD); it must hold no data,
+   unless STAKEGRAPH_TEST_WIPE=1 (every test starts by emptying the database);
 2. testcontainers with the official image, when a Docker daemon answers a ping;
 3. the local embedded Neo4j (`stakegraph.localdb`), started once per session on a free
    port in a temporary data directory and stopped at the end.
@@ -24,6 +25,10 @@ from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 
 NEO4J_IMAGE = "neo4j:5.26-community"
+
+# The first run of a large lens query includes planning it; on a loaded 2-core machine that
+# can pass the 5 s production default. Timeouts are tested on purpose in test_faults.py.
+os.environ.setdefault("STAKEGRAPH_TRANSACTION_TIMEOUT", "60")
 
 
 def free_port() -> int:
@@ -96,8 +101,26 @@ def _driver(neo4j_settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     driver = neo4j.GraphDatabase.driver(
         neo4j_settings.effective_uri, auth=(neo4j_settings.username, neo4j_settings.password)
     )
+    refuse_to_wipe_data(driver)
     yield driver
     driver.close()
+
+
+def refuse_to_wipe_data(driver: neo4j.Driver) -> None:
+    """Tests empty the database before each test: never a database someone is using.
+
+    A database given by NEO4J_URI must be empty at the start of the session, unless
+    STAKEGRAPH_TEST_WIPE=1 says its data may go (e.g. a scratch instance reused).
+    """
+    if os.environ.get("STAKEGRAPH_TEST_WIPE") == "1":
+        return
+    records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) > 0 AS used")
+    if records[0]["used"]:
+        pytest.exit(
+            "the test database (NEO4J_URI) holds data, and the tests would delete it: point "
+            "NEO4J_URI at a scratch database, unset it, or set STAKEGRAPH_TEST_WIPE=1",
+            returncode=2,
+        )
 
 
 @pytest.fixture

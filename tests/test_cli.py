@@ -49,3 +49,16 @@ def test_query_names_the_known_files_when_the_name_is_wrong() -> None:
     result = stakegraph("query", "lenses/nope")
     assert result.returncode == 1
     assert "lenses/end_user" in result.stderr
+
+
+def test_query_reads_iso_datetimes_and_refuses_files_that_write() -> None:
+    writes = stakegraph("query", "writes/refresh_roles", "--param", "ids=[]")
+    assert writes.returncode == 1
+    assert "changes data" in writes.stderr
+
+    from stakegraph.cli import _parse_param
+
+    key, value = _parse_param("asOf=2026-01-01T00:00:00Z")
+    assert key == "asOf" and value.isoformat() == "2026-01-01T00:00:00+00:00"
+    assert _parse_param("first=3") == ("first", 3)
+    assert _parse_param("providerId=acme") == ("providerId", "acme")

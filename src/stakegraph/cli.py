@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -82,9 +84,22 @@ def neo4j_start(
     out.print(f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})")
 
 
+Port = Annotated[int | None, typer.Option(help="Only the instance on this Bolt port")]
+
+
+def _check_port(data_dir: Path | None, port: int | None) -> None:
+    current = localdb.status(data_dir)
+    if port is not None and current.running and current.port != port:
+        out.print(
+            f"not running on port {port} (the instance in {current.data_dir} uses {current.port})"
+        )
+        raise typer.Exit(3)
+
+
 @neo4j_app.command("stop")
-def neo4j_stop(data_dir: DataDir = None) -> None:
+def neo4j_stop(port: Port = None, data_dir: DataDir = None) -> None:
     """Shut the local Neo4j down cleanly."""
+    _check_port(data_dir, port)
     try:
         stopped = localdb.stop(data_dir)
     except localdb.LocalNeo4jError as exc:
@@ -93,8 +108,9 @@ def neo4j_stop(data_dir: DataDir = None) -> None:
 
 
 @neo4j_app.command("status")
-def neo4j_status(data_dir: DataDir = None) -> None:
+def neo4j_status(port: Port = None, data_dir: DataDir = None) -> None:
     """Say whether the local Neo4j runs, where, and with which data."""
+    _check_port(data_dir, port)
     current = localdb.status(data_dir)
     if current.running:
         out.print(f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})")
@@ -167,6 +183,8 @@ def query(
     except KeyError:
         fail(f"no Cypher file {name!r}; known: {', '.join(all_files())}")
         return
+    if file.name == "schema" or file.name.startswith("writes/"):
+        fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
     params = dict(_parse_param(p) for p in param or [])
 
     async def run(graph: Graph) -> list[Any]:
@@ -180,13 +198,21 @@ def query(
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
+    """k=v: v as JSON when it parses, as a datetime when it is ISO 8601, else as text."""
     key, sep, value = text.partition("=")
     if not sep or not key:
         fail(f"--param takes k=v, not {text!r}")
     try:
         return key, json.loads(value)
     except ValueError:
-        return key, value
+        pass
+    if re.match(r"^\d{4}-\d{2}-\d{2}T", value):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return key, moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    return key, value
 
 
 def _cell(value: Any) -> str:

@@ -88,10 +88,15 @@ class GraphQLApp(GraphQL[Context, None]):
         return HTMLResponse(self._page)
 
 
-async def _prepare(graph: Graph) -> None:
-    """Apply the schema if it is missing; raise when Neo4j cannot be reached."""
+async def _prepare(graph: Graph) -> set[str]:
+    """Apply the schema if it is missing; return what is still not online.
+
+    Raises ServiceUnavailable (or another StakegraphError) when Neo4j cannot be reached.
+    """
     if await missing_schema(graph):
         await apply_schema(graph)
+        return await missing_schema(graph)
+    return set()
 
 
 def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = None) -> Starlette:
@@ -127,10 +132,9 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
         graph: Graph = request.app.state.graph
         try:
             await graph.ping()  # fails fast, where a query would retry for seconds
-            await _prepare(graph)
+            missing = await _prepare(graph)
         except errors.StakegraphError as exc:
             return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
-        missing = await missing_schema(graph)
         if missing:
             reason = f"schema not applied: {', '.join(sorted(missing))}"
             return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)

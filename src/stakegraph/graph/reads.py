@@ -92,6 +92,10 @@ async def buying_center(
     )
     if not records:
         raise errors.NotFound(f"no stakeholder with id {organization_id!r}", field="organizationId")
+    if "Organization" not in records[0]["organization"].labels:
+        raise errors.BadUserInput(
+            f"{organization_id!r} is not an organisation", field="organizationId"
+        )
     if provider_id is not None:
         await require(graph, provider_id, "providerId")
     members = [
