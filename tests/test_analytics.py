@@ -8,7 +8,10 @@ and createdAt; BUYS has offering, amount, currency, at, kind, consideration.
 from __future__ import annotations
 
 import itertools
+import json
+import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -696,6 +699,13 @@ ANALYTICS_FILES = {
     "analytics/rfm",
     "analytics/segments",
 }
+
+
+def test_the_settings_table_of_the_docs_gives_the_defaults() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs" / "analytics.md"
+    rows = re.findall(r"^\| `STAKEGRAPH_(\w+)` \| `([^`]+)` \|", docs.read_text(), re.MULTILINE)
+    documented = {name.lower(): json.loads(default) for name, default in rows}
+    assert documented == AnalyticsSettings().model_dump()
 
 
 def test_the_analytics_files_are_exactly_these() -> None:
