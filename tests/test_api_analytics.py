@@ -8,6 +8,7 @@ consideration; role labels follow the relationships.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,8 @@ from typing import Any
 import neo4j
 import pytest
 
+from stakegraph import analytics
+from stakegraph.api import analytics as api_analytics
 from stakegraph.config import Neo4jSettings
 from tests.gql import GQL, code, field, serve
 
@@ -502,6 +505,28 @@ def test_power_interest_places_the_buying_center_in_each_quadrant(gql: GQL, worl
         ("gus", 0.3, 0.0, "MONITOR"),
         ("fay", 0.2, 0.5, "KEEP_INFORMED"),
     ]
+
+
+# ------------------------------------------------------------------- types and their records
+
+# Each GraphQL type mirrors a dataclass of stakegraph.analytics; the node fields (customer,
+# prospect, person) hold a neo4j Node there and a Stakeholder or Person here.
+MIRRORS: list[tuple[type, type, set[str]]] = [
+    (api_analytics.LifetimeValue, analytics.LifetimeValue, set()),
+    (api_analytics.RfmScore, analytics.RfmScore, set()),
+    (api_analytics.Money, analytics.Money, set()),
+    (api_analytics.SegmentBucket, analytics.SegmentBucket, set()),
+    (api_analytics.Lead, analytics.Lead, set()),
+    (api_analytics.PowerInterestEntry, analytics.PowerInterestEntry, {"roles"}),  # not in SPEC 7
+]
+
+
+@pytest.mark.parametrize(("graphql_type", "record", "unexposed"), MIRRORS)
+def test_each_graphql_type_has_the_fields_of_its_analytics_record(
+    graphql_type: type, record: type, unexposed: set[str]
+) -> None:
+    exposed = [f.name for f in dataclasses.fields(record) if f.name not in unexposed]
+    assert [f.name for f in dataclasses.fields(graphql_type)] == exposed
 
 
 # -------------------------------------------------------------------------------- not found
