@@ -6,9 +6,9 @@ composition for the customer set) and maps the figures to plain-attribute types.
 grouped per currency and never converted; docs/analytics.md states every formula.
 
 The types here mirror the dataclasses of `stakegraph.analytics` field by field rather than
-being them: that layer stays free of Strawberry (whose `strawberry.type` would rebuild its
-frozen dataclasses keyword-only), and a node there (a neo4j Node) is a Stakeholder or
-Person here. tests/test_api_analytics.py checks that the fields stay in step.
+being them: half of those hold a neo4j Node where GraphQL has a Stakeholder or Person, and
+the field descriptions of the schema belong here, not in a layer free of Strawberry.
+tests/test_api_analytics.py checks that the fields stay in step.
 """
 
 from __future__ import annotations
