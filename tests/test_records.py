@@ -195,6 +195,23 @@ def test_relation_ends_are_from_and_to_with_valid_ids() -> None:
     assert (part.from_id, part.to_id) == ("it", "initech")
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"type": "PART_OF", "from": "it", "to": "it"},
+        {"type": "PARENT_OF", "from": "mia", "to": "mia"},
+        {**BUY, "from": "globex", "to": "globex"},
+    ],
+    ids=["department PART_OF itself", "person PARENT_OF themself", "x BUYS x"],
+)
+def test_relation_from_a_stakeholder_to_itself_is_rejected_on_to(data: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError) as caught:
+        RELATION.validate_python(data)
+    assert field_errors(caught.value, "type") == [("to", f"must differ from from ({data['to']!r})")]
+    with pytest.raises(ValidationError):
+        MemberOfRecord(from_id="dana", to_id="dana")
+
+
 def test_unknown_relation_type_is_rejected_naming_type() -> None:
     assert relation_errors(type="LIKES", **{"from": "a", "to": "b"}) == {"type"}
 
@@ -233,7 +250,7 @@ def test_relation_without_id_gets_the_same_id_for_the_same_content() -> None:
 
 def test_structural_relation_id_depends_only_on_its_ends() -> None:
     a = MemberOfRecord(from_id="dana", to_id="globex", title="CTO")
-    b = MemberOfRecord(from_id="dana", to_id="globex", buyingRole="DECIDER")  # type: ignore[arg-type]
+    b = MemberOfRecord(from_id="dana", to_id="globex", buyingRole="DECIDER")
     assert a.relation_id == b.relation_id == identity(RelationType.MEMBER_OF, "dana", "globex", {})
 
 

@@ -34,6 +34,8 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
+    field_validator,
 )
 
 
@@ -246,6 +248,17 @@ class _RelationRecord(_Record):
     from_id: Id = Field(validation_alias="from", serialization_alias="from")
     to_id: Id = Field(validation_alias="to", serialization_alias="to")
     createdAt: Timestamp | None = None
+
+    @field_validator("to_id")
+    @classmethod
+    def _ends_differ(cls, to_id: str, info: ValidationInfo) -> str:
+        """No relation joins a stakeholder to itself (x BUYS x, a department PART_OF itself).
+
+        A field validator rather than a model one, so the error names the field `to`.
+        """
+        if to_id == info.data.get("from_id"):
+            raise ValueError(f"must differ from from ({to_id!r})")
+        return to_id
 
     @property
     def relation_type(self) -> RelationType:
