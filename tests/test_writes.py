@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import neo4j
@@ -82,6 +83,39 @@ async def test_upsert_updates_given_fields_keeps_absent_ones_and_keeps_created_a
     node = after[0]["n"]
     assert node["name"] == "Mia B." and node["country"] == "DE" and "city" not in node
     assert after[0]["c"] == before[0]["c"]
+
+
+def updated_at(db: neo4j.Driver, id: str) -> Any:
+    records, _, _ = db.execute_query("MATCH (n {id: $id}) RETURN n.updatedAt AS u", id=id)
+    return records[0]["u"]
+
+
+async def test_upsert_moves_updated_at_only_when_a_property_changes(
+    graph: Graph, db: neo4j.Driver
+) -> None:
+    mia = people({"kind": "PERSON", "id": "mia", "name": "Mia", "city": "Berlin", "tags": ["a"]})
+    await write(graph, lambda tx: writes.upsert_stakeholders(tx, mia))
+    first = updated_at(db, "mia")
+    same = people(
+        {"kind": "PERSON", "id": "mia", "name": "Mia", "tags": ["a"], "country": None},
+        {"kind": "PERSON", "id": "mia", "name": "Mia"},
+    )
+    await write(graph, lambda tx: writes.upsert_stakeholders(tx, same))
+    assert updated_at(db, "mia") == first  # same values; null for an absent property
+
+    for change in (
+        {"name": "Mia B."},
+        {"city": None},  # removing a property is a change
+        {"tags": ["a", "b"]},
+    ):
+        before = updated_at(db, "mia")
+        again = people({"kind": "PERSON", "id": "mia", "name": "Mia B.", **change})
+        await graph.execute(partial(writes.upsert_stakeholders, records=again), write=True)
+        assert updated_at(db, "mia") > before, change
+
+    given = people({"kind": "PERSON", "id": "mia", "name": "Mia B.", "updatedAt": "2020-01-01"})
+    await write(graph, lambda tx: writes.upsert_stakeholders(tx, given))
+    assert updated_at(db, "mia").to_native().isoformat() == "2020-01-01T00:00:00+00:00"
 
 
 async def test_changing_the_kind_of_an_existing_id_is_refused_and_writes_nothing(
