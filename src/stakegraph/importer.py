@@ -11,11 +11,14 @@
    refreshes the role labels of its `from` ends in the same transaction.
 
 Importing the same input twice leaves the graph as after the first time: stakeholders are
-merged on id, relations on id or, without one, on the identity in docs/import-export.md.
+merged on id (without one, on the content identity of `stakeholder_identity`), relations as
+docs/import-export.md says.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import pickle
 import tempfile
 from collections import defaultdict
@@ -33,7 +36,14 @@ from stakegraph import errors
 from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
 from stakegraph.inputs import Raw, ReadProblem, UnreadableInput, read_section
-from stakegraph.records import RELATION, STAKEHOLDER, RelationType, end_kind_problem, field_errors
+from stakegraph.records import (
+    RELATION,
+    STAKEHOLDER,
+    RelationType,
+    StakeholderRecord,
+    end_kind_problem,
+    field_errors,
+)
 
 BATCH_SIZE = 5_000
 LOOKUP_CHUNK = 20_000  # ids per database look-up
@@ -127,6 +137,8 @@ def _validate(
         except ValidationError as exc:
             problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "kind"))
             continue
+        if "id" not in record.model_fields_set:
+            record = record.model_copy(update={"id": stakeholder_identity(record)})
         earlier, _ = found.kinds.setdefault(record.id, (record.kind, where))
         if earlier != record.kind:
             message = f"id {record.id!r} appears earlier as {earlier}"
@@ -153,6 +165,19 @@ def _validate(
         row["type"] = kind.value
         found.relations.add(row)
     return found
+
+
+def stakeholder_identity(record: StakeholderRecord) -> str:
+    """The id of a stakeholder imported without one: its kind and a hash of what it says.
+
+    `<KIND>:<first 20 hex digits of sha256(canonical JSON)>`, the canonical JSON being the
+    record's properties after validation (nulls, `id`, `kind`, `createdAt`, `updatedAt`
+    left out), sorted keys, no spaces; so importing the same record twice gives one node.
+    Import only: a mutation without an id gets a random one (two people may share a name).
+    """
+    content = {k: v for k, v in record.properties().items() if v is not None}
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return f"{record.kind}:{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"
 
 
 async def _lookup_kinds(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
