@@ -31,6 +31,7 @@ from stakegraph.api.types import (
     person_from_node,
 )
 from stakegraph.graph import writes
+from stakegraph.graph.cypher import load
 from stakegraph.records import (
     BuyingRole,
     Consideration,
@@ -51,21 +52,21 @@ M = TypeVar("M", bound=BaseModel)
 class OrganizationInput:
     id: strawberry.ID | None = None
     name: str
-    org_type: OrgType | None = None
-    industry: str | None = None
-    employees: int | None = None
-    annual_revenue: float | None = None
-    technologies: list[str] | None = None
-    gross_margin: float | None = None
-    expected_lifespan_years: float | None = None
-    icp_industries: list[str] | None = None
-    icp_size_bands: list[str] | None = None
-    icp_countries: list[str] | None = None
-    icp_technologies: list[str] | None = None
-    country: str | None = None
-    region: str | None = None
-    city: str | None = None
-    tags: list[str] | None = None
+    org_type: OrgType | None = strawberry.UNSET
+    industry: str | None = strawberry.UNSET
+    employees: int | None = strawberry.UNSET
+    annual_revenue: float | None = strawberry.UNSET
+    technologies: list[str] | None = strawberry.UNSET
+    gross_margin: float | None = strawberry.UNSET
+    expected_lifespan_years: float | None = strawberry.UNSET
+    icp_industries: list[str] | None = strawberry.UNSET
+    icp_size_bands: list[str] | None = strawberry.UNSET
+    icp_countries: list[str] | None = strawberry.UNSET
+    icp_technologies: list[str] | None = strawberry.UNSET
+    country: str | None = strawberry.UNSET
+    region: str | None = strawberry.UNSET
+    city: str | None = strawberry.UNSET
+    tags: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -73,33 +74,33 @@ class DepartmentInput:
     id: strawberry.ID | None = None
     name: str
     part_of_id: strawberry.ID | None = None
-    country: str | None = None
-    region: str | None = None
-    city: str | None = None
-    tags: list[str] | None = None
+    country: str | None = strawberry.UNSET
+    region: str | None = strawberry.UNSET
+    city: str | None = strawberry.UNSET
+    tags: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input
 class PersonInput:
     id: strawberry.ID | None = None
     name: str
-    birth_year: int | None = None
-    interests: list[str] | None = None
-    values: list[str] | None = None
-    needs: list[str] | None = None
-    country: str | None = None
-    region: str | None = None
-    city: str | None = None
-    tags: list[str] | None = None
+    birth_year: int | None = strawberry.UNSET
+    interests: list[str] | None = strawberry.UNSET
+    values: list[str] | None = strawberry.UNSET
+    needs: list[str] | None = strawberry.UNSET
+    country: str | None = strawberry.UNSET
+    region: str | None = strawberry.UNSET
+    city: str | None = strawberry.UNSET
+    tags: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input
 class MembershipInput:
     person_id: strawberry.ID
     of_id: strawberry.ID
-    title: str | None = None
-    buying_role: BuyingRole | None = None
-    scope: list[strawberry.ID] | None = None
+    title: str | None = strawberry.UNSET
+    buying_role: BuyingRole | None = strawberry.UNSET
+    scope: list[strawberry.ID] | None = strawberry.UNSET
 
 
 @strawberry.input(description="One purchase; `at` defaults to now, `id` to a new one.")
@@ -110,7 +111,7 @@ class PurchaseInput:
     offering: str
     amount: float = 0.0
     currency: str
-    at: datetime | None = None
+    at: datetime | None = strawberry.UNSET
     kind: PurchaseKind = PurchaseKind.ONE_OFF
     consideration: Consideration = Consideration.MONEY
 
@@ -120,8 +121,8 @@ class UseInput:
     id: strawberry.ID | None = None
     user_id: strawberry.ID
     provider_id: strawberry.ID
-    offering: str | None = None
-    since: datetime | None = None
+    offering: str | None = strawberry.UNSET
+    since: datetime | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -129,8 +130,8 @@ class ServiceInput:
     id: strawberry.ID | None = None
     provider_id: strawberry.ID
     recipient_id: strawberry.ID
-    offering: str | None = None
-    since: datetime | None = None
+    offering: str | None = strawberry.UNSET
+    since: datetime | None = strawberry.UNSET
     ongoing: bool = False
 
 
@@ -139,8 +140,8 @@ class ContributionInput:
     id: strawberry.ID | None = None
     contributor_id: strawberry.ID
     platform_id: strawberry.ID
-    what: str | None = None
-    at: datetime | None = None
+    what: str | None = strawberry.UNSET
+    at: datetime | None = strawberry.UNSET
 
 
 @strawberry.input(description="One engagement of a prospect; `at` defaults to now.")
@@ -149,17 +150,25 @@ class EngagementInput:
     prospect_id: strawberry.ID
     provider_id: strawberry.ID
     stage: EngagementStage
-    channel: str | None = None
-    at: datetime | None = None
+    channel: str | None = strawberry.UNSET
+    at: datetime | None = strawberry.UNSET
 
 
 # ----------------------------------------------------------------------------- helpers
 
 
 def _fields(value: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    """An input's given fields, by their GraphQL (camelCase) names; unset ones left out."""
-    data = strawberry.asdict(value)
-    return {to_camel(k): v for k, v in data.items() if v is not None and k not in drop}
+    """An input's given fields by their GraphQL (camelCase) names.
+
+    A field left out is left as it is in the graph; a field given as null removes the
+    property (ids and references given as null count as left out).
+    """
+    data = {k: getattr(value, k) for k in strawberry.asdict(value)}
+    return {
+        to_camel(k): v
+        for k, v in data.items()
+        if v is not strawberry.UNSET and k not in drop and not (v is None and k.endswith("id"))
+    }
 
 
 def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: dict[str, str]) -> M:
@@ -208,7 +217,7 @@ async def _in_one_transaction(
 
 
 async def _node(tx: AsyncManagedTransaction, id_: str) -> Node:
-    result = await tx.run("MATCH (n:Stakeholder {id: $id}) RETURN n", id=id_)
+    result = await tx.run(load("reads/stakeholder").body, id=id_)
     record = await result.single()
     assert record is not None, "read back in the transaction that wrote it"
     node: Node = record["n"]
@@ -280,12 +289,17 @@ class Mutation:
         async def work(tx: AsyncManagedTransaction) -> Membership:
             await writes.merge_relations(tx, [record], end_fields=ends)
             person, of = await _node(tx, record.from_id), await _node(tx, record.to_id)
-            assert isinstance(record, records.MemberOfRecord)
+            result = await tx.run(
+                load("reads/membership").body, personId=record.from_id, ofId=record.to_id
+            )
+            stored = await result.single()
+            assert stored is not None, "read back in the transaction that wrote it"
+            role = stored["buyingRole"]
             return Membership(
                 person=person_from_node(person),
                 of=from_node(of),
-                title=record.title,
-                buying_role=record.buyingRole,
+                title=stored["title"],
+                buying_role=BuyingRole(role) if role else None,
             )
 
         return await _in_one_transaction(info, work)
