@@ -40,10 +40,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
 from stakegraph.config import ServerSettings
+from stakegraph.graph.lens_query import MAX_PAGE
 
 CODE = "QUERY_TOO_COMPLEX"
 DEFAULT_PAGE = 50
-MAX_PAGE = 500
 
 
 def too_complex(message: str) -> GraphQLError:
