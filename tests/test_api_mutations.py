@@ -58,3 +58,17 @@ def test_upsert_keeps_fields_left_out_and_removes_fields_given_as_null(gql: GQL)
 
     assert kept["upsertPerson"] == {"city": "Oslo", "country": "NO", "interests": ["chess"]}
     assert removed["upsertPerson"] == {"city": None, "country": "NO", "interests": ["chess"]}
+
+
+def test_a_department_given_a_new_parent_moves_there(gql: GQL, db: neo4j.Driver) -> None:
+    department = "mutation($input: DepartmentInput!) { upsertDepartment(input: $input) { id } }"
+    gql.query('mutation { upsertOrganization(input: {id: "initech", name: "Initech"}) { id } }')
+    gql.query(department, input={"id": "it", "name": "IT", "partOfId": "initech"})
+    gql.query(department, input={"id": "desk", "name": "Desk", "partOfId": "initech"})
+
+    gql.query(department, input={"id": "desk", "name": "Desk", "partOfId": "it"})
+
+    records, _, _ = db.execute_query(
+        "MATCH (:Department {id: 'desk'})-[:PART_OF]->(p) RETURN collect(p.id) AS parents"
+    )
+    assert records[0]["parents"] == ["it"]

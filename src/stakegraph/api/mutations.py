@@ -248,6 +248,7 @@ async def _upsert(
         if part_of is not None:
             link = records.PartOfRecord.model_validate({"from": id_, "to": part_of})
             await writes.merge_relations(tx, [link], end_fields=("id", "partOfId"))
+            await tx.run(load("writes/leave_other_parents").body, id=id_, partOfId=part_of)
         return await _node(tx, id_)
 
     return await _in_one_transaction(info, work)
