@@ -264,6 +264,102 @@ async def test_relation_ends_may_already_exist_in_the_database(
     assert [(p.where, p.field) for p in caught.value.problems] == [("relations[0]", "from")]
 
 
+def graph_counts(db: neo4j.Driver) -> tuple[int, int, str]:
+    """Nodes, relationships and a fingerprint of every property, to see that nothing moved."""
+    return (
+        count(db, "MATCH (n) RETURN count(n)"),
+        count(db, "MATCH ()-[r]->() RETURN count(r)"),
+        str(snapshot(db)),
+    )
+
+
+USE = {"type": "USES", "from": "leo", "to": "toyco", "offering": "Robot kit"}
+
+
+async def test_a_relation_id_used_by_two_different_relations_in_the_input_is_refused(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    before = graph_counts(db)
+    clash = {
+        "stakeholders": [{"id": "sam", "kind": "PERSON", "name": "Sam"}],
+        "relations": [
+            {**USE, "id": "dup"},
+            {"type": "CONTRIBUTES", "id": "dup", "from": "leo", "to": "toyco"},  # another type
+            {**USE, "id": "dup", "from": "mia"},  # other ends
+            {**USE, "id": "dup", "offering": "Robot kit 2"},  # the same relation again: fine
+        ],
+    }
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, write_json(tmp_path / "clash.json", clash))
+    assert [(p.where, p.field) for p in caught.value.problems] == [
+        ("relations[1]", "id"),
+        ("relations[2]", "id"),
+    ]
+    assert "used by USES leo->toyco at relations[0]" in caught.value.problems[0].message
+    assert graph_counts(db) == before
+
+    write_csv(
+        tmp_path,
+        "relations.csv",
+        ["id", "type", "from", "to"],
+        [["p1", "PARENT_OF", "mia", "leo"], ["p1", "PARENT_OF", "dana", "leo"]],
+    )
+    with pytest.raises(InvalidInput) as caught:
+        await import_path(graph, tmp_path)
+    assert [(p.where, p.field) for p in caught.value.problems] == [("relations.csv line 3", "id")]
+    assert graph_counts(db) == before
+
+
+async def test_the_same_relation_repeated_in_the_input_is_written_once_last_wins(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    again = {
+        "stakeholders": WORLD["stakeholders"],
+        "relations": [{**USE, "id": "u1"}, {**USE, "id": "u1", "offering": "Robot kit 2"}],
+    }
+    await import_path(graph, write_json(tmp_path / "again.json", again), progress=False)
+    records, _, _ = db.execute_query("MATCH ()-[r:USES]->() RETURN r.id AS id, r.offering AS o")
+    assert [(r["id"], r["o"]) for r in records] == [("u1", "Robot kit 2")]
+
+
+async def test_a_relation_id_held_in_the_database_by_another_relation_is_refused(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    uses = {"relations": [{**USE, "id": "u1"}, {**USE, "id": "u2", "from": "mia"}]}
+    await import_path(graph, write_json(tmp_path / "u.json", uses))
+    before = graph_counts(db)
+    taken = {
+        "stakeholders": [{"id": "sam", "kind": "PERSON", "name": "Sam"}],
+        "relations": [
+            {"type": "CONTRIBUTES", "id": "u1", "from": "leo", "to": "toyco"},  # another type
+            {**USE, "id": "u2", "from": "dana"},  # u2 is mia USES toyco: other ends
+            {**WORLD["relations"][0], "amount": 1.0},  # r1 itself, updated: fine
+            {"type": "USES", "id": "fresh", "from": "sam", "to": "toyco"},
+        ],
+    }
+    with pytest.raises(InvalidInput) as caught:
+        await import_records(
+            graph,
+            read_section(write_json(tmp_path / "taken.json", taken), "stakeholders"),
+            read_section(tmp_path / "taken.json", "relations"),
+            batch_size=1,  # the database is checked batch by batch
+        )
+    assert [(p.where, p.field) for p in caught.value.problems] == [
+        ("relations[0]", "id"),
+        ("relations[1]", "id"),
+    ]
+    assert "'u1' is already taken by USES leo->toyco" in caught.value.problems[0].message
+    assert graph_counts(db) == before
+
+    del taken["relations"][:2]
+    summary = await import_path(graph, write_json(tmp_path / "fine.json", taken))
+    assert (summary.stakeholders, summary.relations) == (1, 2)
+    records, _, _ = db.execute_query("MATCH ()-[r:BUYS {id: 'r1'}]->() RETURN r.amount AS a")
+    assert [r["a"] for r in records] == [1.0]
+
+
 def write_csv(folder: Path, name: str, header: list[str], rows: list[list[str]]) -> None:
     with (folder / name).open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)

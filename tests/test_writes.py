@@ -21,6 +21,7 @@ from stakegraph.records import (
     OrganizationRecord,
     PersonRecord,
     RelationRecord,
+    RelationType,
     StakeholderRecord,
 )
 
@@ -163,6 +164,50 @@ async def test_structural_relation_between_wrong_kinds_is_bad_input(graph: Graph
     with pytest.raises(errors.BadUserInput) as caught:
         await write(graph, lambda tx: writes.merge_relations(tx, wrong))
     assert caught.value.field == "from"
+
+
+async def test_relation_id_held_by_another_relationship_is_refused_and_writes_nothing(
+    graph: Graph, db: neo4j.Driver
+) -> None:
+    await seed(graph)
+    uses = relations({"type": "USES", "id": "u1", "from": "leo", "to": "toyco"})
+    await write(graph, lambda tx: writes.merge_relations(tx, uses))
+    for clash in (
+        {"type": "CONTRIBUTES", "id": "u1", "from": "leo", "to": "toyco"},  # another type
+        {"type": "USES", "id": "u1", "from": "mia", "to": "toyco"},  # other ends
+    ):
+        taken = relations(clash)
+        with pytest.raises(errors.BadUserInput) as caught:
+            await graph.execute(partial(writes.merge_relations, records=taken), write=True)
+        assert caught.value.field == "id"
+        assert caught.value.message == "relation id 'u1' is already taken by USES leo->toyco"
+    records, _, _ = db.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
+    assert records[0]["n"] == 1
+    same = relations({"type": "USES", "id": "u1", "from": "leo", "to": "toyco", "offering": "X"})
+    await write(graph, lambda tx: writes.merge_relations(tx, same))  # itself: an update
+
+
+async def test_relation_refusals_lists_every_problem_with_its_position(graph: Graph) -> None:
+    await seed(graph)
+    uses = relations({"type": "USES", "id": "u1", "from": "leo", "to": "toyco"})
+    await write(graph, lambda tx: writes.merge_relations(tx, uses))
+    Ends, kind = writes.RelationEnds, RelationType
+    checked = [
+        Ends("ok", kind.USES, "mia", "toyco"),
+        Ends("m", kind.MEMBER_OF, "globex", "nobody"),  # wrong kind, missing end
+        Ends("u1", kind.BUYS, "leo", "toyco"),  # id taken
+        Ends("p", kind.PART_OF, "new-dept", "globex"),  # new-dept is known: about to be written
+    ]
+
+    async def check(tx: AsyncManagedTransaction) -> list[writes.Refusal]:
+        return await writes.relation_refusals(tx, checked, known={"new-dept": "DEPARTMENT"})
+
+    refusals = await graph.execute(check, write=False)
+    assert [(r.index, r.field, r.value, r.missing) for r in refusals] == [
+        (1, "from", "globex", False),
+        (1, "to", "nobody", True),
+        (2, "id", "u1", False),
+    ]
 
 
 async def test_role_labels_follow_the_relationships(graph: Graph, db: neo4j.Driver) -> None:

@@ -2,10 +2,14 @@
 
 1. Validate: every record goes through the pydantic models of `stakegraph.records`; each
    problem is collected as (where, field, message). Valid rows are spooled to a temporary
-   file in batches, so memory holds one batch, not the input. Relation ends are checked
-   against the input's own stakeholders as they stream by.
-2. Check against the database: ends not in the input must exist there, structural
-   relations must join the right kinds, and no input id may change an existing node's kind.
+   file in batches, so memory holds one batch of rows, not the input (plus, per record, its
+   id: the stakeholders' kinds and the relations' ids, to check the input against itself).
+   Within the input, an id may not name two kinds, nor two different relations (another
+   type or other ends); the same relation repeated is allowed, the last one wins.
+2. Check against the database, one spooled batch at a time, with the checks the mutations
+   use (`stakegraph.graph.writes`): no id may change an existing node's kind; relation ends
+   not in the input must exist there; structural relations must join the right kinds; no
+   relation id may be held by another relationship.
 3. If anything is wrong, raise `InvalidInput` listing every problem; nothing is written.
 4. Write: stakeholders, then relations, one transaction per batch; each relation batch
    refreshes the role labels of its `from` ends in the same transaction.
@@ -41,12 +45,10 @@ from stakegraph.records import (
     STAKEHOLDER,
     RelationType,
     StakeholderRecord,
-    end_kind_problem,
     field_errors,
 )
 
 BATCH_SIZE = 5_000
-LOOKUP_CHUNK = 20_000  # ids per database look-up
 SHOWN_PROBLEMS = 200  # problems written into the error message; `problems` has them all
 BULK_TIMEOUT = 600.0  # seconds per batch transaction
 
@@ -81,27 +83,31 @@ class ImportSummary:
     relations: int
 
 
+Spooled = tuple[str, dict[str, Any]]  # (where the record came from, its row)
+
+
 class _Spool:
-    """Batches of rows pickled to a temporary file, read back in order."""
+    """Batches of (where, row) pickled to a temporary file, read back in order (repeatably)."""
 
     def __init__(self, handle: IO[bytes], batch_size: int) -> None:
         self.handle = handle
         self.batch_size = batch_size
-        self.buffer: list[dict[str, Any]] = []
+        self.buffer: list[Spooled] = []
         self.count = 0
 
-    def add(self, row: dict[str, Any]) -> None:
-        self.buffer.append(row)
+    def add(self, where: str, row: dict[str, Any]) -> None:
+        self.buffer.append((where, row))
         self.count += 1
         if len(self.buffer) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
         if self.buffer:
+            self.handle.seek(0, 2)
             pickle.dump(self.buffer, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
             self.buffer = []
 
-    def batches(self) -> Iterator[list[dict[str, Any]]]:
+    def batches(self) -> Iterator[list[Spooled]]:
         self.flush()
         self.handle.seek(0)
         while True:
@@ -111,16 +117,20 @@ class _Spool:
                 return
 
 
+def _ends(row: dict[str, Any]) -> writes.RelationEnds:
+    return writes.RelationEnds(row["id"], RelationType(row["type"]), row["from"], row["to"])
+
+
 @dataclass
 class _Validated:
     stakeholders: _Spool
     relations: _Spool
     problems: list[Problem] = field(default_factory=list)
-    kinds: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (kind, where)
-    # ends not in the input: id -> [(where, end, relation type)]
-    outside: dict[str, list[tuple[str, str, RelationType]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    kinds: dict[str, str] = field(default_factory=dict)  # stakeholder id -> kind
+    # relation id -> hash of (type, from, to) of its first use; (where, ends) of later uses
+    # that differ from it
+    relation_ids: dict[str, int] = field(default_factory=dict)
+    clashes: list[tuple[str, writes.RelationEnds]] = field(default_factory=list)
 
 
 def _validate(
@@ -139,12 +149,12 @@ def _validate(
             continue
         if "id" not in record.model_fields_set:
             record = record.model_copy(update={"id": stakeholder_identity(record)})
-        earlier, _ = found.kinds.setdefault(record.id, (record.kind, where))
+        earlier = found.kinds.setdefault(record.id, record.kind)
         if earlier != record.kind:
             message = f"id {record.id!r} appears earlier as {earlier}"
             problems.append(Problem(where, "kind", message))
             continue
-        found.stakeholders.add(record.row())
+        found.stakeholders.add(where, record.row())
     for where, raw in relations:
         if isinstance(raw, ReadProblem):
             problems.append(Problem(where, raw.field, raw.message))
@@ -154,17 +164,29 @@ def _validate(
         except ValidationError as exc:
             problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "type"))
             continue
-        kind = relation.relation_type
-        for end, id_ in (("from", relation.from_id), ("to", relation.to_id)):
-            known = found.kinds.get(id_)
-            if known is None:
-                found.outside[id_].append((where, end, kind))
-            elif problem := end_kind_problem(kind, end, known[0]):
-                problems.append(Problem(where, end, f"{problem} ({id_!r})"))
+        ends = writes.RelationEnds.of(relation)
+        signature = hash(ends[1:])
+        if found.relation_ids.setdefault(ends.id, signature) != signature:
+            found.clashes.append((where, ends))
+            continue
         row = relation.row()
-        row["type"] = kind.value
-        found.relations.add(row)
+        row["type"] = ends.type.value
+        found.relations.add(where, row)
     return found
+
+
+def _report_clashes(found: _Validated) -> None:
+    """An id used by two different relations in the input: each later use, on field `id`."""
+    clashing = {ends.id for _, ends in found.clashes}
+    first: dict[str, tuple[str, writes.RelationEnds]] = {}
+    for batch in found.relations.batches():
+        for where, row in batch:
+            if row["id"] in clashing and row["id"] not in first:
+                first[row["id"]] = (where, _ends(row))
+    for where, ends in found.clashes:
+        earlier, used = first[ends.id]
+        message = f"relation id {ends.id!r} is used by {used.describe()} at {earlier}"
+        found.problems.append(Problem(where, "id", message))
 
 
 def stakeholder_identity(record: StakeholderRecord) -> str:
@@ -180,41 +202,32 @@ def stakeholder_identity(record: StakeholderRecord) -> str:
     return f"{record.kind}:{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"
 
 
-async def _lookup_kinds(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
-    """Kinds of those ids that exist in the database, looked up in chunks."""
-    found: dict[str, str] = {}
-    chunk: list[str] = []
-
-    async def look(tx: AsyncManagedTransaction) -> dict[str, str]:
-        return await writes.stakeholder_kinds(tx, chunk)
-
-    for id_ in ids:
-        chunk.append(id_)
-        if len(chunk) >= LOOKUP_CHUNK:
-            found.update(await graph.execute(look, write=False))
-            chunk = []
-    if chunk:
-        found.update(await graph.execute(look, write=False))
-    return found
-
-
 async def _check_database(graph: Graph, found: _Validated) -> None:
+    """The checks of `stakegraph.graph.writes` against the database, a spooled batch at a time."""
     problems = found.problems
-    existing = await _lookup_kinds(graph, found.kinds)
-    for id_, kind in existing.items():
-        given, where = found.kinds[id_]
-        if given != kind:
-            message = f"{id_!r} is a {kind} in the database; a kind cannot change"
-            problems.append(Problem(where, "kind", message))
-    existing.update(await _lookup_kinds(graph, found.outside))
-    for id_, uses in found.outside.items():
-        actual = existing.get(id_)
-        for where, end, kind in uses:
-            if actual is None:
-                message = f"no stakeholder {id_!r} in the input or the database"
-                problems.append(Problem(where, end, message))
-            elif problem := end_kind_problem(kind, end, actual):
-                problems.append(Problem(where, end, f"{problem} ({id_!r})"))
+    for batch in found.stakeholders.batches():
+        pairs = [(row["id"], row["kind"]) for _, row in batch]
+
+        async def kinds(
+            tx: AsyncManagedTransaction, pairs: list[tuple[str, str]] = pairs
+        ) -> list[writes.Refusal]:
+            return await writes.kind_change_refusals(tx, pairs)
+
+        for refusal in await graph.execute(kinds, write=False):
+            problems.append(Problem(batch[refusal.index][0], refusal.field, refusal.message))
+    for batch in found.relations.batches():
+        ends = [_ends(row) for _, row in batch]
+
+        async def links(
+            tx: AsyncManagedTransaction, ends: list[writes.RelationEnds] = ends
+        ) -> list[writes.Refusal]:
+            return await writes.relation_refusals(tx, ends, known=found.kinds)
+
+        for refusal in await graph.execute(links, write=False):
+            message = refusal.message
+            if refusal.missing:
+                message = f"no stakeholder {refusal.value!r} in the input or the database"
+            problems.append(Problem(batch[refusal.index][0], refusal.field, message))
 
 
 async def _write(graph: Graph, found: _Validated, progress: Progress | None) -> ImportSummary:
@@ -228,7 +241,8 @@ async def _write(graph: Graph, found: _Validated, progress: Progress | None) -> 
         else None
     )
     stakeholders = relations = 0
-    for rows in found.stakeholders.batches():
+    for batch in found.stakeholders.batches():
+        rows = [row for _, row in batch]
 
         async def people(tx: AsyncManagedTransaction, rows: list[dict[str, Any]] = rows) -> int:
             return await writes.write_stakeholder_rows(tx, rows)
@@ -236,7 +250,8 @@ async def _write(graph: Graph, found: _Validated, progress: Progress | None) -> 
         stakeholders += await bulk.execute(people, write=True)
         if progress and tasks:
             progress.advance(tasks[0], len(rows))
-    for rows in found.relations.batches():
+    for batch in found.relations.batches():
+        rows = [row for _, row in batch]
         by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             by_type[RelationType(row["type"])].append(row)
@@ -282,6 +297,8 @@ async def import_records(
             raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
         if bar:
             bar.remove_task(bar.task_ids[0])
+        if found.clashes:
+            _report_clashes(found)
         await _check_database(graph, found)
         if found.problems:
             raise InvalidInput(found.problems)

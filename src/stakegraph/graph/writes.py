@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from neo4j import AsyncManagedTransaction
 
@@ -45,6 +46,100 @@ async def missing_ids(tx: AsyncManagedTransaction, ids: Iterable[str]) -> set[st
     return set(rows[0]["missing"]) if rows else set()
 
 
+# ------------------------------------------------------------------------- checks
+#
+# The checks every writer runs before writing, written once: the mutations raise the
+# first refusal, the importer reports them all with where each record came from.
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why one of the checked items cannot be written."""
+
+    index: int  # its position in the sequence checked
+    field: str  # "kind", "from", "to" or "id"
+    message: str
+    value: str  # the offending id
+    missing: bool = False  # an end that names no stakeholder (NotFound, not BadUserInput)
+
+
+class RelationEnds(NamedTuple):
+    """What the checks need of a relation: its id, type and ends."""
+
+    id: str
+    type: RelationType
+    from_id: str
+    to_id: str
+
+    @classmethod
+    def of(cls, record: RelationRecord) -> RelationEnds:
+        return cls(record.relation_id, record.relation_type, record.from_id, record.to_id)
+
+    def describe(self) -> str:
+        """As `writes/relation_id_conflicts.cypher` names a relationship: 'BUYS mia->toyco'."""
+        return f"{self.type.value} {self.from_id}->{self.to_id}"
+
+
+async def kind_change_refusals(
+    tx: AsyncManagedTransaction, stakeholders: Sequence[tuple[str, str]]
+) -> list[Refusal]:
+    """(id, kind) pairs whose id exists with another kind (field `kind`): a kind never changes."""
+    existing = await stakeholder_kinds(tx, (id_ for id_, _ in stakeholders))
+    refusals = []
+    for index, (id_, given) in enumerate(stakeholders):
+        kind = existing.get(id_)
+        if kind is not None and kind != given:
+            message = f"stakeholder {id_!r} is a {kind}; its kind cannot change to {given}"
+            refusals.append(Refusal(index, "kind", message, id_))
+    return refusals
+
+
+async def relation_refusals(
+    tx: AsyncManagedTransaction,
+    relations: Sequence[RelationEnds],
+    known: Mapping[str, str] | None = None,
+) -> list[Refusal]:
+    """Every reason these relations cannot be written, in order: the ends of each relation
+    (missing, or the wrong kind for a structural relation, SPEC 2), then ids taken.
+
+    `known` gives the kinds of stakeholders about to be written with the relations (an
+    import's own); they stand in for the database's. An id is taken when the database holds
+    it on a relationship of another type or between other ends (ids are unique across all
+    types; a uniqueness constraint covers one type only).
+    """
+    known = known or {}
+    ends = {id_ for r in relations for id_ in (r.from_id, r.to_id) if id_ not in known}
+    looked_up = await stakeholder_kinds(tx, ends)
+    refusals = []
+    for index, relation in enumerate(relations):
+        for end, id_ in (("from", relation.from_id), ("to", relation.to_id)):
+            kind = known.get(id_) or looked_up.get(id_)
+            if kind is None:
+                message = f"no stakeholder with id {id_!r}"
+                refusals.append(Refusal(index, end, message, id_, missing=True))
+            elif problem := end_kind_problem(relation.type, end, kind):
+                refusals.append(Refusal(index, end, f"{problem} ({id_!r})", id_))
+    refusals.extend(await taken_id_refusals(tx, relations))
+    return refusals
+
+
+async def taken_id_refusals(
+    tx: AsyncManagedTransaction, relations: Sequence[RelationEnds]
+) -> list[Refusal]:
+    """Relations whose id the database holds on another relationship (field `id`)."""
+    rows = [{"id": r.id, "type": r.type.value, "from": r.from_id, "to": r.to_id} for r in relations]
+    held: dict[str, set[str]] = defaultdict(set)
+    for row in await _run(tx, "writes/relation_id_conflicts", rows=rows):
+        held[row["id"]].add(row["held"])
+    refusals = []
+    for index, relation in enumerate(relations):
+        other = sorted(held.get(relation.id, set()) - {relation.describe()})
+        if other:
+            message = f"relation id {relation.id!r} is already taken by {other[0]}"
+            refusals.append(Refusal(index, "id", message, relation.id))
+    return refusals
+
+
 # ------------------------------------------------------------------------- stakeholders
 
 
@@ -55,14 +150,9 @@ async def upsert_stakeholders(
 
     Raises BadUserInput (field `kind`) when a record would change an existing node's kind.
     """
-    existing = await stakeholder_kinds(tx, (r.id for r in records))
-    for record in records:
-        kind = existing.get(record.id)
-        if kind is not None and kind != record.kind:
-            raise errors.BadUserInput(
-                f"stakeholder {record.id!r} is a {kind}; its kind cannot change to {record.kind}",
-                field="kind",
-            )
+    refusals = await kind_change_refusals(tx, [(r.id, r.kind) for r in records])
+    if refusals:
+        raise errors.BadUserInput(refusals[0].message, field=refusals[0].field)
     await write_stakeholder_rows(tx, [r.row() for r in records])
     return [r.id for r in records]
 
@@ -88,41 +178,21 @@ async def merge_relations(
 
     Both ends must exist: NotFound names the field (`end_fields`, e.g. ("buyerId",
     "sellerId") for a mutation's input) and the id. Structural relations must join the
-    kinds SPEC 2 says (MEMBER_OF: Person -> Organization or Department, ...): BadUserInput.
+    kinds SPEC 2 says (MEMBER_OF: Person -> Organization or Department, ...), and an id
+    held by another relationship is refused (field `id`): BadUserInput.
     """
-    kinds = await stakeholder_kinds(tx, (i for r in records for i in (r.from_id, r.to_id)))
-    for record in records:
-        for end, field, id_ in (
-            ("from", end_fields[0], record.from_id),
-            ("to", end_fields[1], record.to_id),
-        ):
-            kind = kinds.get(id_)
-            if kind is None:
-                raise errors.NotFound(f"no stakeholder with id {id_!r}", field=field)
-            problem = end_kind_problem(record.relation_type, end, kind)
-            if problem:
-                raise errors.BadUserInput(f"{problem} ({id_!r})", field=field)
-    await _refuse_taken_ids(tx, records)
+    refusals = await relation_refusals(tx, [RelationEnds.of(r) for r in records])
+    if refusals:
+        first = refusals[0]
+        field = {"from": end_fields[0], "to": end_fields[1]}.get(first.field, first.field)
+        error = errors.NotFound if first.missing else errors.BadUserInput
+        raise error(first.message, field=field)
     by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
     for record in records:
         by_type[record.relation_type].append(record.row())
     await write_relation_rows(tx, by_type)
     await refresh_roles(tx, {r.from_id for r in records})
     return [r.relation_id for r in records]
-
-
-async def _refuse_taken_ids(tx: AsyncManagedTransaction, records: Sequence[RelationRecord]) -> None:
-    """BadUserInput (field `id`) when an id is held by another type or other ends."""
-    rows = [
-        {"id": r.relation_id, "type": r.relation_type.value, "from": r.from_id, "to": r.to_id}
-        for r in records
-    ]
-    taken = await _run(tx, "writes/relation_id_conflicts", rows=rows)
-    if taken:
-        first = taken[0]
-        raise errors.BadUserInput(
-            f"relation id {first['id']!r} is already taken by {first['held']}", field="id"
-        )
 
 
 async def write_relation_rows(
