@@ -43,4 +43,4 @@ def test_every_file_has_a_header_naming_each_parameter_it_uses(file: CypherFile)
 def test_every_statement_compiles_on_the_real_neo4j(file: CypherFile, db: neo4j.Driver) -> None:
     with db.session(notifications_min_severity="OFF") as session:
         for statement in file.statements():
-            session.run("EXPLAIN " + statement).consume()  # type: ignore[arg-type]
+            session.run("EXPLAIN " + statement).consume()

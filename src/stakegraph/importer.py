@@ -230,8 +230,7 @@ async def _check_database(graph: Graph, found: _Validated) -> None:
             problems.append(Problem(batch[refusal.index][0], refusal.field, message))
 
 
-async def _write(graph: Graph, found: _Validated, progress: Progress | None) -> ImportSummary:
-    bulk = Graph(graph.driver, graph.database, timeout=max(graph.timeout, BULK_TIMEOUT))
+async def _write(bulk: Graph, found: _Validated, progress: Progress | None) -> ImportSummary:
     tasks = (
         (
             progress.add_task("stakeholders", total=found.stakeholders.count),
@@ -282,7 +281,9 @@ async def import_records(
     """Validate every record, check references against the database, then write.
 
     Raises InvalidInput (every problem, nothing written) when anything is wrong.
+    Checks and writes run batch by batch with BULK_TIMEOUT, not the API's short timeout.
     """
+    bulk = Graph(graph.driver, graph.database, timeout=max(graph.timeout, BULK_TIMEOUT))
     with ExitStack() as stack:
         spools = (
             _Spool(stack.enter_context(tempfile.TemporaryFile()), batch_size),
@@ -299,10 +300,10 @@ async def import_records(
             bar.remove_task(bar.task_ids[0])
         if found.clashes:
             _report_clashes(found)
-        await _check_database(graph, found)
+        await _check_database(bulk, found)
         if found.problems:
             raise InvalidInput(found.problems)
-        return await _write(graph, found, bar)
+        return await _write(bulk, found, bar)
     raise AssertionError("unreachable")  # pragma: no cover - ExitStack swallows nothing
 
 
