@@ -46,7 +46,11 @@ def world(size: int, seed: int) -> Path:
 def empty(uri: str) -> None:
     with GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("NEO4J_PASSWORD", "stakegraph"))) \
             as driver, driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        # relationships first: a hub's DETACH DELETE would hold all its relationships in
+        # one transaction and exceed the transaction memory limit
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS")\
+            .consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
 
 
 def free_port() -> int:
