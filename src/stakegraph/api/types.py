@@ -71,6 +71,11 @@ class Stakeholder:
     created_at: datetime | None
     updated_at: datetime | None
 
+    @classmethod
+    def resolve_type(cls, obj: Any, info: Any, abstract_type: Any) -> str:
+        """The GraphQL type is the Python class: no search through the schema per object."""
+        return type(obj).__name__
+
 
 @strawberry.type
 class Organization(Stakeholder):

@@ -105,16 +105,16 @@ CALL (anchor) {{
   WITH providerId, customer, collect({{lens: lens, evidence: evidence}}) AS found
   WHERE any(f IN found WHERE f.lens IN $lenses)
     AND none(f IN found WHERE f.lens IN $except)
-  MATCH (provider:Stakeholder {{id: providerId}})
-  WITH {party} AS party, customer, provider,
-       [f IN found WHERE f.lens IN $lenses] AS shown
-  ORDER BY party.name, party.id
-  RETURN collect({{party: party, customer: customer, provider: provider, shown: shown}}) AS rows
+  {other}
+  WITH other, [f IN found WHERE f.lens IN $lenses] AS shown
+  ORDER BY other.name, other.id
+  RETURN collect({{name: other.name, id: other.id, other: other, shown: shown}}) AS rows
 }}
 WITH anchor, rows,
-     [r IN rows WHERE $afterName IS NULL OR r.party.name > $afterName
-        OR (r.party.name = $afterName AND r.party.id > $afterId)] AS rest
-RETURN anchor, size(rows) AS total, rest[0..$first] AS page, size(rest) > $first AS hasNext
+     [r IN rows WHERE $afterName IS NULL OR r.name > $afterName
+        OR (r.name = $afterName AND r.id > $afterId)] AS rest
+RETURN anchor, size(rows) AS total,
+       [r IN rest[0..$first] | r {{.other, .shown}}] AS page, size(rest) > $first AS hasNext
 """
 
 _CUSTOMER_PAIRS = "WITH anchor.id AS providerId, null AS customerId"
@@ -127,12 +127,15 @@ _PROVIDER_PAIRS = """CALL (anchor) {{
 
 @cache
 def paged_query(lenses: tuple[Lens, ...], by_customer: bool) -> str:
+    """The page query. Each row's `other` is the party that is not the anchor: the
+    customer in customersOf, the provider in providersOf (the anchor is sent once)."""
     if by_customer:
-        pairs, party = _CUSTOMER_PAIRS, "customer"
+        pairs, other = _CUSTOMER_PAIRS, "WITH customer AS other, found"
     else:
         candidates = load("lenses/candidate_providers").body
-        pairs, party = _PROVIDER_PAIRS.format(candidates=candidates), "provider"
-    return _PAGED.format(pairs=pairs, union=lens_union(lenses), party=party)
+        pairs = _PROVIDER_PAIRS.format(candidates=candidates)
+        other = "MATCH (other:Stakeholder {id: providerId})"
+    return _PAGED.format(pairs=pairs, union=lens_union(lenses), other=other)
 
 
 def _asked(lenses: Sequence[Lens] | None, except_: Sequence[Lens] | None) -> tuple[Lens, ...]:
@@ -173,10 +176,14 @@ async def page(
         field = "providerId" if by_customer else "customerId"
         raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
     record = records[0]
+    anchor = record["anchor"]
     relations = [
-        _relation(row["customer"], row["provider"], row["shown"]) for row in record["page"]
+        _relation(row["other"], anchor, row["shown"])
+        if by_customer
+        else _relation(anchor, row["other"], row["shown"])
+        for row in record["page"]
     ]
-    return Page(record["anchor"], relations, record["total"], record["hasNext"])
+    return Page(anchor, relations, record["total"], record["hasNext"])
 
 
 def _relation(customer: Node, provider: Node, shown: Iterable[dict[str, object]]) -> Relation:
