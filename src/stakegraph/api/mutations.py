@@ -49,9 +49,19 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @strawberry.input
-class OrganizationInput:
+class StakeholderFields:
+    """What every stakeholder input has: the id (new when absent), name and place."""
+
     id: strawberry.ID | None = None
     name: str
+    country: str | None = strawberry.UNSET
+    region: str | None = strawberry.UNSET
+    city: str | None = strawberry.UNSET
+    tags: list[str] | None = strawberry.UNSET
+
+
+@strawberry.input
+class OrganizationInput(StakeholderFields):
     org_type: OrgType | None = strawberry.UNSET
     industry: str | None = strawberry.UNSET
     employees: int | None = strawberry.UNSET
@@ -63,35 +73,19 @@ class OrganizationInput:
     icp_size_bands: list[str] | None = strawberry.UNSET
     icp_countries: list[str] | None = strawberry.UNSET
     icp_technologies: list[str] | None = strawberry.UNSET
-    country: str | None = strawberry.UNSET
-    region: str | None = strawberry.UNSET
-    city: str | None = strawberry.UNSET
-    tags: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input
-class DepartmentInput:
-    id: strawberry.ID | None = None
-    name: str
+class DepartmentInput(StakeholderFields):
     part_of_id: strawberry.ID | None = None
-    country: str | None = strawberry.UNSET
-    region: str | None = strawberry.UNSET
-    city: str | None = strawberry.UNSET
-    tags: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input
-class PersonInput:
-    id: strawberry.ID | None = None
-    name: str
+class PersonInput(StakeholderFields):
     birth_year: int | None = strawberry.UNSET
     interests: list[str] | None = strawberry.UNSET
     values: list[str] | None = strawberry.UNSET
     needs: list[str] | None = strawberry.UNSET
-    country: str | None = strawberry.UNSET
-    region: str | None = strawberry.UNSET
-    city: str | None = strawberry.UNSET
-    tags: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input
