@@ -664,3 +664,61 @@ def test_composed_lenses_start_from_the_provider_index_seek_on_a_larger_graph(
             assert not [op for op in used if "Scan" in op], used
     finally:
         driver.execute_query("MATCH (n:Stakeholder) WHERE n.id STARTS WITH 'bulk-' DELETE n")
+
+
+def test_lens_files_with_a_customer_id_cost_that_customer_not_the_providers_popularity(
+    driver: neo4j.Driver,
+) -> None:
+    """With customerId given, x is sought by id and the lens is matched between x and p:
+    on a provider with thousands of customers, that stays a few dozen db hits per file."""
+
+    def hits(plan: dict[str, Any]) -> int:
+        return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
+
+    many = 3000
+    driver.execute_query(
+        """
+        CREATE (hub:Stakeholder:Organization {id: 'hubtest-hub', name: 'Hub'}),
+               (org:Stakeholder:Organization {id: 'hubtest-org', name: 'Org'}),
+               (one:Stakeholder:Person {id: 'hubtest-one', name: 'One'}),
+               (org)-[:BUYS {id: 'hubtest-b-org', at: datetime(), kind: 'CONTRACT',
+                             consideration: 'MONEY'}]->(hub),
+               (one)-[:BUYS {id: 'hubtest-b-one-1', at: datetime(), kind: 'ONE_OFF',
+                             consideration: 'MONEY'}]->(hub),
+               (one)-[:BUYS {id: 'hubtest-b-one-2', at: datetime(), kind: 'SUBSCRIPTION',
+                             consideration: 'MONEY'}]->(hub),
+               (one)-[:USES {id: 'hubtest-u-one'}]->(hub),
+               (one)-[:CONTRIBUTES {id: 'hubtest-c-one'}]->(hub),
+               (one)-[:ENGAGES {id: 'hubtest-e-one'}]->(hub),
+               (hub)-[:SERVES {id: 'hubtest-s-one', ongoing: true}]->(one),
+               (one)-[:MEMBER_OF {buyingRole: 'DECIDER'}]->(org)
+        WITH hub, org
+        UNWIND range(1, $many) AS i
+        CREATE (c:Stakeholder:Person {id: 'hubtest-' + i, name: 'C' + i}),
+               (c)-[:BUYS {id: 'hubtest-b' + i, at: datetime(), kind: 'ONE_OFF',
+                           consideration: 'MONEY'}]->(hub),
+               (c)-[:USES {id: 'hubtest-u' + i}]->(hub),
+               (c)-[:ENGAGES {id: 'hubtest-e' + i}]->(hub),
+               (c)-[:CONTRIBUTES {id: 'hubtest-c' + i}]->(hub),
+               (hub)-[:SERVES {id: 'hubtest-s' + i, ongoing: false}]->(c),
+               (c)-[:MEMBER_OF {buyingRole: 'USER'}]->(org)
+        """,
+        many=many,
+    )
+    try:
+        for lens in Lens:
+            cost = {}
+            for customer in ("hubtest-one", None):
+                _, summary, _ = driver.execute_query(
+                    "CYPHER replan=force PROFILE " + load(LENS_FILES[lens]).text,
+                    providerId="hubtest-hub",
+                    customerId=customer,
+                )
+                assert summary.profile is not None
+                cost[customer] = hits(summary.profile)
+            assert cost["hubtest-one"] < 2000, (lens, cost)
+            assert cost[None] > many, (lens, cost)
+    finally:
+        driver.execute_query(
+            "MATCH (n:Stakeholder) WHERE n.id STARTS WITH 'hubtest-' DETACH DELETE n"
+        )

@@ -9,9 +9,22 @@
 //   customer  the recipient x (node)
 //   lens      'BENEFICIARY'
 //   evidence  [ (p)-[:SERVES]->(x) ], [ (x)-[:USES]->(p) ] or [ (x)-[:BUYS]->(p) ]
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop:
+//   (x)-[:SERVES|USES|BUYS]-(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Stakeholder)-[:SERVES|USES|BUYS]-(p)
+  RETURN DISTINCT x
+}
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
   AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
 RETURN x AS customer, 'BENEFICIARY' AS lens, [receive] AS evidence;

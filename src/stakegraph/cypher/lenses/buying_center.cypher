@@ -13,10 +13,28 @@
 //   evidence  [ (x)-[:MEMBER_OF]->(y)-[:PART_OF*0..]->(o)-[:BUYS]->(p) ]: one path,
 //             through o's earliest purchase from p (the other purchases are left out to
 //             keep the evidence small; the TRANSACTIONAL lens of o lists them all)
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop. Either way the organisations o are then found
+// upwards from x, and only their purchases from p are read. First hop:
+//   (x:Person)-[:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(:Organization)-[:BUYS]->(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Person)-[:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(:Organization)-[:BUYS]->(p)
+  RETURN DISTINCT x
+}
+CALL (x) {
+  MATCH (x:Person)-[:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(o:Organization)
+  RETURN DISTINCT o
+}
 MATCH center = (x:Person)-[m:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(o:Organization)-[b:BUYS]->(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
   AND m.buyingRole IS NOT NULL
   AND (m.scope IS NULL OR size(m.scope) = 0 OR p.id IN m.scope)
 WITH x, m, o, center, b

@@ -10,10 +10,23 @@
 //   lens      'CLIENT'
 //   evidence  [ (x)-[:BUYS]->(p) ] (the subscription, contract or membership) or
 //             [ (p)-[:SERVES]->(x) ] (the ongoing service)
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop:
+//   (x)-[:BUYS|SERVES]-(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Stakeholder)-[:BUYS|SERVES]-(p)
+  RETURN DISTINCT x
+}
 MATCH arrangement = (x:Stakeholder)-[r:BUYS|SERVES]-(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
   AND CASE type(r)
         WHEN 'BUYS' THEN startNode(r) = x AND r.kind IN ['SUBSCRIPTION', 'CONTRACT', 'MEMBERSHIP']
         ELSE startNode(r) = p AND r.ongoing = true

@@ -10,10 +10,23 @@
 //   lens      'COLLABORATIVE'
 //   evidence  [ (x)-[:CONTRIBUTES]->(p), (x)-[:USES]->(p) or (x)-[:BUYS]->(p) ]:
 //             the contribution, then one use (preferred) or purchase
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop:
+//   (x)-[:CONTRIBUTES]->(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Stakeholder)-[:CONTRIBUTES]->(p)
+  RETURN DISTINCT x
+}
 MATCH contribution = (x:Stakeholder)-[:CONTRIBUTES]->(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
 WITH x, contribution,
      COLLECT {
        MATCH taken = (x)-[r:USES|BUYS]->(p)

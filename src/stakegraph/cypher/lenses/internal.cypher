@@ -13,10 +13,23 @@
 //   evidence  [receive, xHome, pHome]: receive is (p)-[:SERVES]->(x), (x)-[:USES]->(p)
 //             or (x)-[:BUYS]->(p); xHome and pHome are the paths from x and from p up to
 //             the nearest shared home organisation o (a path of length 0 when x or p is o)
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop:
+//   (x)-[:SERVES|USES|BUYS]-(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Stakeholder)-[:SERVES|USES|BUYS]-(p)
+  RETURN DISTINCT x
+}
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
   AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
 CALL (x, p) {
   MATCH xHome = (x)-[:MEMBER_OF|PART_OF*0..]->(o:Organization)

@@ -8,9 +8,23 @@
 //   customer  the prospect x (node)
 //   lens      'PROSPECT'
 //   evidence  [ (x)-[:ENGAGES]->(p) ]: the engagement (stage, channel, at)
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop:
+//   (x)-[:ENGAGES]->(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Stakeholder)-[:ENGAGES]->(p)
+  RETURN DISTINCT x
+}
 MATCH engagement = (x:Stakeholder)-[:ENGAGES]->(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
-  AND NOT EXISTS { (x)-[:BUYS]->(p) }
+WITH x, p, engagement
+WHERE NOT EXISTS { (x)-[:BUYS]->(p) }
 RETURN x AS customer, 'PROSPECT' AS lens, [engagement] AS evidence;

@@ -8,10 +8,23 @@
 //   customer  the customer x (node)
 //   lens      'REPEAT'
 //   evidence  every (x)-[:BUYS]->(p) path, earliest first
+// How it starts: p by its id (index seek). With $customerId given, x too is found by its
+// id (index seek) and the lens pattern is matched between x and p, so the cost follows x's
+// neighbourhood, not p's number of customers; with $customerId null, x ranges over p's
+// neighbours through the lens's first hop:
+//   (x)-[:BUYS]->(p).
 MATCH (p:Stakeholder {id: $providerId}) USING INDEX SEEK p:Stakeholder(id)
+WITH p, $customerId AS onlyId
+CALL (p, onlyId) {
+  MATCH (x:Stakeholder {id: onlyId})
+  RETURN x
+  UNION
+  WITH p WHERE onlyId IS NULL
+  MATCH (x:Stakeholder)-[:BUYS]->(p)
+  RETURN DISTINCT x
+}
 MATCH buy = (x:Stakeholder)-[b:BUYS]->(p)
 WHERE x <> p
-  AND ($customerId IS NULL OR x.id = $customerId)
 WITH x, buy, b
 ORDER BY b.at, b.id
 WITH x, collect(buy) AS purchases
