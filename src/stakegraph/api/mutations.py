@@ -165,6 +165,11 @@ def _fields(value: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     }
 
 
+def _in_input(ends: tuple[str, str]) -> tuple[str, str]:
+    """Field names inside the `input` argument, as validation errors name them."""
+    return (f"input.{ends[0]}", f"input.{ends[1]}")
+
+
 def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: dict[str, str]) -> M:
     """A pydantic record, or BAD_USER_INPUT naming the input field at fault."""
     try:
@@ -222,7 +227,7 @@ async def _record_relation(
     info: Info, record: records.RelationRecord, ends: tuple[str, str]
 ) -> Relation:
     async def work(tx: AsyncManagedTransaction) -> Relation:
-        (rel_id,) = await writes.merge_relations(tx, [record], end_fields=ends)
+        (rel_id,) = await writes.merge_relations(tx, [record], end_fields=_in_input(ends))
         start, end = await _node(tx, record.from_id), await _node(tx, record.to_id)
         return Relation(
             id=strawberry.ID(rel_id),
@@ -241,7 +246,7 @@ async def _upsert(
         (id_,) = await writes.upsert_stakeholders(tx, [record])
         if part_of is not None:
             link = records.PartOfRecord.model_validate({"from": id_, "to": part_of})
-            await writes.merge_relations(tx, [link], end_fields=("id", "partOfId"))
+            await writes.merge_relations(tx, [link], end_fields=("input.id", "input.partOfId"))
             await tx.run(load("writes/leave_other_parents").body, id=id_, partOfId=part_of)
         return await _node(tx, id_)
 
@@ -282,7 +287,7 @@ class Mutation:
         record = _relation_record(records.RelationType.MEMBER_OF, input, ends)
 
         async def work(tx: AsyncManagedTransaction) -> Membership:
-            await writes.merge_relations(tx, [record], end_fields=ends)
+            await writes.merge_relations(tx, [record], end_fields=_in_input(ends))
             person, of = await _node(tx, record.from_id), await _node(tx, record.to_id)
             result = await tx.run(
                 load("reads/membership").body, personId=record.from_id, ofId=record.to_id
