@@ -28,6 +28,7 @@ from typing import Any
 from stakegraph.graph.driver import Graph
 from stakegraph.importer import ImportSummary, import_records
 from stakegraph.inputs import Raw
+from stakegraph.records import BuyingRole
 
 TODAY = datetime(2026, 1, 1, tzinfo=UTC)
 SEED = 2026
@@ -279,18 +280,8 @@ VALUES = ["family", "sustainability", "price", "quality", "convenience", "status
 NEEDS = ["fast delivery", "support", "low price", "privacy", "learning"]
 INDUSTRIES = ["Retail", "Logistics", "Healthcare", "Finance", "Energy", "Media", "Education"]
 TECH = ["salesforce", "sap", "aws", "azure", "postgres", "shopify", "hubspot"]
-ROLES = [
-    "INITIATOR",
-    "USER",
-    "INFLUENCER",
-    "DECIDER",
-    "APPROVER",
-    "BUYER",
-    "GATEKEEPER",
-    "CHAMPION",
-    None,
-    None,
-]
+# Two in ten crowd members hold no buying role.
+ROLES: list[str | None] = [*(role.value for role in BuyingRole), None, None]
 
 
 def _crowd(w: _World, rng: random.Random) -> None:

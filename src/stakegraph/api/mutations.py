@@ -186,17 +186,29 @@ def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: d
         raise bad from None
 
 
-def _relation_record(
-    kind: records.RelationType, value: Any, ends: tuple[str, str], *, timestamp: str | None = None
-) -> records.RelationRecord:
+# The input fields that name a relation's two ends, and the time that defaults to now.
+INPUT_ENDS: dict[RelationType, tuple[str, str]] = {
+    RelationType.BUYS: ("buyerId", "sellerId"),
+    RelationType.USES: ("userId", "providerId"),
+    RelationType.SERVES: ("providerId", "recipientId"),
+    RelationType.CONTRIBUTES: ("contributorId", "platformId"),
+    RelationType.ENGAGES: ("prospectId", "providerId"),
+    RelationType.MEMBER_OF: ("personId", "ofId"),
+    RelationType.PARENT_OF: ("parentId", "childId"),
+}
+NOW_BY_DEFAULT = {RelationType.BUYS: "at", RelationType.ENGAGES: "at"}
+
+
+def _relation_record(kind: RelationType, value: Any) -> records.RelationRecord:
     """A relation input as a record: its two end fields become `from` and `to`."""
+    ends = INPUT_ENDS[kind]
     data = _fields(value)
     data["from"], data["to"] = data.pop(ends[0], None), data.pop(ends[1], None)
     data["type"] = kind.value
     if not kind.structural:
         data.setdefault("id", f"{kind.value.lower()}-{uuid.uuid4().hex}")
-    if timestamp:
-        data.setdefault(timestamp, datetime.now(UTC))
+    if kind in NOW_BY_DEFAULT:
+        data.setdefault(NOW_BY_DEFAULT[kind], datetime.now(UTC))
     return _validate(records.RELATION, data, {"from": ends[0], "to": ends[1]})
 
 
@@ -223,11 +235,13 @@ async def _node(tx: AsyncManagedTransaction, id_: str) -> Node:
     return node
 
 
-async def _record_relation(
-    info: Info, record: records.RelationRecord, ends: tuple[str, str]
-) -> Relation:
+async def _record_relation(info: Info, kind: RelationType, value: Any) -> Relation:
+    """Validate a relation input, write it, and answer with its ends, in one transaction."""
+    record = _relation_record(kind, value)
+
     async def work(tx: AsyncManagedTransaction) -> Relation:
-        (rel_id,) = await writes.merge_relations(tx, [record], end_fields=_in_input(ends))
+        ends = _in_input(INPUT_ENDS[kind])
+        (rel_id,) = await writes.merge_relations(tx, [record], end_fields=ends)
         start, end = await _node(tx, record.from_id), await _node(tx, record.to_id)
         return Relation(
             id=strawberry.ID(rel_id),
@@ -283,11 +297,11 @@ class Mutation:
 
     @strawberry.mutation(description="Make a person a member of an organisation or department.")
     async def add_membership(self, info: Info, input: MembershipInput) -> Membership:
-        ends = ("personId", "ofId")
-        record = _relation_record(records.RelationType.MEMBER_OF, input, ends)
+        record = _relation_record(RelationType.MEMBER_OF, input)
 
         async def work(tx: AsyncManagedTransaction) -> Membership:
-            await writes.merge_relations(tx, [record], end_fields=_in_input(ends))
+            ends = _in_input(INPUT_ENDS[RelationType.MEMBER_OF])
+            await writes.merge_relations(tx, [record], end_fields=ends)
             person, of = await _node(tx, record.from_id), await _node(tx, record.to_id)
             result = await tx.run(
                 load("reads/membership").body, personId=record.from_id, ofId=record.to_id
@@ -308,7 +322,7 @@ class Mutation:
     async def add_parent_of(
         self, info: Info, parent_id: strawberry.ID, child_id: strawberry.ID
     ) -> Person:
-        ends = ("parentId", "childId")
+        ends = INPUT_ENDS[RelationType.PARENT_OF]  # plain arguments, not inside `input`
         data = {"type": "PARENT_OF", "from": str(parent_id), "to": str(child_id)}
         record = _validate(records.RELATION, data, {"from": ends[0], "to": ends[1]})
 
@@ -320,33 +334,23 @@ class Mutation:
 
     @strawberry.mutation(description="Record one purchase (BUYS: buyer -> seller).")
     async def record_purchase(self, info: Info, input: PurchaseInput) -> Relation:
-        ends = ("buyerId", "sellerId")
-        record = _relation_record(records.RelationType.BUYS, input, ends, timestamp="at")
-        return await _record_relation(info, record, ends)
+        return await _record_relation(info, RelationType.BUYS, input)
 
     @strawberry.mutation(description="Record that a stakeholder uses a provider's offering.")
     async def record_use(self, info: Info, input: UseInput) -> Relation:
-        ends = ("userId", "providerId")
-        record = _relation_record(records.RelationType.USES, input, ends)
-        return await _record_relation(info, record, ends)
+        return await _record_relation(info, RelationType.USES, input)
 
     @strawberry.mutation(description="Record that a provider serves a recipient.")
     async def record_service(self, info: Info, input: ServiceInput) -> Relation:
-        ends = ("providerId", "recipientId")
-        record = _relation_record(records.RelationType.SERVES, input, ends)
-        return await _record_relation(info, record, ends)
+        return await _record_relation(info, RelationType.SERVES, input)
 
     @strawberry.mutation(description="Record a contribution to a platform.")
     async def record_contribution(self, info: Info, input: ContributionInput) -> Relation:
-        ends = ("contributorId", "platformId")
-        record = _relation_record(records.RelationType.CONTRIBUTES, input, ends)
-        return await _record_relation(info, record, ends)
+        return await _record_relation(info, RelationType.CONTRIBUTES, input)
 
     @strawberry.mutation(description="Record a prospect's engagement with a provider.")
     async def record_engagement(self, info: Info, input: EngagementInput) -> Relation:
-        ends = ("prospectId", "providerId")
-        record = _relation_record(records.RelationType.ENGAGES, input, ends, timestamp="at")
-        return await _record_relation(info, record, ends)
+        return await _record_relation(info, RelationType.ENGAGES, input)
 
     @strawberry.mutation(description="Remove a relationship by id; false when there is none.")
     async def remove_relation(self, info: Info, id: strawberry.ID) -> bool:
