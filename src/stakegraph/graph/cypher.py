@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from stakegraph.resources import package_files
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 
@@ -56,20 +57,14 @@ class CypherFile:
 @cache
 def all_files() -> dict[str, CypherFile]:
     """Every Cypher file shipped with the package, by name."""
-    root = resources.files("stakegraph") / "cypher"
     found: dict[str, CypherFile] = {}
-
-    def walk(folder: resources.abc.Traversable, prefix: str) -> None:
-        for entry in folder.iterdir():
-            if entry.is_dir():
-                walk(entry, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".cypher"):
-                name = prefix + entry.name.removesuffix(".cypher")
-                if not _NAME.match(name):
-                    raise ValueError(f"invalid Cypher file name {name!r}: use [a-z0-9_] only")
-                found[name] = CypherFile(name, entry.read_text(encoding="utf-8"))
-
-    walk(root, "")
+    for path, file in package_files("stakegraph", "cypher"):
+        if not path.endswith(".cypher"):
+            continue
+        name = path.removesuffix(".cypher")
+        if not _NAME.match(name):
+            raise ValueError(f"invalid Cypher file name {name!r}: use [a-z0-9_] only")
+        found[name] = CypherFile(name, file.read_text(encoding="utf-8"))
     return dict(sorted(found.items()))
 
 

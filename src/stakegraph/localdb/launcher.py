@@ -12,13 +12,13 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from filelock import FileLock
 from platformdirs import user_cache_path, user_data_path
 
 from stakegraph.config import DEFAULT_PASSWORD, LOCAL_BOLT_PORT
+from stakegraph.resources import package_files
 
 MAIN_CLASS = "stakegraph.LocalNeo4j"
 START_TIMEOUT = 180.0
@@ -63,18 +63,11 @@ def default_data_dir() -> Path:
 
 def _sources() -> dict[str, bytes]:
     """The Maven project shipped in the package: relative path -> content."""
-    root = resources.files("stakegraph.localdb") / "java"
-    found: dict[str, bytes] = {}
-
-    def walk(folder: resources.abc.Traversable, prefix: str) -> None:
-        for entry in folder.iterdir():
-            if entry.is_dir():
-                walk(entry, f"{prefix}{entry.name}/")
-            elif entry.name in {"pom.xml"} or entry.name.endswith(".java"):
-                found[prefix + entry.name] = entry.read_bytes()
-
-    walk(root, "")
-    return dict(sorted(found.items()))
+    return {
+        path: file.read_bytes()
+        for path, file in package_files("stakegraph.localdb", "java")
+        if path == "pom.xml" or path.endswith(".java")
+    }
 
 
 def _require(tool: str, advice: str) -> str:
