@@ -215,11 +215,7 @@ async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
     """Every lens's verdict for one pair: the Relation lists only the lenses that hold."""
     records = await graph.read(explain_query(), customerId=customer_id, providerId=provider_id)
     if not records:
-        missing = await graph.read(
-            "UNWIND $ids AS id OPTIONAL MATCH (n:Stakeholder {id: id}) "
-            "WITH id, n WHERE n IS NULL RETURN collect(id) AS missing",
-            ids=[customer_id, provider_id],
-        )
+        missing = await graph.read(load("reads/missing_ids").body, ids=[customer_id, provider_id])
         absent = missing[0]["missing"] if missing else []
         field = "customerId" if customer_id in absent else "providerId"
         bad = customer_id if field == "customerId" else provider_id
@@ -272,10 +268,7 @@ async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
     """
     records = await graph.read(mutual_query(), customerId=stakeholder_id)
     if not records:
-        exists = await graph.read(
-            "MATCH (n:Stakeholder {id: $id}) RETURN count(n) AS n", id=stakeholder_id
-        )
-        if not exists[0]["n"]:
+        if not await graph.read(load("reads/stakeholder").body, id=stakeholder_id):
             raise errors.NotFound(
                 f"no stakeholder with id {stakeholder_id!r}", field="stakeholderId"
             )

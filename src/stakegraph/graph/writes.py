@@ -42,7 +42,7 @@ async def stakeholder_kinds(tx: AsyncManagedTransaction, ids: Iterable[str]) -> 
 
 async def missing_ids(tx: AsyncManagedTransaction, ids: Iterable[str]) -> set[str]:
     """Those of `ids` that name no stakeholder."""
-    rows = await _run(tx, "writes/missing_ids", ids=sorted(set(ids)))
+    rows = await _run(tx, "reads/missing_ids", ids=sorted(set(ids)))
     return set(rows[0]["missing"]) if rows else set()
 
 

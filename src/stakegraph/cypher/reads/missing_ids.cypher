@@ -1,4 +1,5 @@
-// Which of the given stakeholder ids do not exist (checked before writing relationships).
+// Which of the given stakeholder ids do not exist (checked before writing relationships,
+// and to say which id of a pair was unknown).
 // Parameters:
 //   $ids  list of stakeholder ids, e.g. ['globex', 'nobody']
 // Returns:
