@@ -72,3 +72,20 @@ def test_cli_reports_status_and_a_missing_java_in_one_line(tmp_path: Path) -> No
     assert result.returncode == 1
     assert "`java` was not found on PATH" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_store_left_with_a_password_change_pending_starts(tmp_path: Path) -> None:
+    """A store whose neo4j user must change its password (as another server may leave it)
+    starts again with the same password and no change pending."""
+    port = free_port()
+    started = localdb.start(port, tmp_path)
+    try:
+        with neo4j.GraphDatabase.driver(started.uri or "", auth=("neo4j", DEFAULT_PASSWORD)) as d:
+            d.execute_query("ALTER USER neo4j SET PASSWORD CHANGE REQUIRED", database_="system")
+    finally:
+        localdb.stop(tmp_path)
+    again = localdb.start(port, tmp_path)
+    try:
+        assert count_marks(again.uri or "") == 0
+    finally:
+        localdb.stop(tmp_path)

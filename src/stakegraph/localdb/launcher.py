@@ -185,6 +185,7 @@ def start(
     ]
     env = {**os.environ, "NEO4J_PASSWORD": password}
     with open(log_path, "ab") as log:
+        began = log.tell()  # the log is appended to: only this start's lines count
         process = subprocess.Popen(
             command,
             stdout=log,
@@ -199,7 +200,7 @@ def start(
         if process.poll() is not None:
             _state_file(data_dir).unlink(missing_ok=True)
             raise LocalNeo4jError(f"Neo4j exited during start; see {log_path}:\n{_tail(log_path)}")
-        if _port_open(port) and f"READY bolt://127.0.0.1:{port}" in _tail(log_path, 4000):
+        if _port_open(port) and f"READY bolt://127.0.0.1:{port}" in _since(log_path, began):
             return Status(True, process.pid, port, data_dir)
         time.sleep(0.2)
     process.terminate()
@@ -227,6 +228,15 @@ def _reap(pid: int) -> None:
     """Collect the exit status when the database is our own child, so it leaves no zombie."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def _since(path: Path, offset: int) -> str:
+    try:
+        with open(path, "rb") as f:
+            f.seek(offset)
+            return f.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _tail(path: Path, size: int = 3000) -> str:
