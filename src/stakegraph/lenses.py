@@ -8,11 +8,11 @@ walk along.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from neo4j.graph import Node, Path, Relationship
+from stakegraph.graph.values import GraphNode, GraphPath, GraphRelationship
 
 
 class Lens(StrEnum):
@@ -59,10 +59,10 @@ LENS_DESCRIPTIONS: dict[Lens, str] = {
 CUSTOMER_LENSES: tuple[Lens, ...] = tuple(lens for lens in Lens if lens is not Lens.PROSPECT)
 """The lenses that make x a customer of p (every lens but PROSPECT)."""
 
-Step = tuple[Node, str, Node, str | None]
+Step = tuple[GraphNode, str, GraphNode, str | None]
 
 
-def steps(evidence: Iterable[Path]) -> list[Step]:
+def steps(evidence: Iterable[GraphPath]) -> list[Step]:
     """Every relationship of the evidence, in path order, in its own direction:
     (from node, relationship type, to node, relationship id or None)."""
     found: list[Step] = []
@@ -74,7 +74,7 @@ def steps(evidence: Iterable[Path]) -> list[Step]:
     return found
 
 
-def summarize(lens: Lens, evidence: list[Path]) -> str:
+def summarize(lens: Lens, evidence: Sequence[GraphPath]) -> str:
     """One plain-English sentence saying why the lens holds, naming who is involved."""
     if not evidence:
         return f"{lens.value} holds"
@@ -95,7 +95,7 @@ def summarize(lens: Lens, evidence: list[Path]) -> str:
 # --- one sentence per lens ----------------------------------------------------------------
 
 
-def _buying_center(path: Path) -> str:
+def _buying_center(path: GraphPath) -> str:
     rels = list(path.relationships)
     member, *structure, buy = rels
     person, unit = _ends(member)
@@ -108,7 +108,7 @@ def _buying_center(path: Path) -> str:
     return f"{sentence}; {_bought(buy, details=False)}"
 
 
-def _end_user(use_path: Path, payer_paths: list[Path]) -> str:
+def _end_user(use_path: GraphPath, payer_paths: Sequence[GraphPath]) -> str:
     use = _first(use_path)
     user, _ = _ends(use)
     sentence = _clause(use)
@@ -123,7 +123,7 @@ def _end_user(use_path: Path, payer_paths: list[Path]) -> str:
     return f"{sentence}; paid for by {_name(payer)}, {_possessive(user)} organisation"
 
 
-def _internal(evidence: list[Path]) -> str:
+def _internal(evidence: Sequence[GraphPath]) -> str:
     receive = _clause(_first(evidence[0]))
     if len(evidence) < 3:
         return receive
@@ -139,7 +139,7 @@ def _internal(evidence: list[Path]) -> str:
     return f"{receive}; {shared}"
 
 
-def _collaborative(evidence: list[Path]) -> str:
+def _collaborative(evidence: Sequence[GraphPath]) -> str:
     sentence = _clause(_first(evidence[0]))
     for path in evidence[1:]:
         for rel in path.relationships:
@@ -147,7 +147,7 @@ def _collaborative(evidence: list[Path]) -> str:
     return sentence
 
 
-def _repeat(evidence: list[Path]) -> str:
+def _repeat(evidence: Sequence[GraphPath]) -> str:
     purchases = [_first(path) for path in evidence]
     buyer, seller = _ends(purchases[0])
     items = "; ".join(f"{_quoted(buy.get('offering'))} ({_buy_details(buy)})" for buy in purchases)
@@ -157,7 +157,7 @@ def _repeat(evidence: list[Path]) -> str:
 # --- one clause per relationship ----------------------------------------------------------
 
 
-def _clause(rel: Relationship) -> str:
+def _clause(rel: GraphRelationship) -> str:
     start, end = _ends(rel)
     a, b = _name(start), _name(end)
     if rel.type == "BUYS":
@@ -182,13 +182,13 @@ def _clause(rel: Relationship) -> str:
     return f"{a} {rel.type} {b}"
 
 
-def _bought(rel: Relationship, *, details: bool) -> str:
+def _bought(rel: GraphRelationship, *, details: bool) -> str:
     buyer, seller = _ends(rel)
     sentence = f"{_name(buyer)} bought {_offering(rel.get('offering'), 'from ')}{_name(seller)}"
     return f"{sentence} ({_buy_details(rel)})" if details else sentence
 
 
-def _buy_details(rel: Relationship) -> str:
+def _buy_details(rel: GraphRelationship) -> str:
     consideration = rel.get("consideration") or "MONEY"
     amount = rel.get("amount")
     money = None
@@ -201,22 +201,22 @@ def _buy_details(rel: Relationship) -> str:
 # --- formatting ---------------------------------------------------------------------------
 
 
-def _ends(rel: Relationship) -> tuple[Node, Node]:
+def _ends(rel: GraphRelationship) -> tuple[GraphNode, GraphNode]:
     start, end = rel.start_node, rel.end_node
     if start is None or end is None:  # only for relationships outside a path
         raise ValueError(f"relationship {rel.element_id} comes without its nodes")
     return start, end
 
 
-def _first(path: Path) -> Relationship:
+def _first(path: GraphPath) -> GraphRelationship:
     return next(iter(path.relationships))
 
 
-def _name(node: Node) -> str:
+def _name(node: GraphNode) -> str:
     return str(node.get("name") or node.get("id") or "someone")
 
 
-def _possessive(node: Node) -> str:
+def _possessive(node: GraphNode) -> str:
     name = _name(node)
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 

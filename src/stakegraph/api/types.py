@@ -11,12 +11,12 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
-from neo4j.graph import Node
 from neo4j.time import DateTime as Neo4jDateTime
 
 from stakegraph import lenses as lens_catalogue
 from stakegraph import records
 from stakegraph.graph import lens_query
+from stakegraph.graph.values import GraphNode
 from stakegraph.lenses import Lens
 from stakegraph.records import (
     BuyingRole,
@@ -110,7 +110,7 @@ def native(value: Any) -> Any:
     return value.to_native() if isinstance(value, Neo4jDateTime) else value
 
 
-def from_node(node: Node) -> Organization | Department | Person:
+def from_node(node: GraphNode) -> Organization | Department | Person:
     """The GraphQL type of a stakeholder node, chosen by its kind label."""
     p = node.get
     common: dict[str, Any] = {
@@ -153,7 +153,7 @@ def from_node(node: Node) -> Organization | Department | Person:
     )
 
 
-def person_from_node(node: Node) -> Person:
+def person_from_node(node: GraphNode) -> Person:
     person = from_node(node)
     assert isinstance(person, Person), "a MEMBER_OF always starts at a Person"
     return person
@@ -292,7 +292,7 @@ class NodeCache:
     def __init__(self) -> None:
         self._built: dict[str, Organization | Department | Person] = {}
 
-    def get(self, node: Node) -> Organization | Department | Person:
+    def get(self, node: GraphNode) -> Organization | Department | Person:
         built = self._built.get(node.element_id)
         if built is None:
             built = self._built[node.element_id] = from_node(node)

@@ -14,10 +14,12 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from neo4j.graph import Node, Path
+from neo4j.graph import Node
 
 from stakegraph import errors
+from stakegraph.graph import values
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
@@ -32,15 +34,15 @@ class Found:
     """One lens holding for one pair, with one piece of evidence (a list of paths)."""
 
     lens: Lens
-    evidence: list[Path]
+    evidence: list[values.Path]
 
 
 @dataclass
 class Relation:
     """x is a customer of p under `lenses`, because of `found`."""
 
-    customer: Node
-    provider: Node
+    customer: values.Node
+    provider: values.Node
     found: list[Found] = field(default_factory=list)
 
     @property
@@ -51,7 +53,7 @@ class Relation:
 
 @dataclass
 class Page:
-    anchor: Node
+    anchor: values.Node
     relations: list[Relation]
     total: int
     has_next: bool
@@ -113,9 +115,25 @@ CALL (anchor) {{
 WITH anchor, rows,
      [r IN rows WHERE $afterName IS NULL OR r.name > $afterName
         OR (r.name = $afterName AND r.id > $afterId)] AS rest
-RETURN anchor, size(rows) AS total,
-       [r IN rest[0..$first] | r {{.other, .shown}}] AS page, size(rest) > $first AS hasNext
+WITH anchor, size(rows) AS total, rest[0..$first] AS page, size(rest) > $first AS hasNext
+CALL (page) {{
+  UNWIND range(0, size(page) - 1) AS i
+  WITH i, page[i].other AS other, page[i].shown AS shown
+  ORDER BY i
+  RETURN collect({{other: {other_map}, shown: {shown_maps}}}) AS rows
+}}
+RETURN {anchor_map} AS anchor, total, rows AS page, hasNext
 """
+
+# Only the page leaves the database, and as maps (graph/values.py): no driver Node objects.
+_SHOWN_MAPS = (
+    f"[f IN shown | {{lens: f.lens, evidence: [e IN f.evidence | {values.path_map('e')}]}}]"
+)
+_MAPS = {
+    "other_map": values.node_map("other"),
+    "shown_maps": _SHOWN_MAPS,
+    "anchor_map": values.node_map("anchor"),
+}
 
 _CUSTOMER_PAIRS = "WITH anchor.id AS providerId, null AS customerId"
 
@@ -135,7 +153,7 @@ def paged_query(lenses: tuple[Lens, ...], by_customer: bool) -> str:
         candidates = load("lenses/candidate_providers").body
         pairs = _PROVIDER_PAIRS.format(candidates=candidates)
         other = "MATCH (other:Stakeholder {id: providerId})"
-    return _PAGED.format(pairs=pairs, union=lens_union(lenses), other=other)
+    return _PAGED.format(pairs=pairs, union=lens_union(lenses), other=other, **_MAPS)
 
 
 def _asked(lenses: Sequence[Lens] | None, except_: Sequence[Lens] | None) -> tuple[Lens, ...]:
@@ -176,18 +194,20 @@ async def page(
         field = "providerId" if by_customer else "customerId"
         raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
     record = records[0]
-    anchor = record["anchor"]
+    anchor = values.node(record["anchor"])
     relations = [
-        _relation(row["other"], anchor, row["shown"])
+        _relation(values.node(row["other"]), anchor, row["shown"])
         if by_customer
-        else _relation(anchor, row["other"], row["shown"])
+        else _relation(anchor, values.node(row["other"]), row["shown"])
         for row in record["page"]
     ]
     return Page(anchor, relations, record["total"], record["hasNext"])
 
 
-def _relation(customer: Node, provider: Node, shown: Iterable[dict[str, object]]) -> Relation:
-    found = [Found(Lens(str(f["lens"])), list(f["evidence"])) for f in shown]  # type: ignore[call-overload]
+def _relation(
+    customer: values.Node, provider: values.Node, shown: Iterable[dict[str, Any]]
+) -> Relation:
+    found = [Found(Lens(f["lens"]), [values.path(e) for e in f["evidence"]]) for f in shown]
     order = list(Lens)
     found.sort(key=lambda f: order.index(f.lens))
     return Relation(customer, provider, found)
@@ -200,15 +220,20 @@ CALL (x, p) {{
   CALL (providerId, customerId) {{
   {union}
   }}
-  RETURN collect({{lens: lens, evidence: evidence}}) AS found
+  RETURN collect({{lens: lens, evidence: evidence}}) AS shown
 }}
-RETURN x, p, found
+RETURN {x_map} AS x, {p_map} AS p, {shown_maps} AS found
 """
 
 
 @cache
 def explain_query() -> str:
-    return _EXPLAIN.format(union=lens_union(tuple(Lens)))
+    return _EXPLAIN.format(
+        union=lens_union(tuple(Lens)),
+        x_map=values.node_map("x"),
+        p_map=values.node_map("p"),
+        shown_maps=_SHOWN_MAPS,
+    )
 
 
 async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
@@ -221,7 +246,7 @@ async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
         bad = customer_id if field == "customerId" else provider_id
         raise errors.NotFound(f"no stakeholder with id {bad!r}", field=field)
     record = records[0]
-    return _relation(record["x"], record["p"], record["found"])
+    return _relation(values.node(record["x"]), values.node(record["p"]), record["found"])
 
 
 _MUTUAL = """

@@ -1,0 +1,177 @@
+"""Nodes, relationships and paths sent by Cypher as plain maps, and read back here.
+
+The driver turns every Neo4j node into a `neo4j.graph.Node` and every temporal property into
+a pure-Python `neo4j.time.DateTime`: on a page of customers with their evidence that was
+the largest single cost of the server (bench/README.md). The hot queries (lens_query)
+therefore project nodes, relationships and paths into maps, with datetimes as ISO text, by
+the fragments below; `node`, `relationship` and `path` read those maps into small objects
+that answer the same questions as the driver's classes (`element_id`, `labels`, `type`,
+`get`, `start_node`, `end_node`, `nodes`, `relationships`). Either kind can be handed to
+the lens sentences and the GraphQL types, which are written against the protocols here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+# The properties stored as datetimes (records.Timestamp); they travel as ISO text.
+NODE_TEMPORAL = ("createdAt", "updatedAt")
+RELATIONSHIP_TEMPORAL = ("at", "since", "createdAt", "updatedAt")
+
+
+def _as_text(v: str, keys: tuple[str, ...]) -> str:
+    return ", ".join(f"{key}: toString({v}.{key})" for key in keys)
+
+
+def node_map(v: str) -> str:
+    """Cypher for node variable `v` as a map: its properties, `~id` and `~labels`."""
+    dates = _as_text(v, NODE_TEMPORAL)
+    return f"{v} {{.*, {dates}, `~id`: elementId({v}), `~labels`: labels({v})}}"
+
+
+def relationship_map(v: str) -> str:
+    """Cypher for relationship variable `v` as a map; its ends come from the path around it."""
+    dates = _as_text(v, RELATIONSHIP_TEMPORAL)
+    return (
+        f"{v} {{.*, {dates}, `~id`: elementId({v}), `~type`: type({v}), "
+        f"`~start`: elementId(startNode({v}))}}"
+    )
+
+
+def path_map(v: str) -> str:
+    """Cypher for path variable `v` as a map of its nodes and relationships, in path order."""
+    return (
+        f"{{nodes: [n IN nodes({v}) | {node_map('n')}], "
+        f"relationships: [r IN relationships({v}) | {relationship_map('r')}]}}"
+    )
+
+
+class GraphNode(Protocol):
+    @property
+    def element_id(self) -> str: ...
+
+    @property
+    def labels(self) -> frozenset[str]: ...
+
+    def get(self, name: str, default: object = None) -> Any: ...
+
+
+class GraphRelationship(Protocol):
+    @property
+    def element_id(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def start_node(self) -> GraphNode | None: ...
+
+    @property
+    def end_node(self) -> GraphNode | None: ...
+
+    def get(self, name: str, default: object = None) -> Any: ...
+
+
+class GraphPath(Protocol):
+    @property
+    def nodes(self) -> Sequence[GraphNode]: ...
+
+    @property
+    def relationships(self) -> Sequence[GraphRelationship]: ...
+
+    @property
+    def start_node(self) -> GraphNode: ...
+
+    @property
+    def end_node(self) -> GraphNode: ...
+
+
+def _properties(raw: Mapping[str, Any]) -> dict[str, Any]:
+    properties = {k: v for k, v in raw.items() if not k.startswith("~") and v is not None}
+    for key in RELATIONSHIP_TEMPORAL:  # every temporal key, of nodes too
+        text = properties.get(key)
+        if isinstance(text, str):
+            properties[key] = _datetime(text)
+    return properties
+
+
+def _datetime(text: str) -> datetime:
+    """Neo4j's text of a datetime: ISO 8601, maybe followed by a zone name in brackets."""
+    return datetime.fromisoformat(text.split("[", 1)[0])
+
+
+class Node:
+    __slots__ = ("element_id", "labels", "_properties")
+
+    def __init__(self, element_id: str, labels: frozenset[str], properties: dict[str, Any]):
+        self.element_id = element_id
+        self.labels = labels
+        self._properties = properties
+
+    def get(self, name: str, default: object = None) -> Any:
+        return self._properties.get(name, default)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._properties[name]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Node) and other.element_id == self.element_id
+
+    def __hash__(self) -> int:
+        return hash(self.element_id)
+
+    def __repr__(self) -> str:
+        return f"Node({self.element_id!r}, {sorted(self.labels)}, {self._properties!r})"
+
+
+class Relationship:
+    __slots__ = ("element_id", "type", "start_node", "end_node", "_properties")
+
+    def __init__(
+        self, element_id: str, type_: str, start: Node, end: Node, properties: dict[str, Any]
+    ):
+        self.element_id = element_id
+        self.type = type_
+        self.start_node = start
+        self.end_node = end
+        self._properties = properties
+
+    def get(self, name: str, default: object = None) -> Any:
+        return self._properties.get(name, default)
+
+    def __repr__(self) -> str:
+        return f"Relationship({self.element_id!r}, {self.type!r})"
+
+
+class Path:
+    __slots__ = ("nodes", "relationships")
+
+    def __init__(self, nodes: list[Node], relationships: list[Relationship]):
+        self.nodes = nodes
+        self.relationships = relationships
+
+    @property
+    def start_node(self) -> Node:
+        return self.nodes[0]
+
+    @property
+    def end_node(self) -> Node:
+        return self.nodes[-1]
+
+
+def node(raw: Mapping[str, Any]) -> Node:
+    """A node from `node_map`."""
+    return Node(raw["~id"], frozenset(raw["~labels"]), _properties(raw))
+
+
+def path(raw: Mapping[str, Any]) -> Path:
+    """A path from `path_map`: relationship i joins nodes i and i + 1, in its own direction."""
+    nodes = [node(n) for n in raw["nodes"]]
+    relationships = []
+    for i, r in enumerate(raw["relationships"]):
+        a, b = nodes[i], nodes[i + 1]
+        start, end = (a, b) if r["~start"] == a.element_id else (b, a)
+        relationships.append(Relationship(r["~id"], r["~type"], start, end, _properties(r)))
+    return Path(nodes, relationships)
