@@ -29,9 +29,13 @@ def native(value: object) -> object:
 def test_a_path_as_maps_reads_back_as_the_driver_reads_the_path(db: neo4j.Driver) -> None:
     db.execute_query(GRAPH)
     records, _, _ = db.execute_query(
-        f"{PATH} RETURN path, {values.path_map('path')} AS projected"
+        f"{PATH} UNWIND nodes(path) AS n "
+        f"RETURN path, {values.path_map('path')} AS projected, "
+        f"collect({values.node_map('n')}) AS nodes"
     )
-    driver_path, projected = records[0]["path"], values.path(records[0]["projected"])
+    record = records[0]
+    driver_path = record["path"]
+    projected = values.path(record["projected"], values.nodes_by_id(record["nodes"]))
 
     assert [n.element_id for n in projected.nodes] == [n.element_id for n in driver_path.nodes]
     for mine, theirs in zip(projected.nodes, driver_path.nodes, strict=True):

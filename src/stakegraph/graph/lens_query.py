@@ -116,24 +116,35 @@ WITH anchor, rows,
      [r IN rows WHERE $afterName IS NULL OR r.name > $afterName
         OR (r.name = $afterName AND r.id > $afterId)] AS rest
 WITH anchor, size(rows) AS total, rest[0..$first] AS page, size(rest) > $first AS hasNext
-CALL (page) {{
-  UNWIND range(0, size(page) - 1) AS i
-  WITH i, page[i].other AS other, page[i].shown AS shown
-  ORDER BY i
-  RETURN collect({{other: {other_map}, shown: {shown_maps}}}) AS rows
-}}
-RETURN {anchor_map} AS anchor, total, rows AS page, hasNext
+{nodes}
+RETURN elementId(anchor) AS anchor, total, hasNext, nodes,
+       [r IN page | {{other: elementId(r.other), shown: {shown_maps}}}] AS page
 """
 
-# Only the page leaves the database, and as maps (graph/values.py): no driver Node objects.
-_SHOWN_MAPS = (
-    f"[f IN shown | {{lens: f.lens, evidence: [e IN f.evidence | {values.path_map('e')}]}}]"
-)
-_MAPS = {
-    "other_map": values.node_map("other"),
-    "shown_maps": _SHOWN_MAPS,
-    "anchor_map": values.node_map("anchor"),
-}
+# Only the page leaves the database, as maps (graph/values.py): no driver Node or DateTime
+# objects. Each node on the page travels once, in `nodes`; rows and paths name it by id.
+def _shown_maps(shown: str) -> str:
+    """The lenses and evidence of list `shown`, with paths as maps."""
+    path = values.path_map("e")
+    return f"[f IN {shown} | {{lens: f.lens, evidence: [e IN f.evidence | {path}]}}]"
+
+
+def _nodes(rows: str, anchor: str) -> str:
+    """Cypher giving `nodes`: the node maps of `anchor` and, for each of `rows`, of its
+    `other` and every node on the paths of its `shown` lenses. A node seen more than once is
+    sent once (the anchor perhaps twice). Each row is flattened on its own (WITH row): rows
+    carrying the whole page through a DISTINCT made the transaction's memory grow with the
+    square of the page."""
+    flat = "reduce(ns = [], f IN row.shown | ns + reduce(ps = [], e IN f.evidence | ps + nodes(e)))"
+    return f"""CALL ({anchor}, {rows}) {{
+  UNWIND {rows} AS row
+  WITH row
+  UNWIND [row.other] + {flat} AS n
+  WITH DISTINCT n
+  RETURN collect(n) AS pageNodes
+}}
+WITH *, [n IN pageNodes + [{anchor}] | {values.node_map("n")}] AS nodes"""
+
 
 _CUSTOMER_PAIRS = "WITH anchor.id AS providerId, null AS customerId"
 
@@ -153,7 +164,13 @@ def paged_query(lenses: tuple[Lens, ...], by_customer: bool) -> str:
         candidates = load("lenses/candidate_providers").body
         pairs = _PROVIDER_PAIRS.format(candidates=candidates)
         other = "MATCH (other:Stakeholder {id: providerId})"
-    return _PAGED.format(pairs=pairs, union=lens_union(lenses), other=other, **_MAPS)
+    return _PAGED.format(
+        pairs=pairs,
+        union=lens_union(lenses),
+        other=other,
+        nodes=_nodes("page", "anchor"),
+        shown_maps=_shown_maps("r.shown"),
+    )
 
 
 def _asked(lenses: Sequence[Lens] | None, except_: Sequence[Lens] | None) -> tuple[Lens, ...]:
@@ -194,20 +211,24 @@ async def page(
         field = "providerId" if by_customer else "customerId"
         raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
     record = records[0]
-    anchor = values.node(record["anchor"])
+    nodes = values.nodes_by_id(record["nodes"])
+    anchor = nodes[record["anchor"]]
     relations = [
-        _relation(values.node(row["other"]), anchor, row["shown"])
+        _relation(nodes[row["other"]], anchor, row["shown"], nodes)
         if by_customer
-        else _relation(anchor, values.node(row["other"]), row["shown"])
+        else _relation(anchor, nodes[row["other"]], row["shown"], nodes)
         for row in record["page"]
     ]
     return Page(anchor, relations, record["total"], record["hasNext"])
 
 
 def _relation(
-    customer: values.Node, provider: values.Node, shown: Iterable[dict[str, Any]]
+    customer: values.Node,
+    provider: values.Node,
+    shown: Iterable[dict[str, Any]],
+    nodes: dict[str, values.Node],
 ) -> Relation:
-    found = [Found(Lens(f["lens"]), [values.path(e) for e in f["evidence"]]) for f in shown]
+    found = [Found(Lens(f["lens"]), [values.path(e, nodes) for e in f["evidence"]]) for f in shown]
     order = list(Lens)
     found.sort(key=lambda f: order.index(f.lens))
     return Relation(customer, provider, found)
@@ -222,7 +243,9 @@ CALL (x, p) {{
   }}
   RETURN collect({{lens: lens, evidence: evidence}}) AS shown
 }}
-RETURN {x_map} AS x, {p_map} AS p, {shown_maps} AS found
+WITH x, p, shown, [{{other: x, shown: shown}}] AS rows
+{nodes}
+RETURN elementId(x) AS x, elementId(p) AS p, nodes, {shown_maps} AS found
 """
 
 
@@ -230,9 +253,8 @@ RETURN {x_map} AS x, {p_map} AS p, {shown_maps} AS found
 def explain_query() -> str:
     return _EXPLAIN.format(
         union=lens_union(tuple(Lens)),
-        x_map=values.node_map("x"),
-        p_map=values.node_map("p"),
-        shown_maps=_SHOWN_MAPS,
+        nodes=_nodes("rows", "p"),
+        shown_maps=_shown_maps("shown"),
     )
 
 
@@ -246,7 +268,8 @@ async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
         bad = customer_id if field == "customerId" else provider_id
         raise errors.NotFound(f"no stakeholder with id {bad!r}", field=field)
     record = records[0]
-    return _relation(values.node(record["x"]), values.node(record["p"]), record["found"])
+    nodes = values.nodes_by_id(record["nodes"])
+    return _relation(nodes[record["x"]], nodes[record["p"]], record["found"], nodes)
 
 
 _MUTUAL = """

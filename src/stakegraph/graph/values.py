@@ -12,7 +12,7 @@ the lens sentences and the GraphQL types, which are written against the protocol
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -41,10 +41,11 @@ def relationship_map(v: str) -> str:
 
 
 def path_map(v: str) -> str:
-    """Cypher for path variable `v` as a map of its nodes and relationships, in path order."""
+    """Cypher for path variable `v` as a map: its nodes' element ids and its relationships,
+    in path order. The nodes themselves travel once each, beside the paths (`path`)."""
     return (
-        f"{{nodes: [n IN nodes({v}) | {node_map('n')}], "
-        f"relationships: [r IN relationships({v}) | {relationship_map('r')}]}}"
+        f"{{nodes: [node IN nodes({v}) | elementId(node)], "
+        f"relationships: [rel IN relationships({v}) | {relationship_map('rel')}]}}"
     )
 
 
@@ -166,12 +167,18 @@ def node(raw: Mapping[str, Any]) -> Node:
     return Node(raw["~id"], frozenset(raw["~labels"]), _properties(raw))
 
 
-def path(raw: Mapping[str, Any]) -> Path:
-    """A path from `path_map`: relationship i joins nodes i and i + 1, in its own direction."""
-    nodes = [node(n) for n in raw["nodes"]]
+def path(raw: Mapping[str, Any], nodes: Mapping[str, Node]) -> Path:
+    """A path from `path_map`, its nodes looked up by element id in `nodes`: relationship i
+    joins nodes i and i + 1, in its own direction."""
+    on_path = [nodes[element_id] for element_id in raw["nodes"]]
     relationships = []
     for i, r in enumerate(raw["relationships"]):
-        a, b = nodes[i], nodes[i + 1]
+        a, b = on_path[i], on_path[i + 1]
         start, end = (a, b) if r["~start"] == a.element_id else (b, a)
         relationships.append(Relationship(r["~id"], r["~type"], start, end, _properties(r)))
-    return Path(nodes, relationships)
+    return Path(on_path, relationships)
+
+
+def nodes_by_id(raws: Iterable[Mapping[str, Any]]) -> dict[str, Node]:
+    """Nodes from a list of `node_map`s, by element id."""
+    return {raw["~id"]: node(raw) for raw in raws}
