@@ -62,3 +62,23 @@ def test_query_reads_iso_datetimes_and_refuses_files_that_write() -> None:
     assert key == "asOf" and value.isoformat() == "2026-01-01T00:00:00+00:00"
     assert _parse_param("first=3") == ("first", 3)
     assert _parse_param("providerId=acme") == ("providerId", "acme")
+
+
+def test_demo_if_empty_loads_once_and_never_into_a_database_in_use(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    def count() -> int:
+        records, _, _ = db.execute_query("MATCH (n:Stakeholder) RETURN count(n) AS n")
+        return int(records[0]["n"])
+
+    db.execute_query("CREATE (:Stakeholder:Person {id: 'mine', name: 'Mine'})")
+    refused = stakegraph("demo", "--if-empty")
+    assert refused.returncode == 0, refused.stderr
+    assert "not empty; demo not loaded" in refused.stdout
+    assert count() == 1
+
+    db.execute_query("MATCH (n:Stakeholder {id: 'mine'}) DELETE n")
+    loaded = stakegraph("demo", "--if-empty")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Demo loaded" in loaded.stdout
+    assert count() > 300

@@ -262,8 +262,8 @@ def demo(
 
     async def run(graph: Graph) -> Any:
         if if_empty:
-            records = await graph.read("MATCH (n:Stakeholder) RETURN count(n) > 0 AS used")
-            if records[0]["used"]:
+            records = await graph.read(load("reads/is_empty").body)
+            if not records[0]["empty"]:
                 return None
         return await load_demo(graph)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
@@ -50,8 +51,10 @@ def too_complex(message: str) -> GraphQLError:
     return GraphQLError(message, extensions={"code": CODE})
 
 
+@lru_cache(maxsize=256)
 def count_tokens(query: str, stop_after: int) -> int:
-    """Tokens of the document, as graphql-core counts them, up to `stop_after` + 1."""
+    """Tokens of the document, as graphql-core counts them, up to `stop_after` + 1.
+    Cached like the parser (ParserCache): clients send the same few documents again."""
     lexer = Lexer(Source(query))
     count = 0
     try:
