@@ -4,7 +4,8 @@ customersOf, providersOf and explain all run the ten files under `cypher/lenses/
 they are, joined by UNION ALL inside one `CALL (providerId, customerId) { ... }`: one
 round trip answers a whole page, with every lens and its evidence. No lens rule is
 written here; this module only decides which pairs (customer, provider) to ask about,
-how to filter by lens, how to sort and how to page.
+how to filter by lens, how to sort and how to page, and shapes what leaves Neo4j: only
+the page, as maps (graph/values.py), each node once.
 """
 
 from __future__ import annotations
