@@ -82,3 +82,53 @@ def test_demo_if_empty_loads_once_and_never_into_a_database_in_use(
     assert loaded.returncode == 0, loaded.stderr
     assert "Demo loaded" in loaded.stdout
     assert count() > 300
+
+
+def test_serve_with_two_workers_answers_from_two_processes(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "stakegraph", "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "STAKEGRAPH_API_KEYS": ""},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer"
+            time.sleep(0.2)
+        db.execute_query("CREATE (:Stakeholder:Person {id: 'w', name: 'Worker test'})")
+        answer = httpx.post(f"{url}/graphql", json={"query": '{ stakeholder(id: "w") { name } }'})
+        assert answer.json() == {"data": {"stakeholder": {"name": "Worker test"}}}
+
+        def children() -> int:
+            found = 0
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                found += int(fields[1]) == server.pid  # ppid
+            return found
+
+        while children() < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert children() >= 2  # uvicorn's two worker processes (plus its own helpers)
+    finally:
+        server.terminate()
+        server.wait(30)

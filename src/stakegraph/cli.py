@@ -148,6 +148,10 @@ def serve(
         str | None, typer.Option(help="[default: STAKEGRAPH_HOST or 127.0.0.1]")
     ] = None,
     port: Annotated[int | None, typer.Option(help="[default: STAKEGRAPH_PORT or 8000]")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Server processes [default: STAKEGRAPH_WORKERS or 1]"),
+    ] = None,
 ) -> None:
     """Serve GraphQL at /graphql (GraphiQL in a browser), /health and /ready."""
     import uvicorn
@@ -164,7 +168,12 @@ def serve(
     err.print(
         f"stakegraph on http://{host}:{port}/graphql · Neo4j {neo4j_settings().effective_uri}"
     )
-    uvicorn.run(create_app(), host=host, port=port, log_level="info", access_log=False)
+    workers = workers or settings.workers
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "info", "access_log": False}
+    if workers == 1:
+        uvicorn.run(create_app(), **options)
+    else:  # each process builds the app itself, with its own driver and connection pool
+        uvicorn.run("stakegraph.api.app:create_app", factory=True, workers=workers, **options)
 
 
 # ----------------------------------------------------------------------------- data

@@ -45,6 +45,7 @@ class ServerSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    workers: int = Field(default=1, ge=1, le=64, description="server processes")
     transaction_timeout: float = Field(
         default=5.0, gt=0, description="seconds per Cypher statement"
     )
