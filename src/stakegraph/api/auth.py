@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs
@@ -29,6 +28,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from stakegraph.api.errors import http_error
 from stakegraph.config import ServerSettings
 
 READER, EDITOR = "reader", "editor"
@@ -102,22 +102,15 @@ class ApiKeys:
             role = role_of(dict(scope["headers"]).get(b"authorization"), self.keys)
         scope.setdefault("state", {})["role"] = role
         if role is None and needs_key(scope):
-            await unauthenticated(send)
+            refusal = http_error(
+                401,
+                "an API key is required: send the header Authorization: Bearer <key>",
+                "UNAUTHENTICATED",
+                {"www-authenticate": 'Bearer realm="stakegraph"'},
+            )
+            await refusal(scope, receive, send)
             return
         await self.app(scope, receive, send)
-
-
-async def unauthenticated(send: Send) -> None:
-    message = "an API key is required: send the header Authorization: Bearer <key>"
-    body = json.dumps({"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]})
-    payload = body.encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", b"%d" % len(payload)),
-        (b"www-authenticate", b'Bearer realm="stakegraph"'),
-    ]
-    await send({"type": "http.response.start", "status": 401, "headers": headers})
-    await send({"type": "http.response.body", "body": payload})
 
 
 class RoleCheck(SchemaExtension):

@@ -15,6 +15,7 @@ import re
 
 from graphql.error import GraphQLError
 from pydantic import ValidationError
+from starlette.responses import JSONResponse
 from strawberry.extensions import MaskErrors
 
 from stakegraph.errors import BadUserInput, StakegraphError
@@ -24,6 +25,14 @@ log = logging.getLogger("stakegraph.errors")
 
 
 _TAGS = {tag.value for tag in (*RelationType, *StakeholderKind)}
+
+
+def http_error(
+    status: int, message: str, code: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """An answer in GraphQL's error shape, sent by a middleware before GraphQL runs."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def error_location(error: ValidationError) -> list[str]:

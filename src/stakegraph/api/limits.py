@@ -15,7 +15,6 @@ walk itself expensive). A request body larger than `max_body_bytes` is answered 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +39,7 @@ from graphql.language import Lexer, Source, TokenKind
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
+from stakegraph.api.errors import http_error
 from stakegraph.config import ServerSettings
 from stakegraph.graph.lens_query import MAX_PAGE
 
@@ -224,7 +224,7 @@ class BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self.refuse(send)
+            await self.refuse(scope, receive, send)
             return
         chunks: list[bytes] = []
         size = 0
@@ -234,7 +234,7 @@ class BodyLimit:
                 break  # the client went away
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await self.refuse(send)
+                await self.refuse(scope, receive, send)
                 return
             chunks.append(message.get("body", b""))
             if not message.get("more_body", False):
@@ -251,10 +251,6 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def refuse(self, send: Send) -> None:
+    async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = f"request body larger than {self.max_bytes} bytes"
-        payload = json.dumps({"errors": [{"message": message, "extensions": {"code": CODE}}]})
-        body = payload.encode()
-        headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await http_error(413, message, CODE)(scope, receive, send)
