@@ -146,6 +146,10 @@ def test_serve_refuses_an_open_non_loopback_address_unless_allowed() -> None:
     assert refusal is not None and "STAKEGRAPH_API_KEYS" in refusal and "\n" not in refusal
     assert open_bind_refusal("0.0.0.0", ServerSettings(api_keys="", allow_open=True)) is None
     assert open_bind_refusal("0.0.0.0", ServerSettings(api_keys=KEYS)) is None
+    # text that holds no key is no key: still refused
+    assert open_bind_refusal("0.0.0.0", ServerSettings(api_keys=" , ")) is not None
+    malformed = open_bind_refusal("127.0.0.1", ServerSettings(api_keys="justakey"))
+    assert malformed is not None and "expected key:reader or key:editor" in malformed
 
 
 def test_the_access_log_has_one_json_line_per_request_and_no_key(

@@ -138,7 +138,11 @@ def is_loopback(host: str) -> bool:
 
 def open_bind_refusal(host: str, settings: ServerSettings) -> str | None:
     """Why `serve` must not bind `host` (one line), or None when it may."""
-    if settings.api_keys.get_secret_value().strip() or settings.allow_open or is_loopback(host):
+    try:
+        keys = parse_keys(settings.api_keys.get_secret_value())
+    except ValueError as exc:
+        return str(exc)
+    if keys or settings.allow_open or is_loopback(host):
         return None
     return (
         f"refusing to serve {host} without API keys: set STAKEGRAPH_API_KEYS "
