@@ -143,8 +143,7 @@ async def customer_lenses(
         anchor_id=provider_id,
         by_customer=True,
         lenses=lenses,
-        first=lens_query.EVERYTHING,
-        capped=False,
+        everything=True,
     )
     return {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
 

@@ -41,10 +41,9 @@ from strawberry.extensions import SchemaExtension
 
 from stakegraph.api.errors import http_error
 from stakegraph.config import ServerSettings
-from stakegraph.graph.lens_query import MAX_PAGE
+from stakegraph.graph.lens_query import DEFAULT_PAGE, MAX_PAGE
 
 CODE = "QUERY_TOO_COMPLEX"
-DEFAULT_PAGE = 50
 
 
 def too_complex(message: str) -> GraphQLError:

@@ -173,8 +173,7 @@ class Query:
             info.context.graph,
             anchor_id=str(provider_id),
             by_customer=True,
-            first=lens_query.EVERYTHING,
-            capped=False,
+            everything=True,
         )
         nodes = NodeCache()
         current: list[lens_query.Relation] = []

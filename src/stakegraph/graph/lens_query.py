@@ -189,13 +189,14 @@ async def page(
     except_: Sequence[Lens] | None = None,
     first: int | None = DEFAULT_PAGE,
     after: str | None = None,
-    capped: bool = True,
+    everything: bool = False,
 ) -> Page:
     """customersOf (by_customer: anchor = provider) or providersOf (anchor = customer).
 
-    `capped=False` lifts the MAX_PAGE cap, for fields that answer with every relation.
+    `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
+    for fields that need them all.
     """
-    first = check_first(first) if capped else (first or EVERYTHING)
+    first = EVERYTHING if everything else check_first(first)
     after_name, after_id = decode_cursor(after)
     shown = list(lenses) if lenses else list(Lens)
     records = await graph.read(
