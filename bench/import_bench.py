@@ -30,15 +30,14 @@ from typing import Any
 
 import ijson  # type: ignore[import-untyped]
 import neo4j
+from common import EMPTY, world
 
 from stakegraph.config import ServerSettings, neo4j_settings
-from stakegraph.generate import generate
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 from stakegraph.importer import import_records
 from stakegraph.inputs import read_section
 
-WORLDS = Path(__file__).parent / "worlds"
 BASELINE_SIZE = 10_000
 TIMEOUT = 600.0  # seconds per statement; the importer's look-ups use the graph's own timeout
 LABELS = {"ORGANIZATION": "Organization", "DEPARTMENT": "Department", "PERSON": "Person"}
@@ -78,20 +77,9 @@ def say(message: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
-def world(size: int, seed: int) -> Path:
-    """The world of `size` stakeholders for `seed`, generated on first use."""
-    path = WORLDS / f"world-{size}-seed{seed}.json"
-    if not path.exists():
-        say(f"generating {size:,} stakeholders into {path}")
-        summary = generate(size, seed, path)
-        say(f"generated {summary} in {summary.seconds:.1f} s")
-    return path
-
-
 async def empty(graph: Graph) -> None:
-    await graph.run_unmanaged(
-        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-    )
+    for statement in EMPTY:
+        await graph.run_unmanaged(statement)
     await apply_schema(graph)
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import httpx
 import neo4j
+from common import auth, uri
 
 BUYERS = 200
 
@@ -143,12 +144,7 @@ async def sample_rss(pid: int | None, deadline: float, every: float, out: list[f
 
 def lost_writes(prefix: str, acknowledged: list[str]) -> tuple[int, int]:
     """(acknowledged purchases missing from Neo4j, purchases of this run in Neo4j)."""
-    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-    auth = (
-        os.environ.get("NEO4J_USERNAME", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", "stakegraph"),
-    )
-    with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+    with neo4j.GraphDatabase.driver(uri(), auth=auth()) as driver:
         records, _, _ = driver.execute_query(
             "MATCH (:Stakeholder)-[r:BUYS]->(s:Stakeholder) WHERE s.id STARTS WITH 'load-shop-' "
             "AND r.id STARTS WITH $prefix RETURN collect(r.id) AS ids",

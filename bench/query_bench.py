@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,8 +43,10 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+from common import auth
 from neo4j import AsyncGraphDatabase, GraphDatabase
 
+from stakegraph import localdb
 from stakegraph.graph import lens_query
 from stakegraph.graph.cypher import load
 from stakegraph.lenses import Lens
@@ -53,7 +54,7 @@ from stakegraph.lenses import Lens
 HERE = Path(__file__).resolve().parent
 PEER = HERE / "peer"
 PROVIDERS = ("bench-p10", "bench-p100", "bench-p1000")
-AUTH = ("neo4j", os.environ.get("NEO4J_PASSWORD", "stakegraph"))
+AUTH = auth()
 
 EVIDENCE = "evidence { lens summary path { from { id name } type to { id name } relationId } }"
 CUSTOMERS = (
@@ -124,12 +125,6 @@ class Case:
     cypher: str
     params: dict[str, Any]
     peer: bool = False  # `graphql` is sent to the peer instead of stakegraph
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_http(url: str, seconds: float = 60) -> None:
@@ -355,7 +350,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     customers, org = pick(uri)
     with_peer = not args.no_peer and (PEER / "node_modules").is_dir() and bool(shutil.which("node"))
-    port, peer_port = free_port(), free_port()
+    port, peer_port = localdb.free_port(), localdb.free_port()
     result: dict[str, Any] = {
         "label": args.label, "machine": machine(), "duration_s": args.duration,
         "load_generator": subprocess.run(["wrk", "-v"], capture_output=True, text=True)

@@ -15,19 +15,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from common import EMPTY, auth, world
 from neo4j import GraphDatabase
 
 from stakegraph import localdb
-from stakegraph.generate import generate
 
 HERE = Path(__file__).resolve().parent
-WORLDS = HERE / "worlds"
 OUT = HERE / "out"
 
 
@@ -35,28 +33,10 @@ def label(size: int) -> str:
     return f"{size // 1_000_000}M" if size >= 1_000_000 else f"{size // 1000}k"
 
 
-def world(size: int, seed: int) -> Path:
-    path = WORLDS / f"world-{size}-seed{seed}.json"  # the import benchmark's name too
-    if not path.exists():
-        WORLDS.mkdir(parents=True, exist_ok=True)
-        print(generate(size, seed, path), flush=True)
-    return path
-
-
 def empty(uri: str) -> None:
-    with GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("NEO4J_PASSWORD", "stakegraph"))) \
-            as driver, driver.session() as session:
-        # relationships first: a hub's DETACH DELETE would hold all its relationships in
-        # one transaction and exceed the transaction memory limit
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS")\
-            .consume()
-        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    with GraphDatabase.driver(uri, auth=auth()) as driver, driver.session() as session:
+        for statement in EMPTY:
+            session.run(statement).consume()
 
 
 def main() -> None:
@@ -79,7 +59,7 @@ def main() -> None:
         path = world(size, args.seed)
         if own_db:
             shutil.rmtree(data_dir, ignore_errors=True)
-            port = free_port()
+            port = localdb.free_port()
             os.environ.setdefault("STAKEGRAPH_NEO4J_HEAP", "4g")
             os.environ.setdefault("STAKEGRAPH_NEO4J_PAGECACHE", "2g")
             localdb.start(port, data_dir)

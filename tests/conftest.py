@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -23,18 +22,13 @@ from stakegraph import localdb
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
+from stakegraph.localdb import free_port
 
 NEO4J_IMAGE = "neo4j:5.26-community"
 
 # The first run of a large lens query includes planning it; on a loaded 2-core machine that
 # can pass the 5 s production default. Timeouts are tested on purpose in test_faults.py.
 os.environ.setdefault("STAKEGRAPH_TRANSACTION_TIMEOUT", "60")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def docker_answers() -> bool:

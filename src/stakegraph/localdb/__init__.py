@@ -11,9 +11,19 @@ from stakegraph.localdb.launcher import (
     Status,
     build,
     default_data_dir,
+    free_port,
     start,
     status,
     stop,
 )
 
-__all__ = ["LocalNeo4jError", "Status", "build", "default_data_dir", "start", "status", "stop"]
+__all__ = [
+    "LocalNeo4jError",
+    "Status",
+    "build",
+    "default_data_dir",
+    "free_port",
+    "start",
+    "status",
+    "stop",
+]
