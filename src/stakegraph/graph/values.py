@@ -77,9 +77,6 @@ class GraphRelationship(Protocol):
 
 class GraphPath(Protocol):
     @property
-    def nodes(self) -> Sequence[GraphNode]: ...
-
-    @property
     def relationships(self) -> Sequence[GraphRelationship]: ...
 
     @property
