@@ -26,6 +26,7 @@ from stakegraph.api.errors import ErrorCodes, coded
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
+from stakegraph.api.relations import RELATION_CLASSES
 from stakegraph.config import ServerSettings
 
 Query = merge_types("Query", (LensQuery, AnalyticsQuery))
@@ -59,7 +60,12 @@ def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = 
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    return Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        types=list(RELATION_CLASSES.values()),  # reached only through the Relation interface
+    )
 
 
 schema = build_schema()
