@@ -23,12 +23,13 @@ from stakegraph.api.access_log import RecordOperation
 from stakegraph.api.analytics import AnalyticsQuery
 from stakegraph.api.auth import RoleCheck
 from stakegraph.api.errors import ErrorCodes, coded
+from stakegraph.api.explore import ExploreQuery
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
 from stakegraph.config import ServerSettings
 
-Query = merge_types("Query", (LensQuery, AnalyticsQuery))
+Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery))
 
 
 class Schema(strawberry.Schema):
