@@ -22,14 +22,16 @@ from strawberry.tools import merge_types
 from stakegraph.api.access_log import RecordOperation
 from stakegraph.api.analytics import AnalyticsQuery
 from stakegraph.api.auth import RoleCheck
+from stakegraph.api.descriptions import describe
 from stakegraph.api.errors import ErrorCodes, coded
+from stakegraph.api.explore import ExploreQuery
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
 from stakegraph.api.relations import RELATION_CLASSES
 from stakegraph.config import ServerSettings
 
-Query = merge_types("Query", (LensQuery, AnalyticsQuery))
+Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery))
 
 
 class Schema(strawberry.Schema):
@@ -60,12 +62,14 @@ def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = 
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    return Schema(
+    built = Schema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
         types=list(RELATION_CLASSES.values()),  # reached only through the Relation interface
     )
+    describe(built._schema)  # the manual's descriptions (api/descriptions.py)
+    return built
 
 
 schema = build_schema()

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from stakegraph import lenses as lens_catalogue
+from stakegraph import evidence as sentences
 from stakegraph import records
 from stakegraph.api.context import Info
 from stakegraph.api.relations import (
@@ -24,7 +24,7 @@ from stakegraph.api.relations import (
     from_relationship,
     native,
 )
-from stakegraph.graph import lens_query
+from stakegraph.graph import lens_query, paging
 from stakegraph.graph import relations as graph_relations
 from stakegraph.graph.values import GraphNode, GraphRelationship
 from stakegraph.lenses import Lens
@@ -110,7 +110,7 @@ class Stakeholder:
         ] = None,
         first: Annotated[
             int | None, strawberry.argument(description="Page size, 0 to 500.")
-        ] = lens_query.DEFAULT_PAGE,
+        ] = paging.DEFAULT_PAGE,
         after: Annotated[
             str | None, strawberry.argument(description="The cursor of the previous page's end.")
         ] = None,
@@ -384,10 +384,10 @@ class CustomerMap:
 
 def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
     rels = [rel for path in found.evidence for rel in path.relationships]
-    steps = lens_catalogue.steps(found.evidence)  # in the same order as `rels`
+    steps = sentences.steps(found.evidence)  # in the same order as `rels`
     return Evidence(
         lens=found.lens,
-        summary=lens_catalogue.summarize(found.lens, found.evidence),
+        summary=sentences.summarize(found.lens, found.evidence),
         path=[
             PathStep(
                 from_=nodes.get(start),

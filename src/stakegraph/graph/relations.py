@@ -19,7 +19,7 @@ from neo4j import AsyncManagedTransaction
 from stakegraph import errors
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
-from stakegraph.graph.lens_query import DEFAULT_PAGE, MAX_PAGE
+from stakegraph.graph.paging import DEFAULT_PAGE, MAX_PAGE
 from stakegraph.graph.values import GraphNode, GraphRelationship
 
 OUT, IN, BOTH = "OUT", "IN", "BOTH"
