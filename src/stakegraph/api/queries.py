@@ -196,6 +196,10 @@ class Query:
         return [from_node(node) for node in nodes]
 
     @strawberry.field(description="One relationship by id, with its properties, or null.")
-    async def relation(self, info: Info, id: strawberry.ID) -> Relation | None:
+    async def relation(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The relationship's id.")],
+    ) -> Relation | None:
         link = await relations.relation(info.context.graph, str(id))
         return NodeCache().link(link) if link is not None else None
