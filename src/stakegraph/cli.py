@@ -186,7 +186,8 @@ def query(
         list[str] | None, typer.Option("--param", "-p", help="k=v (v read as JSON when it parses)")
     ] = None,
 ) -> None:
-    """Run a named Cypher file and print its rows as a table."""
+    """Run a named Cypher file and print its rows as a table; parameters its header marks
+    (optional) are null unless given."""
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
@@ -195,6 +196,8 @@ def query(
     if file.name == "schema" or file.name.startswith("writes/"):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
     params = dict(_parse_param(p) for p in param or [])
+    for optional in file.optional_parameters:  # e.g. a lens file's window: null = no filter
+        params.setdefault(optional, None)
 
     async def run(graph: Graph) -> list[Any]:
         return await graph.read(file.body, **params)
