@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -251,12 +252,24 @@ def import_(
     out.print(f"Imported {summary}")
 
 
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
 @app.command("export")
-def export(path: Annotated[Path, typer.Argument(help="The JSON file to write")]) -> None:
-    """Write the whole graph as JSON (the import format)."""
+def export(
+    path: Annotated[Path, typer.Argument(help="The JSON file, or the CSV folder, to write")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="json: one file; csv: a folder")
+    ] = ExportFormat.json,
+) -> None:
+    """Write the whole graph in the import format, streamed (bounded memory)."""
     from stakegraph.exporter import export_path
 
-    summary = with_graph(lambda graph: export_path(graph, path))
+    if format is ExportFormat.csv and path.is_file():
+        fail(f"{path} is a file; --format csv writes a folder")
+    summary = with_graph(lambda graph: export_path(graph, path, format.value))
     out.print(f"Exported {summary} to {path}")
 
 
