@@ -104,7 +104,7 @@ def test_serve_with_two_workers_answers_from_two_processes(
 
     import httpx
 
-    from tests.conftest import free_port
+    from stakegraph.localdb import free_port
 
     port = free_port()
     server = subprocess.Popen(

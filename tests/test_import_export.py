@@ -551,3 +551,21 @@ async def test_loading_the_demo_twice_changes_nothing(graph: Graph, db: neo4j.Dr
     once = snapshot(db)
     await load_demo(graph)
     assert snapshot(db) == once
+
+
+async def test_import_applies_the_schema_to_a_fresh_database(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    from stakegraph.graph.schema import missing_schema
+
+    names, _, _ = db.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")
+    for name in names[0]["names"]:
+        db.execute_query(f"DROP CONSTRAINT {name}")
+    names, _, _ = db.execute_query(
+        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN collect(name) AS names"
+    )
+    for name in names[0]["names"]:
+        db.execute_query(f"DROP INDEX {name}")
+    assert "stakeholder_id" in await missing_schema(graph)
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    assert await missing_schema(graph) == set()

@@ -76,7 +76,8 @@ def neo4j_start(
     """Start the local Neo4j (built with Maven on first use) and wait until Bolt answers."""
     try:
         if not localdb.status(data_dir).running:
-            err.print("Starting Neo4j 5.26 (the first start builds it with Maven)…")
+            building = "" if localdb.is_built() else " (building it with Maven first)"
+            err.print(f"Starting Neo4j 5.26{building}…")
         started = localdb.start(port, data_dir, password=neo4j_settings().password)
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
