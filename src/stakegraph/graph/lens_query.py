@@ -10,8 +10,6 @@ the page, as maps (graph/values.py), each node once.
 
 from __future__ import annotations
 
-import base64
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,11 +21,14 @@ from stakegraph import errors
 from stakegraph.graph import values
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
+from stakegraph.graph.paging import (
+    DEFAULT_PAGE,
+    EVERYTHING,
+    check_first,
+    decode_cursor,
+    encode_cursor,
+)
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
-
-MAX_PAGE = 500
-DEFAULT_PAGE = 50
-EVERYTHING = 2**31 - 1  # `first` for an uncapped page
 
 
 @dataclass(frozen=True)
@@ -62,31 +63,6 @@ class Page:
     def cursor(self, relation: Relation, by_customer: bool) -> str:
         party = relation.customer if by_customer else relation.provider
         return encode_cursor(party.get("name"), party.get("id"))
-
-
-def encode_cursor(name: str, id_: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([name, id_]).encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
-    if cursor is None:
-        return None, None
-    try:
-        name, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if isinstance(name, str) and isinstance(id_, str):
-            return name, id_
-    except (ValueError, TypeError):
-        pass
-    raise errors.BadUserInput("not a cursor this server gave out", field="after")
-
-
-def check_first(first: int | None) -> int:
-    """A page size: absent or null means DEFAULT_PAGE; at most MAX_PAGE."""
-    if first is None:
-        return DEFAULT_PAGE
-    if first < 0:
-        raise errors.BadUserInput("first must be 0 or more", field="first")
-    return min(first, MAX_PAGE)
 
 
 @cache
