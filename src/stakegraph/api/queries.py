@@ -65,7 +65,7 @@ Until = Annotated[
 async def _connection(
     info: Info,
     anchor_id: str,
-    by_customer: bool,
+    listing: lens_query.Listing,
     lenses: list[LensName] | None,
     except_: list[LensName] | None,
     first: int | None,
@@ -75,7 +75,7 @@ async def _connection(
     page = await lens_query.page(
         info.context.graph,
         anchor_id=anchor_id,
-        by_customer=by_customer,
+        listing=listing,
         lenses=lenses,
         except_=except_,
         first=first,
@@ -84,7 +84,7 @@ async def _connection(
     )
     nodes = NodeCache()
     edges = [
-        CustomerEdge(cursor=page.cursor(r, by_customer), node=relation_from(r, nodes))
+        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes))
         for r in page.relations
     ]
     return CustomerConnection(
@@ -138,8 +138,9 @@ class Query:
         until: Until = None,
     ) -> CustomerConnection:
         window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.CUSTOMERS_OF
         anchor = str(provider_id)
-        return await _connection(info, anchor, True, lenses, except_, first, after, window)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Whose customer the stakeholder is, under which lenses.")
     async def providers_of(
@@ -155,8 +156,9 @@ class Query:
         until: Until = None,
     ) -> CustomerConnection:
         window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.PROVIDERS_OF
         anchor = str(customer_id)
-        return await _connection(info, anchor, False, lenses, except_, first, after, window)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Every lens's verdict on one pair, with the evidence.")
     async def explain(
@@ -207,7 +209,7 @@ class Query:
         page = await lens_query.page(
             info.context.graph,
             anchor_id=str(provider_id),
-            by_customer=True,
+            listing=lens_query.Listing.CUSTOMERS_OF,
             everything=True,
         )
         nodes = NodeCache()
