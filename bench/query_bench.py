@@ -333,7 +333,7 @@ def cases(customers: dict[str, str], org: str, with_peer: bool) -> list[Case]:
             Case("customersOf(TRANSACTIONAL)", p, CUSTOMERS, {"p": p, "lenses": ["TRANSACTIONAL"]},
                  lens_query.paged_query(tx, Listing.CUSTOMERS_OF), paged_params(p, list(tx))),
             Case("explain", p, EXPLAIN, {"c": c, "p": p}, lens_query.explain_query(),
-                 {"customerId": c, "providerId": p}),
+                 {"customerId": c, "providerId": p, **ALL_TIME.params()}),
             Case(f"providersOf({c})", p, PROVIDERS_OF, {"c": c},
                  lens_query.paged_query(all_lenses, Listing.PROVIDERS_OF),
                  paged_params(c, list(all_lenses))),
