@@ -13,7 +13,7 @@ import strawberry
 from stakegraph.api.context import Info
 from stakegraph.api.types import NodeCache, Relation, Stakeholder
 from stakegraph.graph import explore
-from stakegraph.records import RelationType
+from stakegraph.records import RelationType, StakeholderKind
 
 
 @strawberry.type(description="A stakeholder's surroundings: nodes and the relations between them.")
@@ -28,6 +28,18 @@ class Subgraph:
     )
     truncated: bool = strawberry.field(
         description="True when more nodes, or more than 2 x limit relations, existed."
+    )
+
+
+@strawberry.type(description="One stakeholder found by `search`, with how well and where.")
+class SearchHit:
+    stakeholder: Stakeholder = strawberry.field(description="The stakeholder found.")
+    score: float = strawberry.field(
+        description="The full-text index's relevance score; higher is better."
+    )
+    matched: list[str] = strawberry.field(
+        description="The properties a word of the text matched: name, tags, city, industry, "
+        "country."
     )
 
 
@@ -75,3 +87,38 @@ class ExploreQuery:
             for rel in found.relations
         ]
         return Subgraph(nodes=list(built.values()), relations=relations, truncated=found.truncated)
+
+    @strawberry.field(
+        description="Stakeholders whose name, tags, city, industry or country match every "
+        "word of the text (exactly, as a prefix, or within one typo for words of 4+ "
+        "characters; country codes exactly), best first, then by name and id."
+    )
+    async def search(
+        self,
+        info: Info,
+        text: Annotated[
+            str,
+            strawberry.argument(
+                description="Words to look for; any punctuation or Lucene syntax in it is "
+                "searched as text."
+            ),
+        ],
+        kinds: Annotated[
+            list[StakeholderKind] | None,
+            strawberry.argument(description="Only stakeholders of these kinds; absent = all."),
+        ] = None,
+        first: Annotated[
+            int | None, strawberry.argument(description="How many hits, at most 100.")
+        ] = 20,
+    ) -> list[SearchHit]:
+        hits = await explore.search(
+            info.context.graph,
+            text,
+            [k.value for k in kinds] if kinds is not None else None,
+            first,
+        )
+        nodes = NodeCache()
+        return [
+            SearchHit(stakeholder=nodes.get(h.node), score=h.score, matched=h.matched)
+            for h in hits
+        ]

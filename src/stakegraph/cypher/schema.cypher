@@ -32,3 +32,9 @@ CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX buys_consideration IF NOT EXISTS FOR ()-[r:BUYS]-() ON (r.consideration);
 CREATE INDEX buys_at IF NOT EXISTS FOR ()-[r:BUYS]-() ON (r.at);
 CREATE INDEX engages_at IF NOT EXISTS FOR ()-[r:ENGAGES]-() ON (r.at);
+
+// search: full-text over name, tags (a list of strings: each is indexed), city, country and
+// industry. No stop words, so that country codes such as IT or AT stay searchable.
+CREATE FULLTEXT INDEX stakeholder_search IF NOT EXISTS
+FOR (n:Stakeholder) ON EACH [n.name, n.tags, n.city, n.country, n.industry]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from neo4j.graph import Node, Relationship
 
-from stakegraph import errors
+from stakegraph import errors, fulltext
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
 
 MAX_DEPTH = 3
 MAX_LIMIT = 1000
+MAX_HITS = 100
+DEFAULT_HITS = 20
 
 
 @dataclass
@@ -48,3 +50,34 @@ async def neighbourhood(
         raise errors.NotFound(f"no stakeholder with id {id_!r}", field="id")
     row = records[0]
     return Subgraph(row["nodes"], row["distances"], row["relations"], row["truncated"])
+
+
+@dataclass
+class Hit:
+    node: Node
+    score: float
+    matched: list[str]
+
+
+async def search(
+    graph: Graph, text: str, kinds: Sequence[str] | None, first: int | None
+) -> list[Hit]:
+    """The best `first` stakeholders for `text` (at most MAX_HITS), by score, name, id."""
+    if not text.strip():
+        raise errors.BadUserInput("text must not be empty", field="text")
+    if len(fulltext.words(text)) > fulltext.MAX_WORDS:
+        raise errors.BadUserInput(f"at most {fulltext.MAX_WORDS} words", field="text")
+    if first is None:
+        first = DEFAULT_HITS
+    if first < 0:
+        raise errors.BadUserInput("first must be 0 or more", field="first")
+    query = fulltext.lucene_query(text)
+    if not query or first == 0 or kinds == []:
+        return []  # only punctuation: no word could match
+    records = await graph.read(
+        load("reads/search").text,
+        query=query,
+        kinds=list(kinds) if kinds is not None else None,
+        first=min(first, MAX_HITS),
+    )
+    return [Hit(r["node"], r["score"], fulltext.matched(r["node"], text)) for r in records]
