@@ -28,9 +28,10 @@ from stakegraph.api.explore import ExploreQuery
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
+from stakegraph.api.summaries import SummaryQuery
 from stakegraph.config import ServerSettings
 
-Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery))
+Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery, SummaryQuery))
 
 
 class Schema(strawberry.Schema):
