@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -38,6 +39,28 @@ ExceptList = Annotated[
     strawberry.argument(name="except", description="Drop pairs for which any of these hold."),
 ]
 
+Offering = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Only purchases, uses and services of this offering count; PROSPECT then"
+        " never holds (engagements carry no offering)."
+    ),
+]
+Since = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Window start, inclusive: purchases, contributions and engagements count"
+        " when their `at` is at or after it; undated ones always count; absent = open."
+    ),
+]
+Until = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Window end, exclusive: dated interactions count before it (uses and"
+        " services when their `since` is before it); absent = open. Must be after since."
+    ),
+]
+
 
 async def _connection(
     info: Info,
@@ -47,6 +70,7 @@ async def _connection(
     except_: list[LensName] | None,
     first: int | None,
     after: str | None,
+    window: lens_query.Window,
 ) -> CustomerConnection:
     page = await lens_query.page(
         info.context.graph,
@@ -56,6 +80,7 @@ async def _connection(
         except_=except_,
         first=first,
         after=after,
+        window=window.check(),
     )
     nodes = NodeCache()
     edges = [
@@ -108,10 +133,14 @@ class Query:
         except_: ExceptList = None,
         first: int | None = 50,
         after: str | None = None,
+        offering: Offering = None,
+        since: Since = None,
+        until: Until = None,
     ) -> CustomerConnection:
-        return await _connection(
-            info, str(provider_id), lens_query.Listing.CUSTOMERS_OF, lenses, except_, first, after
-        )
+        window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.CUSTOMERS_OF
+        anchor = str(provider_id)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Whose customer the stakeholder is, under which lenses.")
     async def providers_of(
@@ -122,10 +151,14 @@ class Query:
         except_: ExceptList = None,
         first: int | None = 50,
         after: str | None = None,
+        offering: Offering = None,
+        since: Since = None,
+        until: Until = None,
     ) -> CustomerConnection:
-        return await _connection(
-            info, str(customer_id), lens_query.Listing.PROVIDERS_OF, lenses, except_, first, after
-        )
+        window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.PROVIDERS_OF
+        anchor = str(customer_id)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Every lens's verdict on one pair, with the evidence.")
     async def explain(
