@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -199,7 +200,8 @@ def query(
     format: FormatOption = Format.table,
     timeout: TimeoutOption = None,
 ) -> None:
-    """Run a named Cypher file (read-only) and print its rows."""
+    """Run a named Cypher file (read-only) and print its rows; parameters its header marks
+    (optional) are null unless given."""
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
@@ -207,7 +209,8 @@ def query(
         return
     if file.name == "schema" or file.name.startswith("writes/"):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
-    _run_and_print(file.body, param, format, write=False, timeout=timeout)
+    optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
+    _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
 
 
 @app.command()
@@ -251,12 +254,18 @@ def cypher(
 
 
 def _run_and_print(
-    statement: str, param: list[str] | None, fmt: Format, *, write: bool, timeout: float | None
+    statement: str,
+    param: list[str] | None,
+    fmt: Format,
+    *,
+    write: bool,
+    timeout: float | None,
+    defaults: dict[str, Any] | None = None,
 ) -> None:
     """The one way `query` and `cypher` run a statement: graph.runner, then print."""
     from stakegraph.graph import runner
 
-    params = dict(_parse_param(p) for p in param or [])
+    params = (defaults or {}) | dict(_parse_param(p) for p in param or [])
 
     async def run(graph: Graph) -> runner.Rows:
         try:
@@ -324,12 +333,24 @@ def import_(
     out.print(f"Imported {summary}")
 
 
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
 @app.command("export")
-def export(path: Annotated[Path, typer.Argument(help="The JSON file to write")]) -> None:
-    """Write the whole graph as JSON (the import format)."""
+def export(
+    path: Annotated[Path, typer.Argument(help="The JSON file, or the CSV folder, to write")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="json: one file; csv: a folder")
+    ] = ExportFormat.json,
+) -> None:
+    """Write the whole graph in the import format, streamed (bounded memory)."""
     from stakegraph.exporter import export_path
 
-    summary = with_graph(lambda graph: export_path(graph, path))
+    if format is ExportFormat.csv and path.is_file():
+        fail(f"{path} is a file; --format csv writes a folder")
+    summary = with_graph(lambda graph: export_path(graph, path, format.value))
     out.print(f"Exported {summary} to {path}")
 
 

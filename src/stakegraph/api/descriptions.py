@@ -218,8 +218,8 @@ DESCRIPTIONS: dict[str, str] = {
     "PathStep.type": "The relationship's type.",
     "PathStep.to": "Where the relationship ends.",
     "PathStep.relationId": (
-        "The relationship's id (usable with `removeRelation`); null for a step the evidence "
-        "infers rather than stores."
+        "The relationship's id (usable with `removeRelation`); null when the stored "
+        "relationship has none."
     ),
     "Verdict": "Every lens's verdict on one customer-provider pair: the answer to \"why?\".",
     "Verdict.customer": "The stakeholder examined as a customer.",
@@ -320,14 +320,14 @@ DESCRIPTIONS: dict[str, str] = {
     "JourneyStage.RETENTION": "REPEAT or CLIENT holds: buys again or has an ongoing arrangement.",
     "JourneyStage.ADVOCACY": "A customer who also engaged at stage ADVOCACY.",
     "SegmentBucket.key": (
-        "The bucket's value of the dimension (e.g. `DE`, `25-34`, `Champions`, `individual`)."
+        "The bucket's value of the dimension (e.g. `DE`, `25-34`, `Champions`, `INDIVIDUAL`)."
     ),
     "SegmentBucket.count": "How many customers fall in this bucket.",
     "Money.amount": "The amount.",
     "Money.currency": _CURRENCY,
     "SegmentDimension.CUSTOMER_TYPE": (
-        "individual (person), BUSINESS, GOVERNMENT, INSTITUTION, NONPROFIT or internal "
-        "(department)."
+        "INDIVIDUAL (a person), INTERNAL (a department), else the organisation's type: "
+        "BUSINESS, GOVERNMENT, INSTITUTION, NONPROFIT."
     ),
     "SegmentDimension.COUNTRY": "Geographic: country code.",
     "SegmentDimension.REGION": "Geographic: region.",
@@ -351,7 +351,7 @@ DESCRIPTIONS: dict[str, str] = {
         "Engagement by stage (AWARENESS < CONSIDERATION < INTENT), decaying with a 30-day "
         "half-life, 0-50."
     ),
-    "Lead.qualified": "True from a score of 60.",
+    "Lead.qualified": "True from a score of 60 (a server setting).",
     "Lead.reasons": "The breakdown behind the score, in words.",
     "PowerInterestEntry.person": "The buying-center member.",
     "PowerInterestEntry.power": "Power from the buying role (DECIDER, APPROVER, BUYER high), 0..1.",
@@ -401,7 +401,8 @@ DESCRIPTIONS: dict[str, str] = {
     "DepartmentInput.city": "City, free text.",
     "DepartmentInput.tags": _TAGS,
     "DepartmentInput.partOfId": (
-        "The organisation or department it is PART_OF; absent = leave its place unchanged."
+        "Places it under this organisation or department (a department has one parent: "
+        "any other PART_OF goes); absent = its place stays as it is."
     ),
     "PersonInput": "A person to create or update.",
     "PersonInput.id": _NEW_ID,
