@@ -31,7 +31,15 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-test: install lint
+# The GraphQL-over-HTTP audit (tests/test_graphql_over_http.py) runs the npm package
+# graphql-http with Node: `npm ci` installs the pinned version next to the script.
+AUDIT = tests/http_audit/node_modules/.package-lock.json
+
+$(AUDIT): tests/http_audit/package.json tests/http_audit/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 18+) is needed for the GraphQL-over-HTTP audit test: install nodejs and npm" >&2; exit 1; }
+	cd tests/http_audit && npm ci --no-audit --no-fund --silent
+
+test: install lint $(AUDIT)
 	$(BIN)/pytest
 
 bench: install

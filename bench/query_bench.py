@@ -49,6 +49,7 @@ from neo4j import AsyncGraphDatabase, GraphDatabase
 from stakegraph import localdb
 from stakegraph.graph import lens_query
 from stakegraph.graph.cypher import load
+from stakegraph.graph.lens_query import Listing
 from stakegraph.lenses import Lens
 
 HERE = Path(__file__).resolve().parent
@@ -258,7 +259,7 @@ def profile_lenses(uri: str, customers: dict[str, str]) -> dict[str, dict[str, i
         for provider in customers:
             row: dict[str, int] = {}
             queries = {lens.value: load(lens.file).body for lens in Lens}
-            queries["customersOf(all)"] = lens_query.paged_query(tuple(Lens), True)
+            queries["customersOf(all)"] = lens_query.paged_query(tuple(Lens), Listing.CUSTOMERS_OF)
             for name, cypher in queries.items():
                 params = paged_params(provider, list(Lens)) if name.startswith("customersOf") \
                     else {"providerId": provider, "customerId": None}
@@ -290,7 +291,7 @@ def profile_providers_of(driver: neo4j.Driver, customer: str) -> dict[str, int]:
     row = {lens.value: sum(hits(load(lens.file).body, {"providerId": p, "customerId": customer})
                            for p in candidates) for lens in Lens}
     row["candidates"] = len(candidates)
-    row["providersOf(all)"] = hits(lens_query.paged_query(tuple(Lens), False),
+    row["providersOf(all)"] = hits(lens_query.paged_query(tuple(Lens), Listing.PROVIDERS_OF),
                                    paged_params(customer, list(Lens)))
     return row
 
@@ -326,13 +327,15 @@ def cases(customers: dict[str, str], org: str, with_peer: bool) -> list[Case]:
     for p, c in customers.items():
         out += [
             Case("customersOf(all)", p, CUSTOMERS, {"p": p, "lenses": None},
-                 lens_query.paged_query(all_lenses, True), paged_params(p, list(all_lenses))),
+                 lens_query.paged_query(all_lenses, Listing.CUSTOMERS_OF),
+                 paged_params(p, list(all_lenses))),
             Case("customersOf(TRANSACTIONAL)", p, CUSTOMERS, {"p": p, "lenses": ["TRANSACTIONAL"]},
-                 lens_query.paged_query(tx, True), paged_params(p, list(tx))),
+                 lens_query.paged_query(tx, Listing.CUSTOMERS_OF), paged_params(p, list(tx))),
             Case("explain", p, EXPLAIN, {"c": c, "p": p}, lens_query.explain_query(),
                  {"customerId": c, "providerId": p}),
             Case(f"providersOf({c})", p, PROVIDERS_OF, {"c": c},
-                 lens_query.paged_query(all_lenses, False), paged_params(c, list(all_lenses))),
+                 lens_query.paged_query(all_lenses, Listing.PROVIDERS_OF),
+                 paged_params(c, list(all_lenses))),
         ]
         if with_peer:
             out.append(Case("peer customersConnection", p, PEER_CUSTOMERS, {"p": p}, "", {},

@@ -23,6 +23,7 @@ from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 from stakegraph.localdb import free_port
+from tests.gql import GQL, serve
 
 NEO4J_IMAGE = "neo4j:5.26-community"
 
@@ -142,6 +143,13 @@ async def graph(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> AsyncIterato
     g = Graph.from_settings(neo4j_settings)
     yield g
     await g.close()
+
+
+@pytest.fixture
+def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
+    """A GraphQL client of the app (tests/gql.py) on the emptied database."""
+    with serve(neo4j_settings) as client:
+        yield client
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@
         data = gql.query("query($id: ID!) { stakeholder(id: $id) { name } }", id="leo")
         errors = gql.errors("{ explain(customerId: \"x\", providerId: \"y\") { isCustomer } }")
 
-Each test module defines its own `gql` fixture over `serve` (fixtures are not shared
-outside the root conftest).
+The `gql` fixture of tests/conftest.py serves the app on the emptied test database.
 """
 
 from __future__ import annotations

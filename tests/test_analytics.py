@@ -19,7 +19,7 @@ import pytest
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import AnalyticsSettings, JourneyStage, Quadrant, SegmentDimension
-from stakegraph.graph import lens_query
+from stakegraph.graph import paging
 from stakegraph.graph.cypher import all_files, load
 from stakegraph.graph.driver import Graph
 from stakegraph.records import BuyingRole
@@ -482,11 +482,11 @@ async def test_leads_are_capped_at_the_api_page_size(db: neo4j.Driver, graph: Gr
         "CREATE (x:Stakeholder:Organization {id: 'o' + i, name: 'O' + i, createdAt: datetime(),"
         " updatedAt: datetime()})-[:ENGAGES {id: 'e' + i, createdAt: datetime(),"
         " stage: 'AWARENESS', channel: 'web', at: $at}]->(p)",
-        n=lens_query.MAX_PAGE + 1,
+        n=paging.MAX_PAGE + 1,
         at=AS_OF,
     )
-    found = await analytics.leads(graph, "acme", AS_OF, first=lens_query.MAX_PAGE + 100)
-    assert len(found) == lens_query.MAX_PAGE
+    found = await analytics.leads(graph, "acme", AS_OF, first=paging.MAX_PAGE + 100)
+    assert len(found) == paging.MAX_PAGE
 
 
 # ----------------------------------------------------------------------- power/interest grid

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,17 +18,10 @@ import pytest
 
 from stakegraph import analytics
 from stakegraph.api import analytics as api_analytics
-from stakegraph.config import Neo4jSettings
-from tests.gql import GQL, code, field, serve
+from tests.gql import GQL, code, field
 
 AS_OF = datetime(2025, 1, 1, tzinfo=UTC)
 _ids = itertools.count(1)
-
-
-@pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        yield client
 
 
 # ----------------------------------------------------------------------------- the world

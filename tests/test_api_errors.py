@@ -18,12 +18,6 @@ from tests.gql import GQL, code, field, serve
 
 
 @pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        yield client
-
-
-@pytest.fixture
 def world(gql: GQL) -> GQL:
     """An organisation with a department, two people and one purchase, via mutations."""
     gql.query(

@@ -6,23 +6,14 @@ a mutation that stored the wrong thing shows up as a lens that does not hold.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import neo4j
 import pytest
 
-from stakegraph.config import Neo4jSettings
 from stakegraph.lenses import Lens
-from tests.gql import GQL, serve
+from tests.gql import GQL
 
 ALL_LENSES = [lens.value for lens in Lens]
-
-
-@pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        yield client
 
 
 # ----------------------------------------------------------------------------- the world

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import neo4j
-import pytest
 
-from stakegraph.config import Neo4jSettings
-from tests.gql import GQL, serve
-
-
-@pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        yield client
-
+from tests.gql import GQL
 
 MEMBERSHIP = """
 mutation($input: MembershipInput!) {

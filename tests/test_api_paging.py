@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import base64
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import neo4j
 import pytest
 
-from stakegraph.config import Neo4jSettings
-from tests.gql import GQL, code, field, serve
+from tests.gql import GQL, code, field
 
 NAMES = ["Ann", "Bob", "Cy", "Dee", "ann"]
-
-
-@pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        yield client
 
 
 def people(count: int, names: list[str], seed: int = 7) -> list[dict[str, str]]:

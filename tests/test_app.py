@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
-import neo4j
-import pytest
-
-from stakegraph.config import Neo4jSettings
-from tests.gql import GQL, serve
-
-
-@pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        yield client
+from tests.gql import GQL
 
 
 def graphiql_page(gql: GQL) -> str:

@@ -21,6 +21,18 @@ def stakegraph(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def stakegraph_input(text: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`stakegraph` with `text` on standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "stakegraph", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=120,
+    )
+
+
 def test_serve_refuses_a_public_address_without_api_keys() -> None:
     result = stakegraph(
         "serve", "--host", "0.0.0.0", STAKEGRAPH_API_KEYS="", STAKEGRAPH_ALLOW_OPEN="0"
@@ -92,7 +104,7 @@ def test_serve_with_two_workers_answers_from_two_processes(
 
     import httpx
 
-    from tests.conftest import free_port
+    from stakegraph.localdb import free_port
 
     port = free_port()
     server = subprocess.Popen(

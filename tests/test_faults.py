@@ -24,7 +24,7 @@ from stakegraph import errors, localdb
 from stakegraph.api.app import create_app
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings, ServerSettings
 from stakegraph.graph.driver import Graph
-from tests.conftest import free_port
+from stakegraph.localdb import free_port
 
 SLOW = "UNWIND range(1, 100000000) AS i WITH i WHERE i < 0 RETURN count(i)"
 UPSERT = 'mutation { upsertOrganization(input: {id: "acme", name: "Acme"}) { id } }'

@@ -9,19 +9,16 @@ requests in all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC
 from typing import Any
 
-import neo4j
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, nodes, queries
 
 from stakegraph.api.schema import schema
-from stakegraph.config import Neo4jSettings
-from tests.gql import GQL, serve
+from tests.gql import GQL
 
 SDL = str(schema)
 DATETIMES = st.one_of(
@@ -50,11 +47,11 @@ FUZZ = settings(
 
 
 @pytest.fixture
-def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    with serve(neo4j_settings) as client:
-        client.query('mutation { upsertOrganization(input: {id: "acme", name: "Acme"}) { id } }')
-        client.query('mutation { upsertPerson(input: {id: "ann", name: "Ann"}) { id } }')
-        yield client
+def gql(gql: GQL) -> GQL:
+    """conftest's client, on a database holding `acme` and `ann`."""
+    gql.query('mutation { upsertOrganization(input: {id: "acme", name: "Acme"}) { id } }')
+    gql.query('mutation { upsertPerson(input: {id: "ann", name: "Ann"}) { id } }')
+    return gql
 
 
 def check(gql: GQL, body: Any) -> None:

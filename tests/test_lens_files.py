@@ -16,8 +16,9 @@ import neo4j
 import pytest
 from neo4j.graph import Path
 
+from stakegraph.evidence import steps, summarize
 from stakegraph.graph.cypher import all_files, load
-from stakegraph.lenses import CUSTOMER_LENSES, LENS_DESCRIPTIONS, LENS_FILES, Lens, steps, summarize
+from stakegraph.lenses import CUSTOMER_LENSES, LENS_DESCRIPTIONS, LENS_FILES, Lens
 
 GRAPH = """
 CREATE

@@ -12,7 +12,7 @@ import pytest
 
 from stakegraph import localdb
 from stakegraph.config import DEFAULT_PASSWORD
-from tests.conftest import free_port
+from stakegraph.localdb import free_port
 
 
 def count_marks(uri: str) -> int:
@@ -68,10 +68,13 @@ def test_cli_reports_status_and_a_missing_java_in_one_line(tmp_path: Path) -> No
     assert "not running" in stopped.stdout
 
     no_tools = {**os.environ, "PATH": str(tmp_path / "empty-bin")}
-    result = stakegraph("neo4j", "start", "--data-dir", str(tmp_path), env=no_tools)
+    port = str(free_port())  # never the default: `make run` may hold it
+    result = stakegraph("neo4j", "start", "--port", port, "--data-dir", str(tmp_path), env=no_tools)
     assert result.returncode == 1
     assert "`java` was not found on PATH" in result.stderr
     assert "Traceback" not in result.stderr
+    # Maven is named only when the start builds the launcher
+    assert ("building it with Maven" in result.stderr) is not localdb.is_built()
 
 
 def test_a_store_left_with_a_password_change_pending_starts(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from stakegraph import errors
-from stakegraph.graph import lens_query, reads
+from stakegraph.graph import paging, reads
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
 
@@ -333,7 +333,7 @@ async def leads(
     settings: AnalyticsSettings | None = None,
 ) -> list[Lead]:
     """p's prospects scored fit (0-50) + engagement (0-50), best first, at most `first`
-    (capped at lens_query.MAX_PAGE, as every list in the API, SPEC 4)."""
+    (capped at paging.MAX_PAGE, as every list in the API, SPEC 4)."""
     if first < 0:
         raise errors.BadUserInput("first must not be negative", field="first")
     s = settings or AnalyticsSettings()
@@ -341,7 +341,7 @@ async def leads(
         load("analytics/leads").body,
         providerId=provider_id,
         asOf=_utc(as_of),
-        first=min(first, lens_query.MAX_PAGE),
+        first=min(first, paging.MAX_PAGE),
         stageWeights=s.stage_weights,
         halfLifeDays=s.half_life_days,
         fitWeights=s.fit_weights,

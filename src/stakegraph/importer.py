@@ -11,6 +11,8 @@
    not in the input must exist there; structural relations must join the right kinds; no
    relation id may be held by another relationship.
 3. If anything is wrong, raise `InvalidInput` listing every problem; nothing is written.
+   The schema is applied before the checks (idempotent): a fresh database never sees a
+   look-up or a MERGE without the id index.
 4. Write: stakeholders, then relations, one transaction per batch; each relation batch
    refreshes the role labels of its `from` ends in the same transaction.
 
@@ -39,6 +41,7 @@ from rich.progress import Progress
 from stakegraph import errors
 from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
+from stakegraph.graph.schema import apply_schema
 from stakegraph.inputs import Raw, ReadProblem, UnreadableInput, read_section
 from stakegraph.records import (
     RELATION,
@@ -303,6 +306,7 @@ async def import_records(
             bar.remove_task(bar.task_ids[0])
         if found.clashes:
             _report_clashes(found)
+        await apply_schema(bulk)
         await _check_database(bulk, found)
         if found.problems:
             raise InvalidInput(found.problems)

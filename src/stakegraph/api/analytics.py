@@ -141,7 +141,7 @@ async def customer_lenses(
     page = await lens_query.page(
         graph,
         anchor_id=provider_id,
-        by_customer=True,
+        listing=lens_query.Listing.CUSTOMERS_OF,
         lenses=lenses,
         everything=True,
     )

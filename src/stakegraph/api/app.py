@@ -1,5 +1,8 @@
 """The Starlette app: /graphql (POST; GET from a browser opens GraphiQL), /health, /ready.
 
+/graphql follows the GraphQL-over-HTTP specification (api/over_http.py): the media type
+application/graphql-response+json when the client accepts it, application/json otherwise.
+
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
 
@@ -26,7 +29,6 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
 from stakegraph import errors
 from stakegraph.api import access_log
@@ -34,6 +36,7 @@ from stakegraph.api.access_log import AccessLog
 from stakegraph.api.auth import ApiKeys, parse_keys
 from stakegraph.api.context import Context
 from stakegraph.api.limits import BodyLimit
+from stakegraph.api.over_http import GraphQLOverHTTP
 from stakegraph.api.schema import Schema, build_schema
 from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings
 from stakegraph.graph.driver import Graph
@@ -62,7 +65,7 @@ def graphiql_page() -> str:
     return template.replace("__EXAMPLE_QUERY__", json.dumps(EXAMPLE_QUERY))
 
 
-class GraphQLApp(GraphQL[Context, None]):
+class GraphQLApp(GraphQLOverHTTP):
     def __init__(self, graph_of: Any, schema: Schema) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self._graph_of = graph_of

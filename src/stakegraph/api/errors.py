@@ -16,8 +16,10 @@ import re
 from graphql.error import GraphQLError
 from pydantic import ValidationError
 from starlette.responses import JSONResponse
+from starlette.types import Receive, Scope, Send
 from strawberry.extensions import MaskErrors
 
+from stakegraph.api.media import GRAPHQL_RESPONSE, prefers_graphql_response
 from stakegraph.errors import BadUserInput, StakegraphError
 from stakegraph.records import RelationType, StakeholderKind
 
@@ -27,12 +29,23 @@ log = logging.getLogger("stakegraph.errors")
 _TAGS = {tag.value for tag in (*RelationType, *StakeholderKind)}
 
 
+class ErrorResponse(JSONResponse):
+    """JSON, or application/graphql-response+json when the request's Accept prefers it."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        accept = dict(scope.get("headers") or ()).get(b"accept", b"").decode("latin-1")
+        if prefers_graphql_response(accept):
+            self.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+        await super().__call__(scope, receive, send)
+
+
 def http_error(
     status: int, message: str, code: str, headers: dict[str, str] | None = None
 ) -> JSONResponse:
-    """An answer in GraphQL's error shape, sent by a middleware before GraphQL runs."""
+    """An answer in GraphQL's error shape, sent before GraphQL runs (by a middleware, or
+    for a request that is not a GraphQL request at all), in the media type negotiated."""
     body = {"errors": [{"message": message, "extensions": {"code": code}}]}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return ErrorResponse(body, status_code=status, headers=headers)
 
 
 def error_location(error: ValidationError) -> list[str]:

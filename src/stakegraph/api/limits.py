@@ -41,7 +41,7 @@ from strawberry.extensions import SchemaExtension
 
 from stakegraph.api.errors import http_error
 from stakegraph.config import ServerSettings
-from stakegraph.graph.lens_query import DEFAULT_PAGE, MAX_PAGE
+from stakegraph.graph.paging import DEFAULT_PAGE, MAX_PAGE
 
 CODE = "QUERY_TOO_COMPLEX"
 

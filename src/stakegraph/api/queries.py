@@ -42,7 +42,7 @@ ExceptList = Annotated[
 async def _connection(
     info: Info,
     anchor_id: str,
-    by_customer: bool,
+    listing: lens_query.Listing,
     lenses: list[LensName] | None,
     except_: list[LensName] | None,
     first: int | None,
@@ -51,7 +51,7 @@ async def _connection(
     page = await lens_query.page(
         info.context.graph,
         anchor_id=anchor_id,
-        by_customer=by_customer,
+        listing=listing,
         lenses=lenses,
         except_=except_,
         first=first,
@@ -59,7 +59,7 @@ async def _connection(
     )
     nodes = NodeCache()
     edges = [
-        CustomerEdge(cursor=page.cursor(r, by_customer), node=relation_from(r, nodes))
+        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes))
         for r in page.relations
     ]
     return CustomerConnection(
@@ -109,7 +109,9 @@ class Query:
         first: int | None = 50,
         after: str | None = None,
     ) -> CustomerConnection:
-        return await _connection(info, str(provider_id), True, lenses, except_, first, after)
+        return await _connection(
+            info, str(provider_id), lens_query.Listing.CUSTOMERS_OF, lenses, except_, first, after
+        )
 
     @strawberry.field(description="Whose customer the stakeholder is, under which lenses.")
     async def providers_of(
@@ -121,7 +123,9 @@ class Query:
         first: int | None = 50,
         after: str | None = None,
     ) -> CustomerConnection:
-        return await _connection(info, str(customer_id), False, lenses, except_, first, after)
+        return await _connection(
+            info, str(customer_id), lens_query.Listing.PROVIDERS_OF, lenses, except_, first, after
+        )
 
     @strawberry.field(description="Every lens's verdict on one pair, with the evidence.")
     async def explain(
@@ -172,7 +176,7 @@ class Query:
         page = await lens_query.page(
             info.context.graph,
             anchor_id=str(provider_id),
-            by_customer=True,
+            listing=lens_query.Listing.CUSTOMERS_OF,
             everything=True,
         )
         nodes = NodeCache()

@@ -22,13 +22,15 @@ from strawberry.tools import merge_types
 from stakegraph.api.access_log import RecordOperation
 from stakegraph.api.analytics import AnalyticsQuery
 from stakegraph.api.auth import RoleCheck
+from stakegraph.api.descriptions import describe
 from stakegraph.api.errors import ErrorCodes, coded
+from stakegraph.api.explore import ExploreQuery
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
 from stakegraph.config import ServerSettings
 
-Query = merge_types("Query", (LensQuery, AnalyticsQuery))
+Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery))
 
 
 class Schema(strawberry.Schema):
@@ -59,7 +61,9 @@ def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = 
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    return Schema(query=Query, mutation=Mutation, extensions=extensions)
+    built = Schema(query=Query, mutation=Mutation, extensions=extensions)
+    describe(built._schema)  # the manual's descriptions (api/descriptions.py)
+    return built
 
 
 schema = build_schema()

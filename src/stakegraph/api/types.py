@@ -13,7 +13,7 @@ from typing import Any
 import strawberry
 from neo4j.time import DateTime as Neo4jDateTime
 
-from stakegraph import lenses as lens_catalogue
+from stakegraph import evidence as sentences
 from stakegraph import records
 from stakegraph.graph import lens_query
 from stakegraph.graph.values import GraphNode
@@ -264,7 +264,7 @@ class Relation:
 def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
     return Evidence(
         lens=found.lens,
-        summary=lens_catalogue.summarize(found.lens, found.evidence),
+        summary=sentences.summarize(found.lens, found.evidence),
         path=[
             PathStep(
                 from_=nodes.get(start),
@@ -272,7 +272,7 @@ def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
                 to=nodes.get(end),
                 relation_id=strawberry.ID(rel_id) if rel_id else None,
             )
-            for start, rel_type, end, rel_id in lens_catalogue.steps(found.evidence)
+            for start, rel_type, end, rel_id in sentences.steps(found.evidence)
         ],
     )
 

@@ -40,3 +40,9 @@ CREATE INDEX engages_at IF NOT EXISTS FOR ()-[r:ENGAGES]-() ON (r.at);
 // looked up by the provider they were for (referrals, removeStakeholder of a provider).
 CREATE INDEX gives_feedback_at IF NOT EXISTS FOR ()-[r:GIVES_FEEDBACK]-() ON (r.at);
 CREATE INDEX refers_provider IF NOT EXISTS FOR ()-[r:REFERS]-() ON (r.providerId);
+
+// search: full-text over name, tags (a list of strings: each is indexed), city, country and
+// industry. No stop words, so that country codes such as IT or AT stay searchable.
+CREATE FULLTEXT INDEX stakeholder_search IF NOT EXISTS
+FOR (n:Stakeholder) ON EACH [n.name, n.tags, n.city, n.country, n.industry]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

@@ -10,10 +10,9 @@ the page, as maps (graph/values.py), each node once.
 
 from __future__ import annotations
 
-import base64
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -23,11 +22,26 @@ from stakegraph import errors
 from stakegraph.graph import values
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
+from stakegraph.graph.paging import (
+    DEFAULT_PAGE,
+    EVERYTHING,
+    check_first,
+    decode_cursor,
+    encode_cursor,
+)
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
-MAX_PAGE = 500
-DEFAULT_PAGE = 50
-EVERYTHING = 2**31 - 1  # `first` for an uncapped page
+
+class Listing(Enum):
+    """Which side of the relations a page lists; the anchor is on the other side."""
+
+    CUSTOMERS_OF = "customersOf"  # the anchor is the provider; rows are its customers
+    PROVIDERS_OF = "providersOf"  # the anchor is the customer; rows are its providers
+
+    @property
+    def anchor_field(self) -> str:
+        """The argument naming the anchor, as NOT_FOUND names it."""
+        return "providerId" if self is Listing.CUSTOMERS_OF else "customerId"
 
 
 @dataclass(frozen=True)
@@ -59,34 +73,9 @@ class Page:
     total: int
     has_next: bool
 
-    def cursor(self, relation: Relation, by_customer: bool) -> str:
-        party = relation.customer if by_customer else relation.provider
+    def cursor(self, relation: Relation, listing: Listing) -> str:
+        party = relation.customer if listing is Listing.CUSTOMERS_OF else relation.provider
         return encode_cursor(party.get("name"), party.get("id"))
-
-
-def encode_cursor(name: str, id_: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([name, id_]).encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
-    if cursor is None:
-        return None, None
-    try:
-        name, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if isinstance(name, str) and isinstance(id_, str):
-            return name, id_
-    except (ValueError, TypeError):
-        pass
-    raise errors.BadUserInput("not a cursor this server gave out", field="after")
-
-
-def check_first(first: int | None) -> int:
-    """A page size: absent or null means DEFAULT_PAGE; at most MAX_PAGE."""
-    if first is None:
-        return DEFAULT_PAGE
-    if first < 0:
-        raise errors.BadUserInput("first must be 0 or more", field="first")
-    return min(first, MAX_PAGE)
 
 
 @cache
@@ -156,10 +145,10 @@ _PROVIDER_PAIRS = """CALL (anchor) {{
 
 
 @cache
-def paged_query(lenses: tuple[Lens, ...], by_customer: bool) -> str:
+def paged_query(lenses: tuple[Lens, ...], listing: Listing) -> str:
     """The page query. Each row's `other` is the party that is not the anchor: the
     customer in customersOf, the provider in providersOf (the anchor is sent once)."""
-    if by_customer:
+    if listing is Listing.CUSTOMERS_OF:
         pairs, other = _CUSTOMER_PAIRS, "WITH customer AS other, found"
     else:
         candidates = load("lenses/candidate_providers").body
@@ -184,14 +173,14 @@ async def page(
     graph: Graph,
     *,
     anchor_id: str,
-    by_customer: bool,
+    listing: Listing,
     lenses: Sequence[Lens] | None = None,
     except_: Sequence[Lens] | None = None,
     first: int | None = DEFAULT_PAGE,
     after: str | None = None,
     everything: bool = False,
 ) -> Page:
-    """customersOf (by_customer: anchor = provider) or providersOf (anchor = customer).
+    """customersOf (anchor = provider) or providersOf (anchor = customer), by `listing`.
 
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
     for fields that need them all.
@@ -200,7 +189,7 @@ async def page(
     after_name, after_id = decode_cursor(after)
     shown = list(lenses) if lenses else list(Lens)
     records = await graph.read(
-        paged_query(_asked(lenses, except_), by_customer),
+        paged_query(_asked(lenses, except_), listing),
         anchorId=anchor_id,
         customerId=anchor_id,
         lenses=[lens.value for lens in shown],
@@ -210,14 +199,15 @@ async def page(
         first=first,
     )
     if not records:
-        field = "providerId" if by_customer else "customerId"
-        raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
+        raise errors.NotFound(
+            f"no stakeholder with id {anchor_id!r}", field=listing.anchor_field
+        )
     record = records[0]
     nodes = values.nodes_by_id(record["nodes"])
     anchor = nodes[record["anchor"]]
     relations = [
         _relation(nodes[row["other"]], anchor, row["shown"], nodes)
-        if by_customer
+        if listing is Listing.CUSTOMERS_OF
         else _relation(anchor, nodes[row["other"]], row["shown"], nodes)
         for row in record["page"]
     ]

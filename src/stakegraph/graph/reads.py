@@ -10,7 +10,7 @@ from neo4j.graph import Node
 from stakegraph import errors
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
-from stakegraph.graph.lens_query import check_first, decode_cursor, encode_cursor
+from stakegraph.graph.paging import check_first, decode_cursor, encode_cursor
 from stakegraph.records import BuyingRole
 
 

@@ -77,17 +77,24 @@ def _require(tool: str, advice: str) -> str:
     return path
 
 
-def build(*, quiet: bool = True) -> Path:
-    """Build the launcher with Maven unless an identical build is cached; return its dir.
-
-    The cache key is a hash of the pom and the Java sources, so a changed launcher is
-    rebuilt and an unchanged one never is.
-    """
-    sources = _sources()
+def _build_home(sources: dict[str, bytes]) -> Path:
+    """The cache directory of the build of these sources: keyed by a hash of the pom and the
+    Java sources, so a changed launcher is rebuilt and an unchanged one never is."""
     digest = hashlib.sha256()
     for name, content in sources.items():
         digest.update(name.encode() + b"\0" + content + b"\0")
-    home = user_cache_path("stakegraph") / f"local-neo4j-{digest.hexdigest()[:16]}"
+    return user_cache_path("stakegraph") / f"local-neo4j-{digest.hexdigest()[:16]}"
+
+
+def is_built() -> bool:
+    """Whether the launcher's build is cached (a start then runs no Maven)."""
+    return (_build_home(_sources()) / "BUILT").exists()
+
+
+def build(*, quiet: bool = True) -> Path:
+    """Build the launcher with Maven unless an identical build is cached; return its dir."""
+    sources = _sources()
+    home = _build_home(sources)
     done = home / "BUILT"
     if done.exists():
         return home
