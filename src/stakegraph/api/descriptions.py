@@ -241,6 +241,12 @@ DESCRIPTIONS: dict[str, str] = {
     "RelationType.SERVES": "provider -> recipient: serves it, paid or not (since, ongoing).",
     "RelationType.CONTRIBUTES": "contributor -> platform: contributes content or work (what, at).",
     "RelationType.ENGAGES": "prospect -> provider: an engagement at a funnel stage (channel, at).",
+    "RelationType.GIVES_FEEDBACK": (
+        "customer -> provider: feedback (nps 0-10, csat 1-5, comment, offering, channel, at)."
+    ),
+    "RelationType.REFERS": (
+        "referrer -> referred: a referral for the provider named by providerId (channel, at)."
+    ),
     "RelationType.MEMBER_OF": (
         "person -> organisation or department: membership, with title and buying role."
     ),
@@ -373,6 +379,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Mutation.recordService(input)": "The service.",
     "Mutation.recordContribution(input)": "The contribution.",
     "Mutation.recordEngagement(input)": "The engagement.",
+    "Mutation.recordFeedback(input)": "The feedback: at least one of nps, csat or comment.",
+    "Mutation.recordReferral(input)": "The referral: who referred whom, and for which provider.",
     "Mutation.removeRelation(id)": "The relationship's id.",
     "Mutation.removeStakeholder(id)": "The stakeholder's id.",
     "OrganizationInput": "An organisation to create or update.",
