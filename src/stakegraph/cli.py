@@ -200,7 +200,8 @@ def query(
     format: FormatOption = Format.table,
     timeout: TimeoutOption = None,
 ) -> None:
-    """Run a named Cypher file (read-only) and print its rows."""
+    """Run a named Cypher file (read-only) and print its rows; parameters its header marks
+    (optional) are null unless given."""
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
@@ -208,7 +209,8 @@ def query(
         return
     if file.name == "schema" or file.name.startswith("writes/"):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
-    _run_and_print(file.body, param, format, write=False, timeout=timeout)
+    optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
+    _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
 
 
 @app.command()
@@ -252,12 +254,18 @@ def cypher(
 
 
 def _run_and_print(
-    statement: str, param: list[str] | None, fmt: Format, *, write: bool, timeout: float | None
+    statement: str,
+    param: list[str] | None,
+    fmt: Format,
+    *,
+    write: bool,
+    timeout: float | None,
+    defaults: dict[str, Any] | None = None,
 ) -> None:
     """The one way `query` and `cypher` run a statement: graph.runner, then print."""
     from stakegraph.graph import runner
 
-    params = dict(_parse_param(p) for p in param or [])
+    params = (defaults or {}) | dict(_parse_param(p) for p in param or [])
 
     async def run(graph: Graph) -> runner.Rows:
         try:

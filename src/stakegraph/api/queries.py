@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
 
 from stakegraph.api.context import Info
+from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
 from stakegraph.api.types import (
     BuyingCenter,
     CustomerConnection,
@@ -38,6 +40,28 @@ ExceptList = Annotated[
     strawberry.argument(name="except", description="Drop pairs for which any of these hold."),
 ]
 
+Offering = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Only purchases, uses and services of this offering count; PROSPECT then"
+        " never holds (engagements carry no offering)."
+    ),
+]
+Since = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Window start, inclusive: purchases, contributions and engagements count"
+        " when their `at` is at or after it; undated ones always count; absent = open."
+    ),
+]
+Until = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Window end, exclusive: dated interactions count before it (uses and"
+        " services when their `since` is before it); absent = open. Must be after since."
+    ),
+]
+
 
 async def _connection(
     info: Info,
@@ -47,6 +71,7 @@ async def _connection(
     except_: list[LensName] | None,
     first: int | None,
     after: str | None,
+    window: lens_query.Window,
 ) -> CustomerConnection:
     page = await lens_query.page(
         info.context.graph,
@@ -56,6 +81,7 @@ async def _connection(
         except_=except_,
         first=first,
         after=after,
+        window=window.check(),
     )
     nodes = NodeCache()
     edges = [
@@ -78,19 +104,40 @@ class Query:
         node = await reads.stakeholder(info.context.graph, str(id))
         return from_node(node) if node is not None else None
 
-    @strawberry.field(description="Stakeholders by name then id; `search` matches names.")
+    @strawberry.field(
+        description="Stakeholders matching a filter, in pages (keyset cursors) in the chosen "
+        "order, with the number of all matches."
+    )
     async def stakeholders(
         self,
         info: Info,
-        kind: StakeholderKind | None = None,
-        search: str | None = None,
+        kind: Annotated[
+            StakeholderKind | None, strawberry.argument(description="Only this kind.")
+        ] = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="Text the name contains (any case).")
+        ] = None,
         first: int | None = 50,
         after: str | None = None,
+        filter: Annotated[
+            StakeholderFilter | None,
+            strawberry.argument(description="Conditions that must all hold."),
+        ] = None,
+        order_by: Annotated[
+            StakeholderOrder, strawberry.argument(description="The order of the list.")
+        ] = StakeholderOrder.NAME,
     ) -> StakeholderConnection:
         page = await reads.stakeholders(
-            info.context.graph, kind.value if kind else None, search, first, after
+            info.context.graph,
+            stakeholder_filter(kind, search, filter),
+            order_by.name,
+            first,
+            after,
         )
-        edges = [StakeholderEdge(cursor=page.cursor(n), node=from_node(n)) for n in page.nodes]
+        edges = [
+            StakeholderEdge(cursor=cursor, node=from_node(n))
+            for n, cursor in zip(page.nodes, page.cursors, strict=True)
+        ]
         return StakeholderConnection(
             edges=edges,
             page_info=PageInfo(
@@ -108,10 +155,14 @@ class Query:
         except_: ExceptList = None,
         first: int | None = 50,
         after: str | None = None,
+        offering: Offering = None,
+        since: Since = None,
+        until: Until = None,
     ) -> CustomerConnection:
-        return await _connection(
-            info, str(provider_id), lens_query.Listing.CUSTOMERS_OF, lenses, except_, first, after
-        )
+        window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.CUSTOMERS_OF
+        anchor = str(provider_id)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Whose customer the stakeholder is, under which lenses.")
     async def providers_of(
@@ -122,10 +173,14 @@ class Query:
         except_: ExceptList = None,
         first: int | None = 50,
         after: str | None = None,
+        offering: Offering = None,
+        since: Since = None,
+        until: Until = None,
     ) -> CustomerConnection:
-        return await _connection(
-            info, str(customer_id), lens_query.Listing.PROVIDERS_OF, lenses, except_, first, after
-        )
+        window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.PROVIDERS_OF
+        anchor = str(customer_id)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Every lens's verdict on one pair, with the evidence.")
     async def explain(

@@ -26,6 +26,12 @@ CREATE INDEX parent_of_id IF NOT EXISTS FOR ()-[r:PARENT_OF]-() ON (r.id);
 CREATE INDEX stakeholder_name IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
 CREATE TEXT INDEX stakeholder_name_text IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
 
+// stakeholders(filter): the listing starts from an index seek on the first of countries,
+// industries, orgTypes given (reads/stakeholders).
+CREATE INDEX stakeholder_country IF NOT EXISTS FOR (n:Stakeholder) ON (n.country);
+CREATE INDEX stakeholder_industry IF NOT EXISTS FOR (n:Stakeholder) ON (n.industry);
+CREATE INDEX stakeholder_org_type IF NOT EXISTS FOR (n:Stakeholder) ON (n.orgType);
+
 // Kind listings.
 CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -42,6 +43,34 @@ class Listing(Enum):
     def anchor_field(self) -> str:
         """The argument naming the anchor, as NOT_FOUND names it."""
         return "providerId" if self is Listing.CUSTOMERS_OF else "customerId"
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which interactions count (SPEC 9): dated ones in [since, until), only `offering`.
+
+    The lens files read these as their parameters `$since`, `$until` and `$offering`; all
+    None is the lens of all time.
+    """
+
+    since: datetime | None = None
+    until: datetime | None = None
+    offering: str | None = None
+
+    def check(self, since_field: str = "since") -> Window:
+        """BAD_USER_INPUT naming `since_field` unless since is before until."""
+        if self.since is not None and self.until is not None and self.since >= self.until:
+            raise errors.BadUserInput(
+                f"{since_field} must be before {'to' if since_field == 'from' else 'until'}",
+                field=since_field,
+            )
+        return self
+
+    def params(self) -> dict[str, Any]:
+        return {"since": self.since, "until": self.until, "offering": self.offering}
+
+
+ALL_TIME = Window()
 
 
 @dataclass(frozen=True)
@@ -80,7 +109,8 @@ class Page:
 
 @cache
 def lens_union(lenses: tuple[Lens, ...]) -> str:
-    """The chosen lens files as one UNION ALL, reading `providerId` and `customerId`."""
+    """The chosen lens files as one UNION ALL, reading the variables `providerId` and
+    `customerId`; the window stays the parameters `$since`, `$until`, `$offering`."""
     bodies = [
         load(lens.file).inline(providerId="providerId", customerId="customerId") for lens in lenses
     ]
@@ -179,11 +209,12 @@ async def page(
     first: int | None = DEFAULT_PAGE,
     after: str | None = None,
     everything: bool = False,
+    window: Window = ALL_TIME,
 ) -> Page:
     """customersOf (anchor = provider) or providersOf (anchor = customer), by `listing`.
 
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
-    for fields that need them all.
+    for fields that need them all. `window` says which interactions count.
     """
     first = EVERYTHING if everything else check_first(first)
     after_name, after_id = decode_cursor(after)
@@ -197,6 +228,7 @@ async def page(
         afterName=after_name,
         afterId=after_id,
         first=first,
+        **window.check().params(),
     )
     if not records:
         raise errors.NotFound(
@@ -252,7 +284,9 @@ def explain_query() -> str:
 
 async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
     """Every lens's verdict for one pair: the Relation lists only the lenses that hold."""
-    records = await graph.read(explain_query(), customerId=customer_id, providerId=provider_id)
+    records = await graph.read(
+        explain_query(), customerId=customer_id, providerId=provider_id, **ALL_TIME.params()
+    )
     if not records:
         missing = await graph.read(load("reads/missing_ids").body, ids=[customer_id, provider_id])
         absent = missing[0]["missing"] if missing else []
@@ -306,7 +340,7 @@ async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
     Candidates are this stakeholder's possible providers (candidate_providers.cypher);
     each is kept when some customer lens holds in both directions. One round trip, no cap.
     """
-    records = await graph.read(mutual_query(), customerId=stakeholder_id)
+    records = await graph.read(mutual_query(), customerId=stakeholder_id, **ALL_TIME.params())
     if not records:
         if not await graph.read(load("reads/stakeholder").body, id=stakeholder_id):
             raise errors.NotFound(
