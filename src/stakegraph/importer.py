@@ -134,7 +134,10 @@ class _Spool:
 
 
 def _ends(row: dict[str, Any]) -> writes.RelationEnds:
-    return writes.RelationEnds(row["id"], RelationType(row["type"]), row["from"], row["to"])
+    provider = row["properties"].get("providerId")  # a REFERS names its provider too
+    return writes.RelationEnds(
+        row["id"], RelationType(row["type"]), row["from"], row["to"], provider
+    )
 
 
 class _Seen:
