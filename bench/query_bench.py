@@ -49,6 +49,7 @@ from neo4j import AsyncGraphDatabase, GraphDatabase
 from stakegraph import localdb
 from stakegraph.graph import lens_query
 from stakegraph.graph.cypher import load
+from stakegraph.graph.lens_query import ALL_TIME, Listing
 from stakegraph.lenses import Lens
 
 HERE = Path(__file__).resolve().parent
@@ -258,10 +259,10 @@ def profile_lenses(uri: str, customers: dict[str, str]) -> dict[str, dict[str, i
         for provider in customers:
             row: dict[str, int] = {}
             queries = {lens.value: load(lens.file).body for lens in Lens}
-            queries["customersOf(all)"] = lens_query.paged_query(tuple(Lens), True)
+            queries["customersOf(all)"] = lens_query.paged_query(tuple(Lens), Listing.CUSTOMERS_OF)
             for name, cypher in queries.items():
                 params = paged_params(provider, list(Lens)) if name.startswith("customersOf") \
-                    else {"providerId": provider, "customerId": None}
+                    else {"providerId": provider, "customerId": None, **ALL_TIME.params()}
                 with driver.session(database="neo4j") as session:
                     result = session.run("PROFILE " + cypher, params)
                     list(result)  # PROFILE needs the rows pulled, not discarded
@@ -287,10 +288,11 @@ def profile_providers_of(driver: neo4j.Driver, customer: str) -> dict[str, int]:
     records, _, _ = driver.execute_query(load("lenses/candidate_providers").body,
                                          customerId=customer, routing_="r")
     candidates = [r["providerId"] for r in records]
-    row = {lens.value: sum(hits(load(lens.file).body, {"providerId": p, "customerId": customer})
+    row = {lens.value: sum(hits(load(lens.file).body,
+                                {"providerId": p, "customerId": customer, **ALL_TIME.params()})
                            for p in candidates) for lens in Lens}
     row["candidates"] = len(candidates)
-    row["providersOf(all)"] = hits(lens_query.paged_query(tuple(Lens), False),
+    row["providersOf(all)"] = hits(lens_query.paged_query(tuple(Lens), Listing.PROVIDERS_OF),
                                    paged_params(customer, list(Lens)))
     return row
 
@@ -298,7 +300,7 @@ def profile_providers_of(driver: neo4j.Driver, customer: str) -> dict[str, int]:
 def paged_params(anchor: str, lenses: list[Lens]) -> dict[str, Any]:
     """The parameters lens_query.page sends for a first page."""
     return {"anchorId": anchor, "customerId": anchor, "lenses": [x.value for x in lenses],
-            "except": [], "afterName": None, "afterId": None, "first": 50}
+            "except": [], "afterName": None, "afterId": None, "first": 50, **ALL_TIME.params()}
 
 
 def pick(uri: str) -> tuple[dict[str, str], str]:
@@ -326,13 +328,15 @@ def cases(customers: dict[str, str], org: str, with_peer: bool) -> list[Case]:
     for p, c in customers.items():
         out += [
             Case("customersOf(all)", p, CUSTOMERS, {"p": p, "lenses": None},
-                 lens_query.paged_query(all_lenses, True), paged_params(p, list(all_lenses))),
+                 lens_query.paged_query(all_lenses, Listing.CUSTOMERS_OF),
+                 paged_params(p, list(all_lenses))),
             Case("customersOf(TRANSACTIONAL)", p, CUSTOMERS, {"p": p, "lenses": ["TRANSACTIONAL"]},
-                 lens_query.paged_query(tx, True), paged_params(p, list(tx))),
+                 lens_query.paged_query(tx, Listing.CUSTOMERS_OF), paged_params(p, list(tx))),
             Case("explain", p, EXPLAIN, {"c": c, "p": p}, lens_query.explain_query(),
-                 {"customerId": c, "providerId": p}),
+                 {"customerId": c, "providerId": p, **ALL_TIME.params()}),
             Case(f"providersOf({c})", p, PROVIDERS_OF, {"c": c},
-                 lens_query.paged_query(all_lenses, False), paged_params(c, list(all_lenses))),
+                 lens_query.paged_query(all_lenses, Listing.PROVIDERS_OF),
+                 paged_params(c, list(all_lenses))),
         ]
         if with_peer:
             out.append(Case("peer customersConnection", p, PEER_CUSTOMERS, {"p": p}, "", {},

@@ -587,3 +587,31 @@ def test_removing_a_link_with_an_unknown_id_is_not_found(
         '{ d: stakeholder(id: "dana") { roles } m: stakeholder(id: "mom") { roles } }'
     )
     assert roles["d"]["roles"] == ["BUYING_CENTER_MEMBER"] and "PARENT" in roles["m"]["roles"]
+
+
+def test_feedback_and_referrals_answer_their_own_types(gql: GQL, world: dict[str, str]) -> None:
+    feedback = gql.query(
+        """mutation($input: FeedbackInput!) { recordFeedback(input: $input) {
+             __typename ... on Feedback { customer { id } provider { id } nps comment } } }""",
+        input={"customerId": "mom", "providerId": "toyco", "nps": 9, "comment": "Lovely"},
+    )["recordFeedback"]
+    referral = gql.query(
+        """mutation($input: ReferralInput!) { recordReferral(input: $input) {
+             __typename from { id } to { id } ... on Referral { provider { id } channel } } }""",
+        input={"referrerId": "mom", "referredId": "dana", "providerId": "toyco", "channel": "chat"},
+    )["recordReferral"]
+
+    assert feedback == {
+        "__typename": "Feedback",
+        "customer": {"id": "mom"},
+        "provider": {"id": "toyco"},
+        "nps": 9,
+        "comment": "Lovely",
+    }
+    assert referral == {
+        "__typename": "Referral",
+        "from": {"id": "mom"},
+        "to": {"id": "dana"},
+        "provider": {"id": "toyco"},
+        "channel": "chat",
+    }

@@ -21,6 +21,18 @@ def stakegraph(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def stakegraph_input(text: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`stakegraph` with `text` on standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "stakegraph", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=120,
+    )
+
+
 def test_serve_refuses_a_public_address_without_api_keys() -> None:
     result = stakegraph(
         "serve", "--host", "0.0.0.0", STAKEGRAPH_API_KEYS="", STAKEGRAPH_ALLOW_OPEN="0"

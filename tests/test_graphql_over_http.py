@@ -14,6 +14,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,16 @@ SYNTAX_ERROR = "{ stakeholders { "
 INVALID = "{ noSuchField }"
 TOO_MANY_ALIASES = "{ " + " ".join(f'a{i}: stakeholder(id: "x") {{ id }}' for i in range(30)) + " }"
 MUTATION = 'mutation { removeStakeholder(id: "nobody") }'
+READER = "reader-key-0123456789"
 
 
-@pytest.fixture(scope="module")
-def server(neo4j_settings: Neo4jSettings, _schema: None) -> Iterator[str]:
-    """The URL of /graphql on a real uvicorn, running in a thread for this module."""
+@contextmanager
+def live(neo4j_settings: Neo4jSettings, settings: ServerSettings) -> Iterator[str]:
+    """The URL of /graphql on a real uvicorn on a free port, running in a thread."""
     port = free_port()
-    app = create_app(neo4j_settings, ServerSettings(api_keys=""))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(neo4j_settings, settings), host="127.0.0.1", port=port, log_level="warning"
+    )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -54,6 +57,19 @@ def server(neo4j_settings: Neo4jSettings, _schema: None) -> Iterator[str]:
     finally:
         running.should_exit = True
         thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(neo4j_settings: Neo4jSettings, _schema: None) -> Iterator[str]:
+    with live(neo4j_settings, ServerSettings(api_keys="")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def keyed_server(neo4j_settings: Neo4jSettings, _schema: None) -> Iterator[str]:
+    settings = ServerSettings(api_keys=f"{READER}:reader", max_body_bytes=4096)
+    with live(neo4j_settings, settings) as url:
+        yield url
 
 
 def post(url: str, query: str, accept: str | None, **extra: Any) -> httpx.Response:
@@ -170,6 +186,42 @@ def test_graphiql_page_still_opens_in_a_browser(server: str) -> None:
     page = httpx.get(server, headers={"accept": "text/html"}, timeout=60)
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
+
+
+def test_api_keys_keep_their_status_codes_in_both_media_types(keyed_server: str) -> None:
+    for accept, expected in [(GRAPHQL_RESPONSE, GRAPHQL_RESPONSE), (JSON, JSON)]:
+        refused = post(keyed_server, GOOD, accept)
+        assert refused.status_code == 401, refused.text
+        assert media(refused) == expected
+        assert "Bearer" in refused.headers["www-authenticate"]
+        assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_reader_key_on_a_mutation_is_403_under_graphql_response_json(
+    keyed_server: str,
+) -> None:
+    headers = {"authorization": f"Bearer {READER}"}
+    forbidden = httpx.post(
+        keyed_server, json={"query": MUTATION}, headers={**headers, "accept": GRAPHQL_RESPONSE}
+    )
+    assert forbidden.status_code == 403, forbidden.text
+    assert media(forbidden) == GRAPHQL_RESPONSE
+    assert "data" not in forbidden.json()
+    assert forbidden.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    legacy = httpx.post(keyed_server, json={"query": MUTATION}, headers={**headers, "accept": JSON})
+    assert legacy.status_code == 200 and legacy.json()["data"] is None
+    read = httpx.post(
+        keyed_server, json={"query": GOOD}, headers={**headers, "accept": GRAPHQL_RESPONSE}
+    )
+    assert read.status_code == 200 and read.json() == {"data": {"__typename": "Query"}}
+
+
+def test_a_body_over_the_limit_is_413_in_the_negotiated_media_type(keyed_server: str) -> None:
+    for accept, expected in [(GRAPHQL_RESPONSE, GRAPHQL_RESPONSE), (JSON, JSON)]:
+        too_big = post(keyed_server, "{ __typename }" + " " * 5000, accept)
+        assert too_big.status_code == 413
+        assert media(too_big) == expected
+        assert too_big.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX"
 
 
 def node_audit_ready() -> str | None:

@@ -11,6 +11,7 @@ import neo4j
 import pytest
 
 from stakegraph import importer
+from stakegraph.errors import StakegraphError
 from stakegraph.exporter import export_path
 from stakegraph.graph.driver import Graph
 from stakegraph.importer import InvalidInput, import_path, import_records
@@ -569,3 +570,50 @@ async def test_import_applies_the_schema_to_a_fresh_database(
     assert "stakeholder_id" in await missing_schema(graph)
     await import_path(graph, write_json(tmp_path / "w.json", WORLD))
     assert await missing_schema(graph) == set()
+
+
+def exported(path: Path) -> str:
+    """An export's text: the JSON file, or the CSV folder's two files."""
+    if path.is_dir():
+        return "".join((path / n).read_text(encoding="utf-8") for n in sorted(FILES))
+    return path.read_text(encoding="utf-8")
+
+
+FILES = ("stakeholders.csv", "relations.csv")
+
+
+@pytest.mark.parametrize("form", ["json", "csv"])
+async def test_export_wipe_import_export_gives_the_same_export(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path, form: str
+) -> None:
+    from stakegraph.generate import generate
+
+    world = tmp_path / "world.json"
+    generate(300, 7, world)
+    await import_path(graph, world)
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    before = snapshot(db)
+    first = tmp_path / f"first.{form}"
+    summary = await export_path(graph, first, form)
+    assert summary.relations == count(db, "MATCH ()-[r]->() RETURN count(r)")
+    if form == "csv":
+        assert sorted(p.name for p in first.iterdir()) == sorted(FILES)
+    db.execute_query("MATCH ()-[r]->() DELETE r")
+    db.execute_query("MATCH (n) DELETE n")
+    await import_path(graph, first)
+    assert snapshot(db) == before
+    second = tmp_path / f"second.{form}"
+    await export_path(graph, second, form)
+    assert exported(second) == exported(first)
+
+
+async def test_csv_export_names_what_it_cannot_write(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    db.execute_query(
+        "CREATE (:Stakeholder:Person {id: 'p', name: 'P', tags: ['a;b'],"
+        " createdAt: datetime(), updatedAt: datetime()})"
+    )
+    with pytest.raises(StakegraphError, match="'p', tags"):
+        await export_path(graph, tmp_path / "out", "csv")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.partial").exists()

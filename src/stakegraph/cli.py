@@ -8,15 +8,16 @@ import re
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from stakegraph import errors, localdb
+from stakegraph import errors, formats, localdb
 from stakegraph.config import LOCAL_BOLT_PORT, neo4j_settings, server_settings
+from stakegraph.formats import Format
 from stakegraph.graph.cypher import all_files, load
 from stakegraph.graph.driver import Graph
 
@@ -39,7 +40,7 @@ DataDir = Annotated[
 
 
 def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -180,14 +181,27 @@ def serve(
 # ----------------------------------------------------------------------------- data
 
 
+Params = Annotated[
+    list[str] | None, typer.Option("--param", "-p", help="k=v (v read as JSON when it parses)")
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", help="table for people; json or csv for pipes (every row)")
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(min=0.001, help="Seconds (else STAKEGRAPH_TRANSACTION_TIMEOUT, 5)"),
+]
+
+
 @app.command()
 def query(
     name: Annotated[str, typer.Argument(help="A file under cypher/, e.g. queries/prosumer_share")],
-    param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="k=v (v read as JSON when it parses)")
-    ] = None,
+    param: Params = None,
+    format: FormatOption = Format.table,
+    timeout: TimeoutOption = None,
 ) -> None:
-    """Run a named Cypher file and print its rows as a table."""
+    """Run a named Cypher file (read-only) and print its rows; parameters its header marks
+    (optional) are null unless given."""
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
@@ -195,16 +209,89 @@ def query(
         return
     if file.name == "schema" or file.name.startswith("writes/"):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
-    params = dict(_parse_param(p) for p in param or [])
+    optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
+    _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
 
-    async def run(graph: Graph) -> list[Any]:
-        return await graph.read(file.body, **params)
 
-    records = with_graph(run)
-    table = Table(*(records[0].keys() if records else ["(no rows)"]))
-    for record in records:
-        table.add_row(*(_cell(v) for v in record.values()))
-    out.print(table)
+@app.command()
+def cypher(
+    statement: Annotated[
+        str | None, typer.Argument(help="The statement (else -f FILE, else standard input)")
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", help="Read the statement from FILE (- for standard input)"),
+    ] = None,
+    param: Params = None,
+    format: FormatOption = Format.table,
+    write: Annotated[
+        bool, typer.Option("--write", help="Run in a write transaction (else writes are refused)")
+    ] = False,
+    timeout: TimeoutOption = None,
+) -> None:
+    """Run any Cypher statement against the configured Neo4j and print its rows.
+
+    A read transaction unless --write: without it a write is refused, nothing written.
+    """
+    if statement is not None and file is not None:
+        fail("give the statement as an argument or with -f FILE, not both")
+    if statement is None:
+        if file is not None and str(file) != "-":
+            try:
+                statement = file.read_text(encoding="utf-8")
+            except OSError as exc:
+                fail(f"cannot read {file}: {exc.strerror or exc}")
+                return
+        elif sys.stdin.isatty():
+            fail("give a statement: as an argument, with -f FILE, or on standard input")
+            return
+        else:
+            statement = sys.stdin.read()
+    statement = statement.strip().rstrip(";").strip()
+    if not statement:
+        fail("the statement is empty")
+    _run_and_print(statement, param, format, write=write, timeout=timeout)
+
+
+def _run_and_print(
+    statement: str,
+    param: list[str] | None,
+    fmt: Format,
+    *,
+    write: bool,
+    timeout: float | None,
+    defaults: dict[str, Any] | None = None,
+) -> None:
+    """The one way `query` and `cypher` run a statement: graph.runner, then print."""
+    from stakegraph.graph import runner
+
+    params = (defaults or {}) | dict(_parse_param(p) for p in param or [])
+
+    async def run(graph: Graph) -> runner.Rows:
+        try:
+            return await runner.run(
+                graph, statement, params, write=write, timeout=timeout, limit=fmt.limit
+            )
+        except errors.WriteRefused as exc:
+            raise errors.WriteRefused(f"{exc.message} (add --write to allow writes)") from exc
+        except errors.Timeout as exc:
+            seconds = timeout or graph.timeout
+            raise errors.Timeout(f"{exc.message} ({seconds:g} s; see --timeout)") from exc
+
+    rows = with_graph(run)
+    if fmt is Format.json:
+        formats.write_json(rows, sys.stdout)
+    elif fmt is Format.csv:
+        formats.write_csv(rows, sys.stdout)
+    elif rows.columns:
+        out.print(formats.table(rows))
+        if rows.truncated:
+            err.print(
+                f"(only the first {len(rows.rows)} rows are shown; "
+                "--format csv or json prints every row)"
+            )
+    if rows.changes:
+        err.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in rows.changes.items()))
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
@@ -223,12 +310,6 @@ def _parse_param(text: str) -> tuple[str, Any]:
         except ValueError:
             pass
     return key, value
-
-
-def _cell(value: Any) -> str:
-    if hasattr(value, "labels") and hasattr(value, "get"):
-        return f"({value.get('name')} #{value.get('id')})"
-    return str(value)
 
 
 @app.command("import")
@@ -252,12 +333,24 @@ def import_(
     out.print(f"Imported {summary}")
 
 
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
 @app.command("export")
-def export(path: Annotated[Path, typer.Argument(help="The JSON file to write")]) -> None:
-    """Write the whole graph as JSON (the import format)."""
+def export(
+    path: Annotated[Path, typer.Argument(help="The JSON file, or the CSV folder, to write")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="json: one file; csv: a folder")
+    ] = ExportFormat.json,
+) -> None:
+    """Write the whole graph in the import format, streamed (bounded memory)."""
     from stakegraph.exporter import export_path
 
-    summary = with_graph(lambda graph: export_path(graph, path))
+    if format is ExportFormat.csv and path.is_file():
+        fail(f"{path} is a file; --format csv writes a folder")
+    summary = with_graph(lambda graph: export_path(graph, path, format.value))
     out.print(f"Exported {summary} to {path}")
 
 

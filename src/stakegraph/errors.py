@@ -2,6 +2,7 @@
 
     StakegraphError                 base; carries the GraphQL `extensions.code`
     ├── BadUserInput                BAD_USER_INPUT: invalid input, names the field
+    │   └── WriteRefused            a statement that writes, run in a read transaction
     ├── NotFound                    NOT_FOUND: an id that does not exist
     ├── ServiceUnavailable          SERVICE_UNAVAILABLE: Neo4j cannot be reached
     └── Timeout                     TIMEOUT: a statement ran past its time limit
@@ -24,6 +25,10 @@ class StakegraphError(Exception):
 
 class BadUserInput(StakegraphError):
     code = "BAD_USER_INPUT"
+
+
+class WriteRefused(BadUserInput):
+    """Neo4j refused a write inside a read transaction: nothing was written."""
 
 
 class NotFound(StakegraphError):

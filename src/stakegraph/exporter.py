@@ -1,7 +1,13 @@
-"""Exporting the graph as the JSON form of SPEC 8, streamed page by page.
+"""Exporting the graph in the forms of SPEC 8 that `import` reads, streamed page by page.
+
+JSON (one file):
 
     {"stakeholders": [{"id": ..., "kind": ..., "name": ..., ...}, ...],
      "relations":    [{"id": ..., "type": ..., "from": ..., "to": ..., ...}, ...]}
+
+CSV (a folder with `stakeholders.csv` and `relations.csv`): one column per field the
+import models know, list values `;`-separated (an empty list is the cell `;`), an absent
+property an empty cell.
 
 Every property is written, datetimes as ISO 8601 (UTC); role labels are not, since import
 recomputes them from the relationships. Importing an export into an empty database gives
@@ -10,15 +16,20 @@ the same graph. Memory holds one page at a time, never the graph.
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from neo4j.time import Date, DateTime
 
+from stakegraph import errors
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
+from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS
 
 PAGE_SIZE = 2_000
 
@@ -54,6 +65,32 @@ def _relation(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+async def stakeholders(graph: Graph, page_size: int) -> AsyncIterator[dict[str, Any]]:
+    """Every stakeholder as an import record, in id order, one page in memory at a time."""
+    query = load("export/stakeholders_page").body
+    after: str | None = None
+    while True:
+        rows = await graph.read(query, after=after, limit=page_size)
+        for row in rows:
+            yield _stakeholder(row["id"], row["kind"], row["properties"])
+        if len(rows) < page_size:
+            return
+        after = rows[-1]["id"]
+
+
+async def relations(graph: Graph, page_size: int) -> AsyncIterator[dict[str, Any]]:
+    """Every relationship as an import record, by `from` id, one page in memory at a time."""
+    query = load("export/relations_page").body
+    after: str | None = None
+    while True:
+        page = (await graph.read(query, after=after, limit=page_size))[0]
+        for relation in page["relations"]:
+            yield _relation(relation)
+        if page["last"] is None:
+            return
+        after = page["last"]
+
+
 class _ArrayWriter:
     """Writes the items of one JSON array, one per line."""
 
@@ -68,39 +105,120 @@ class _ArrayWriter:
 
 
 async def export(graph: Graph, handle: IO[str], page_size: int | None = None) -> ExportSummary:
-    """Write the whole graph to an open text file, `page_size` stakeholders per query."""
+    """Write the whole graph as JSON to an open text file, `page_size` stakeholders per query."""
     page_size = page_size or PAGE_SIZE
     handle.write('{"stakeholders": [')
     people = _ArrayWriter(handle)
-    query = load("export/stakeholders_page").body
-    after: str | None = None
-    while True:
-        rows = await graph.read(query, after=after, limit=page_size)
-        for row in rows:
-            people.write(_stakeholder(row["id"], row["kind"], row["properties"]))
-        if len(rows) < page_size:
-            break
-        after = rows[-1]["id"]
+    async for item in stakeholders(graph, page_size):
+        people.write(item)
     handle.write('\n],\n "relations": [')
     links = _ArrayWriter(handle)
-    query = load("export/relations_page").body
-    after = None
-    while True:
-        page = (await graph.read(query, after=after, limit=page_size))[0]
-        for relation in page["relations"]:
-            links.write(_relation(relation))
-        if page["last"] is None:
-            break
-        after = page["last"]
+    async for item in relations(graph, page_size):
+        links.write(item)
     handle.write("\n]}\n")
     return ExportSummary(stakeholders=people.count, relations=links.count)
 
 
-async def export_path(graph: Graph, path: Path | str) -> ExportSummary:
-    """Write the whole graph to a JSON file at `path` (replaced when it exists)."""
+# ------------------------------------------------------------------------- CSV
+
+
+def _columns(models: tuple[Any, ...], first: tuple[str, ...]) -> list[str]:
+    """`first`, then every other field of the models in declaration order (aliases used)."""
+    names = list(first)
+    for model in models:
+        for name, info in model.model_fields.items():
+            column = info.validation_alias if isinstance(info.validation_alias, str) else name
+            if column not in names:
+                names.append(column)
+    return names
+
+
+STAKEHOLDER_COLUMNS = _columns(STAKEHOLDER_MODELS, ("id", "kind", "name"))
+RELATION_COLUMNS = _columns(RELATION_MODELS, ("id", "type", "from", "to"))
+
+
+def _cell(record: dict[str, Any], column: str) -> str:
+    """A value as `stakegraph.inputs` reads it back: lists `;`-joined, booleans lower case."""
+    value = record.get(column)
+    if value is None:
+        return ""
+    if column in LIST_FIELDS:
+        items = [str(v) for v in value]
+        if any(";" in item or not item or item != item.strip() for item in items):
+            raise errors.BadUserInput(
+                f"{record.get('id')!r}, {column}: a list item that is empty, holds ';' or "
+                "has surrounding spaces cannot be written to CSV; export as JSON",
+                field=column,
+            )
+        return ";".join(items) or ";"  # ';' is the empty list, an empty cell an absent field
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+class _CsvWriter:
+    def __init__(self, handle: IO[str], columns: list[str]) -> None:
+        self.writer = csv.writer(handle)
+        self.columns = columns
+        self.known = set(columns)
+        self.writer.writerow(columns)
+        self.count = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        unknown = sorted(set(record) - self.known)
+        if unknown:
+            raise errors.BadUserInput(
+                f"{record.get('id')!r} has properties the import format does not know "
+                f"({', '.join(unknown)}); export as JSON",
+                field=unknown[0],
+            )
+        self.writer.writerow([_cell(record, column) for column in self.columns])
+        self.count += 1
+
+
+async def export_csv(graph: Graph, folder: Path, page_size: int | None = None) -> ExportSummary:
+    """Write `stakeholders.csv` and `relations.csv` into an existing folder."""
+    page_size = page_size or PAGE_SIZE
+    with (folder / "stakeholders.csv").open("w", newline="", encoding="utf-8") as handle:
+        people = _CsvWriter(handle, STAKEHOLDER_COLUMNS)
+        async for item in stakeholders(graph, page_size):
+            people.write(item)
+    with (folder / "relations.csv").open("w", newline="", encoding="utf-8") as handle:
+        links = _CsvWriter(handle, RELATION_COLUMNS)
+        async for item in relations(graph, page_size):
+            links.write(item)
+    return ExportSummary(stakeholders=people.count, relations=links.count)
+
+
+async def export_path(graph: Graph, path: Path | str, format: str = "json") -> ExportSummary:
+    """Write the whole graph to `path`: a JSON file, or for "csv" a folder (created) with
+    stakeholders.csv and relations.csv. What was at `path` is replaced only on success."""
+    if format not in ("json", "csv"):
+        raise errors.BadUserInput(f"unknown export format {format!r}: json or csv", field="format")
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
-    with partial.open("w", encoding="utf-8") as handle:
-        summary = await export(graph, handle)
+    if format == "csv":
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        try:
+            summary = await export_csv(graph, partial)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        if target.is_dir():
+            for name in ("stakeholders.csv", "relations.csv"):
+                (partial / name).replace(target / name)
+            partial.rmdir()
+        else:
+            partial.replace(target)
+        return summary
+    try:
+        with partial.open("w", encoding="utf-8") as handle:
+            summary = await export(graph, handle)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
     return summary

@@ -7,7 +7,7 @@ One Graph (one async driver) per process, created at start-up and closed at shut
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
-STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/limits.py) and the API
+STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API
 keys (api/auth.py). Query limits and the role check are schema extensions.
 """
 
@@ -34,8 +34,8 @@ from stakegraph import errors
 from stakegraph.api import access_log
 from stakegraph.api.access_log import AccessLog
 from stakegraph.api.auth import ApiKeys, parse_keys
+from stakegraph.api.body_limit import BodyLimit
 from stakegraph.api.context import Context
-from stakegraph.api.limits import BodyLimit
 from stakegraph.api.over_http import GraphQLOverHTTP
 from stakegraph.api.schema import Schema, build_schema
 from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings

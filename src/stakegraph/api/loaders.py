@@ -13,6 +13,7 @@ from strawberry.dataloader import DataLoader
 from stakegraph.graph import relations
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.relations import Link, RelationCount, RelationFilter, RelationPage
+from stakegraph.graph.values import GraphNode
 
 LinkKey = tuple[str, str, str]  # stakeholder id, relationship type, direction
 
@@ -25,6 +26,7 @@ class Loaders:
         self.relations = DataLoader[tuple[str, RelationFilter], RelationPage](self._relations)
         self.relation_counts = DataLoader[str, list[RelationCount]](self._relation_counts)
         self.linked = DataLoader[LinkKey, list[Link]](self._linked)
+        self.stakeholders = DataLoader[str, GraphNode | None](self._stakeholders)
 
     async def _relations(self, keys: list[tuple[str, RelationFilter]]) -> Sequence[RelationPage]:
         """One statement per distinct arguments, with every stakeholder that asked them."""
@@ -50,3 +52,7 @@ class Loaders:
             kind: await relations.linked(self.graph, ids, *kind) for kind, ids in by_kind.items()
         }
         return [found[(type_, direction)].get(id_, []) for id_, type_, direction in keys]
+
+    async def _stakeholders(self, keys: list[str]) -> Sequence[GraphNode | None]:
+        found = await relations.stakeholders(self.graph, keys)
+        return [found.get(id_) for id_ in keys]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
 
 from stakegraph.api.context import Info
+from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
 from stakegraph.api.relations import Relation
 from stakegraph.api.types import (
     BuyingCenter,
@@ -39,28 +41,52 @@ ExceptList = Annotated[
     strawberry.argument(name="except", description="Drop pairs for which any of these hold."),
 ]
 
+Offering = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Only purchases, uses and services of this offering count; PROSPECT then"
+        " never holds (engagements carry no offering)."
+    ),
+]
+Since = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Window start, inclusive: purchases, contributions and engagements count"
+        " when their `at` is at or after it; undated ones always count; absent = open."
+    ),
+]
+Until = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="Window end, exclusive: dated interactions count before it (uses and"
+        " services when their `since` is before it); absent = open. Must be after since."
+    ),
+]
+
 
 async def _connection(
     info: Info,
     anchor_id: str,
-    by_customer: bool,
+    listing: lens_query.Listing,
     lenses: list[LensName] | None,
     except_: list[LensName] | None,
     first: int | None,
     after: str | None,
+    window: lens_query.Window,
 ) -> CustomerConnection:
     page = await lens_query.page(
         info.context.graph,
         anchor_id=anchor_id,
-        by_customer=by_customer,
+        listing=listing,
         lenses=lenses,
         except_=except_,
         first=first,
         after=after,
+        window=window.check(),
     )
     nodes = NodeCache()
     edges = [
-        CustomerEdge(cursor=page.cursor(r, by_customer), node=relation_from(r, nodes))
+        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes))
         for r in page.relations
     ]
     return CustomerConnection(
@@ -79,19 +105,40 @@ class Query:
         node = await reads.stakeholder(info.context.graph, str(id))
         return from_node(node) if node is not None else None
 
-    @strawberry.field(description="Stakeholders by name then id; `search` matches names.")
+    @strawberry.field(
+        description="Stakeholders matching a filter, in pages (keyset cursors) in the chosen "
+        "order, with the number of all matches."
+    )
     async def stakeholders(
         self,
         info: Info,
-        kind: StakeholderKind | None = None,
-        search: str | None = None,
+        kind: Annotated[
+            StakeholderKind | None, strawberry.argument(description="Only this kind.")
+        ] = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="Text the name contains (any case).")
+        ] = None,
         first: int | None = 50,
         after: str | None = None,
+        filter: Annotated[
+            StakeholderFilter | None,
+            strawberry.argument(description="Conditions that must all hold."),
+        ] = None,
+        order_by: Annotated[
+            StakeholderOrder, strawberry.argument(description="The order of the list.")
+        ] = StakeholderOrder.NAME,
     ) -> StakeholderConnection:
         page = await reads.stakeholders(
-            info.context.graph, kind.value if kind else None, search, first, after
+            info.context.graph,
+            stakeholder_filter(kind, search, filter),
+            order_by.name,
+            first,
+            after,
         )
-        edges = [StakeholderEdge(cursor=page.cursor(n), node=from_node(n)) for n in page.nodes]
+        edges = [
+            StakeholderEdge(cursor=cursor, node=from_node(n))
+            for n, cursor in zip(page.nodes, page.cursors, strict=True)
+        ]
         return StakeholderConnection(
             edges=edges,
             page_info=PageInfo(
@@ -109,8 +156,14 @@ class Query:
         except_: ExceptList = None,
         first: int | None = 50,
         after: str | None = None,
+        offering: Offering = None,
+        since: Since = None,
+        until: Until = None,
     ) -> CustomerConnection:
-        return await _connection(info, str(provider_id), True, lenses, except_, first, after)
+        window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.CUSTOMERS_OF
+        anchor = str(provider_id)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Whose customer the stakeholder is, under which lenses.")
     async def providers_of(
@@ -121,8 +174,14 @@ class Query:
         except_: ExceptList = None,
         first: int | None = 50,
         after: str | None = None,
+        offering: Offering = None,
+        since: Since = None,
+        until: Until = None,
     ) -> CustomerConnection:
-        return await _connection(info, str(customer_id), False, lenses, except_, first, after)
+        window = lens_query.Window(since, until, offering)
+        listing = lens_query.Listing.PROVIDERS_OF
+        anchor = str(customer_id)
+        return await _connection(info, anchor, listing, lenses, except_, first, after, window)
 
     @strawberry.field(description="Every lens's verdict on one pair, with the evidence.")
     async def explain(
@@ -173,7 +232,7 @@ class Query:
         page = await lens_query.page(
             info.context.graph,
             anchor_id=str(provider_id),
-            by_customer=True,
+            listing=lens_query.Listing.CUSTOMERS_OF,
             everything=True,
         )
         nodes = NodeCache()

@@ -166,6 +166,42 @@ class ParentOf(Relation):
         return {}
 
 
+@strawberry.type(description="GIVES_FEEDBACK: a customer (from) to a provider (to).")
+class Feedback(Relation):
+    customer: StakeholderRef = strawberry.field(description="Who gave it (the `from` end).")
+    provider: StakeholderRef = strawberry.field(description="Who it is about (the `to` end).")
+    nps: int | None = strawberry.field(description="Net Promoter score 0-10, when given.")
+    csat: int | None = strawberry.field(description="Satisfaction 1-5, when given.")
+    comment: str | None = strawberry.field(description="What the customer said, when given.")
+    offering: str | None = strawberry.field(description="The offering it is about, when known.")
+    channel: str | None = strawberry.field(description="Where it was given, e.g. survey.")
+    at: datetime | None = strawberry.field(description="When it was given.")
+
+    @staticmethod
+    def properties(p: Get) -> dict[str, Any]:
+        keys = ("nps", "csat", "comment", "offering", "channel", "at")
+        return {key: p(key) for key in keys}
+
+
+@strawberry.type(description="REFERS: a referrer (from) pointed someone (to) to a provider.")
+class Referral(Relation):
+    at: datetime | None = strawberry.field(description="When the referral was made.")
+    channel: str | None = strawberry.field(description="How it was made, e.g. word of mouth.")
+    provider_id: strawberry.Private[str]
+
+    @strawberry.field(description="The provider the referral was for.")
+    async def provider(self, info: strawberry.Info) -> StakeholderRef:
+        from stakegraph.api.types import from_node  # types.py imports this module
+
+        node = await info.context.loaders.stakeholders.load(self.provider_id)
+        assert node is not None, "a referral's provider exists (checked when written)"
+        return from_node(node)
+
+    @staticmethod
+    def properties(p: Get) -> dict[str, Any]:
+        return {"at": p("at"), "channel": p("channel"), "provider_id": str(p("providerId"))}
+
+
 # The one table from relationship type to GraphQL type.
 RELATION_CLASSES: dict[RelationType, type[Any]] = {
     RelationType.BUYS: Purchase,
@@ -176,6 +212,8 @@ RELATION_CLASSES: dict[RelationType, type[Any]] = {
     RelationType.MEMBER_OF: MemberOf,
     RelationType.PART_OF: PartOf,
     RelationType.PARENT_OF: ParentOf,
+    RelationType.GIVES_FEEDBACK: Feedback,
+    RelationType.REFERS: Referral,
 }
 
 
@@ -187,7 +225,9 @@ def from_relationship(rel: GraphRelationship, start: Stakeholder, end: Stakehold
         return native(rel.get(name))
 
     rel_id = rel.get("id")
+    ends = {"customer": start, "provider": end} if kind is RelationType.GIVES_FEEDBACK else {}
     return RELATION_CLASSES[kind](
+        **ends,
         id=strawberry.ID(str(rel_id) if rel_id is not None else rel.element_id),
         type=kind,
         from_=start,

@@ -14,6 +14,7 @@ from functools import cache
 from stakegraph.resources import package_files
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
+_OPTIONAL = re.compile(r"^\$([A-Za-z_][A-Za-z0-9_]*)\b.*\(optional\)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,12 @@ class CypherFile:
                 break
             lines.append(line[2:].strip())
         return "\n".join(lines).strip()
+
+    @property
+    def optional_parameters(self) -> list[str]:
+        """Parameters the header marks `(optional)`, e.g. the lens files' window: a runner
+        that is not given one passes null (`stakegraph query`)."""
+        return _OPTIONAL.findall(self.description)
 
     @property
     def body(self) -> str:

@@ -67,10 +67,11 @@ class Graph:
 
         return await self.execute(work, write=True)
 
-    async def execute(self, work: Work[T], *, write: bool) -> T:
-        """Run a unit of work (several statements) as one managed transaction."""
+    async def execute(self, work: Work[T], *, write: bool, timeout: float | None = None) -> T:
+        """Run a unit of work (several statements) as one managed transaction, within
+        `timeout` seconds (the configured transaction timeout when None)."""
         try:
-            timed = neo4j.unit_of_work(timeout=self.timeout)(work)
+            timed = neo4j.unit_of_work(timeout=timeout or self.timeout)(work)
             async with self.driver.session(database=self.database) as session:
                 if write:
                     return await session.execute_write(timed)

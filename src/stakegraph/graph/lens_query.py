@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -29,6 +31,46 @@ from stakegraph.graph.paging import (
     encode_cursor,
 )
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
+
+
+class Listing(Enum):
+    """Which side of the relations a page lists; the anchor is on the other side."""
+
+    CUSTOMERS_OF = "customersOf"  # the anchor is the provider; rows are its customers
+    PROVIDERS_OF = "providersOf"  # the anchor is the customer; rows are its providers
+
+    @property
+    def anchor_field(self) -> str:
+        """The argument naming the anchor, as NOT_FOUND names it."""
+        return "providerId" if self is Listing.CUSTOMERS_OF else "customerId"
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which interactions count (SPEC 9): dated ones in [since, until), only `offering`.
+
+    The lens files read these as their parameters `$since`, `$until` and `$offering`; all
+    None is the lens of all time.
+    """
+
+    since: datetime | None = None
+    until: datetime | None = None
+    offering: str | None = None
+
+    def check(self, since_field: str = "since") -> Window:
+        """BAD_USER_INPUT naming `since_field` unless since is before until."""
+        if self.since is not None and self.until is not None and self.since >= self.until:
+            raise errors.BadUserInput(
+                f"{since_field} must be before {'to' if since_field == 'from' else 'until'}",
+                field=since_field,
+            )
+        return self
+
+    def params(self) -> dict[str, Any]:
+        return {"since": self.since, "until": self.until, "offering": self.offering}
+
+
+ALL_TIME = Window()
 
 
 @dataclass(frozen=True)
@@ -60,14 +102,15 @@ class Page:
     total: int
     has_next: bool
 
-    def cursor(self, relation: Relation, by_customer: bool) -> str:
-        party = relation.customer if by_customer else relation.provider
+    def cursor(self, relation: Relation, listing: Listing) -> str:
+        party = relation.customer if listing is Listing.CUSTOMERS_OF else relation.provider
         return encode_cursor(party.get("name"), party.get("id"))
 
 
 @cache
 def lens_union(lenses: tuple[Lens, ...]) -> str:
-    """The chosen lens files as one UNION ALL, reading `providerId` and `customerId`."""
+    """The chosen lens files as one UNION ALL, reading the variables `providerId` and
+    `customerId`; the window stays the parameters `$since`, `$until`, `$offering`."""
     bodies = [
         load(lens.file).inline(providerId="providerId", customerId="customerId") for lens in lenses
     ]
@@ -132,10 +175,10 @@ _PROVIDER_PAIRS = """CALL (anchor) {{
 
 
 @cache
-def paged_query(lenses: tuple[Lens, ...], by_customer: bool) -> str:
+def paged_query(lenses: tuple[Lens, ...], listing: Listing) -> str:
     """The page query. Each row's `other` is the party that is not the anchor: the
     customer in customersOf, the provider in providersOf (the anchor is sent once)."""
-    if by_customer:
+    if listing is Listing.CUSTOMERS_OF:
         pairs, other = _CUSTOMER_PAIRS, "WITH customer AS other, found"
     else:
         candidates = load("lenses/candidate_providers").body
@@ -160,23 +203,24 @@ async def page(
     graph: Graph,
     *,
     anchor_id: str,
-    by_customer: bool,
+    listing: Listing,
     lenses: Sequence[Lens] | None = None,
     except_: Sequence[Lens] | None = None,
     first: int | None = DEFAULT_PAGE,
     after: str | None = None,
     everything: bool = False,
+    window: Window = ALL_TIME,
 ) -> Page:
-    """customersOf (by_customer: anchor = provider) or providersOf (anchor = customer).
+    """customersOf (anchor = provider) or providersOf (anchor = customer), by `listing`.
 
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
-    for fields that need them all.
+    for fields that need them all. `window` says which interactions count.
     """
     first = EVERYTHING if everything else check_first(first)
     after_name, after_id = decode_cursor(after)
     shown = list(lenses) if lenses else list(Lens)
     records = await graph.read(
-        paged_query(_asked(lenses, except_), by_customer),
+        paged_query(_asked(lenses, except_), listing),
         anchorId=anchor_id,
         customerId=anchor_id,
         lenses=[lens.value for lens in shown],
@@ -184,16 +228,18 @@ async def page(
         afterName=after_name,
         afterId=after_id,
         first=first,
+        **window.check().params(),
     )
     if not records:
-        field = "providerId" if by_customer else "customerId"
-        raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=field)
+        raise errors.NotFound(
+            f"no stakeholder with id {anchor_id!r}", field=listing.anchor_field
+        )
     record = records[0]
     nodes = values.nodes_by_id(record["nodes"])
     anchor = nodes[record["anchor"]]
     relations = [
         _relation(nodes[row["other"]], anchor, row["shown"], nodes)
-        if by_customer
+        if listing is Listing.CUSTOMERS_OF
         else _relation(anchor, nodes[row["other"]], row["shown"], nodes)
         for row in record["page"]
     ]
@@ -238,7 +284,9 @@ def explain_query() -> str:
 
 async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
     """Every lens's verdict for one pair: the Relation lists only the lenses that hold."""
-    records = await graph.read(explain_query(), customerId=customer_id, providerId=provider_id)
+    records = await graph.read(
+        explain_query(), customerId=customer_id, providerId=provider_id, **ALL_TIME.params()
+    )
     if not records:
         missing = await graph.read(load("reads/missing_ids").body, ids=[customer_id, provider_id])
         absent = missing[0]["missing"] if missing else []
@@ -292,7 +340,7 @@ async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
     Candidates are this stakeholder's possible providers (candidate_providers.cypher);
     each is kept when some customer lens holds in both directions. One round trip, no cap.
     """
-    records = await graph.read(mutual_query(), customerId=stakeholder_id)
+    records = await graph.read(mutual_query(), customerId=stakeholder_id, **ALL_TIME.params())
     if not records:
         if not await graph.read(load("reads/stakeholder").body, id=stakeholder_id):
             raise errors.NotFound(

@@ -191,3 +191,9 @@ async def linked(
     return {
         r["id"]: [_link(row, r["n"], direction == OUT) for row in r["linked"]] for r in records
     }
+
+
+async def stakeholders(graph: Graph, ids: Sequence[str]) -> dict[str, GraphNode]:
+    """The stakeholders of `ids` that exist, by id."""
+    records = await graph.read(load("reads/stakeholders_by_id").body, ids=list(ids))
+    return {r["n"].get("id"): r["n"] for r in records}

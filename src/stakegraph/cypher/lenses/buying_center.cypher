@@ -6,6 +6,13 @@
 //   $providerId  string, required: the provider p            e.g. 'initech'
 //   $customerId  string or null: null = every customer of p;  e.g. 'dana' or null
 //                a value restricts the answer to that one person x
+//   $since       datetime or null (optional): the window's start, inclusive; null = open
+//   $until       datetime or null (optional): the window's end, exclusive; null = open
+//   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
+// The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
+// [$since, $until); USES and SERVES when their `since` is before $until; an interaction
+// without a date counts in every window; structural relationships always count. Set the
+// three to null (as the server does when a request names none) for the lens of all time.
 // Returns one row per membership and buying organisation (a person who is a member
 // twice, e.g. of the organisation and of one of its departments, gives two rows):
 //   customer  the person x (node)
@@ -37,6 +44,9 @@ MATCH center = (x:Person)-[m:MEMBER_OF]->(:Stakeholder)-[:PART_OF*0..]->(o:Organ
 WHERE x <> p
   AND m.buyingRole IS NOT NULL
   AND (m.scope IS NULL OR size(m.scope) = 0 OR p.id IN m.scope)
+  AND ($offering IS NULL OR b.offering = $offering)
+  AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
+       OR b.at IS NULL)
 WITH x, m, o, center, b
 ORDER BY b.at, b.id
 WITH x, m, o, collect(center)[0] AS firstPurchase

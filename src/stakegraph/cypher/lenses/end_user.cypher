@@ -4,6 +4,13 @@
 //   $providerId  string, required: the provider p            e.g. 'toyco'
 //   $customerId  string or null: null = every customer of p;  e.g. 'kid' or null
 //                a value restricts the answer to that one user x
+//   $since       datetime or null (optional): the window's start, inclusive; null = open
+//   $until       datetime or null (optional): the window's end, exclusive; null = open
+//   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
+// The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
+// [$since, $until); USES and SERVES when their `since` is before $until; an interaction
+// without a date counts in every window; structural relationships always count. Set the
+// three to null (as the server does when a request names none) for the lens of all time.
 // Returns one row per USES relationship:
 //   customer  the user x (node)
 //   lens      'END_USER'
@@ -28,11 +35,16 @@ CALL (p, onlyId) {
   MATCH (x:Stakeholder)-[:USES]->(p)
   RETURN DISTINCT x
 }
-MATCH use = (x:Stakeholder)-[:USES]->(p)
+MATCH use = (x:Stakeholder)-[u:USES]->(p)
 WHERE x <> p
+  AND ($offering IS NULL OR u.offering = $offering)
+  AND ($until IS NULL OR u.since IS NULL OR u.since < $until)
 WITH x, use,
      COLLECT {
        MATCH paid = (x)-[b:BUYS]->(p)
+       WHERE ($offering IS NULL OR b.offering = $offering)
+         AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
+              OR b.at IS NULL)
        RETURN paid ORDER BY b.at, b.id LIMIT 1
      } + COLLECT {
        CALL (x) {
@@ -40,10 +52,16 @@ WITH x, use,
          RETURN DISTINCT o
        }
        MATCH paid = (x)-[:MEMBER_OF|PART_OF*1..]->(o:Organization)-[b:BUYS]->(p)
+       WHERE ($offering IS NULL OR b.offering = $offering)
+         AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
+              OR b.at IS NULL)
        RETURN paid ORDER BY length(paid), b.at, b.id LIMIT 1
      } + COLLECT {
        MATCH paid = (x)<-[:PARENT_OF]-(parent:Person)-[b:BUYS]->(p)
        WHERE parent <> x
+         AND ($offering IS NULL OR b.offering = $offering)
+         AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
+              OR b.at IS NULL)
        RETURN paid ORDER BY b.at, b.id LIMIT 1
      } AS payers
 RETURN x AS customer, 'END_USER' AS lens, [use] + payers[0..1] AS evidence;

@@ -5,6 +5,13 @@
 //   $providerId  string, required: the provider p            e.g. 'freeapp'
 //   $customerId  string or null: null = every customer of p;  e.g. 'lee' or null
 //                a value restricts the answer to that one customer x
+//   $since       datetime or null (optional): the window's start, inclusive; null = open
+//   $until       datetime or null (optional): the window's end, exclusive; null = open
+//   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
+// The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
+// [$since, $until); USES and SERVES when their `since` is before $until; an interaction
+// without a date counts in every window; structural relationships always count. Set the
+// three to null (as the server does when a request names none) for the lens of all time.
 // Returns one row per purchase:
 //   customer  the buyer x (node)
 //   lens      'EXCHANGE'
@@ -24,6 +31,9 @@ CALL (p, onlyId) {
   MATCH (x:Stakeholder)-[:BUYS]->(p)
   RETURN DISTINCT x
 }
-MATCH buy = (x:Stakeholder)-[:BUYS]->(p)
+MATCH buy = (x:Stakeholder)-[b:BUYS]->(p)
 WHERE x <> p
+  AND ($offering IS NULL OR b.offering = $offering)
+  AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
+       OR b.at IS NULL)
 RETURN x AS customer, 'EXCHANGE' AS lens, [buy] AS evidence;

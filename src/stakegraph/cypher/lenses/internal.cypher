@@ -7,6 +7,13 @@
 //   $providerId  string, required: the provider p            e.g. 'hr'
 //   $customerId  string or null: null = every customer of p;  e.g. 'sales' or null
 //                a value restricts the answer to that one customer x
+//   $since       datetime or null (optional): the window's start, inclusive; null = open
+//   $until       datetime or null (optional): the window's end, exclusive; null = open
+//   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
+// The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
+// [$since, $until); USES and SERVES when their `since` is before $until; an interaction
+// without a date counts in every window; structural relationships always count. Set the
+// three to null (as the server does when a request names none) for the lens of all time.
 // Returns one row per receiving relationship:
 //   customer  the recipient x (node)
 //   lens      'INTERNAL'
@@ -31,6 +38,13 @@ CALL (p, onlyId) {
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
   AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
+  AND ($offering IS NULL OR r.offering = $offering)
+  AND CASE type(r)
+        WHEN 'BUYS' THEN (($since IS NULL OR r.at >= $since)
+               AND ($until IS NULL OR r.at < $until))
+          OR r.at IS NULL
+        ELSE $until IS NULL OR r.since IS NULL OR r.since < $until
+      END
 CALL (x, p) {
   MATCH xHome = (x)-[:MEMBER_OF|PART_OF*0..]->(o:Organization)
   MATCH pHome = (p)-[:MEMBER_OF|PART_OF*0..]->(o)
