@@ -2,8 +2,9 @@
 type (SPEC 9), and the connection that pages through a stakeholder's relations.
 
 `RELATION_CLASSES` is the one table from relationship type to GraphQL type: a new
-relationship type is one line there (and its class). The interface resolves an object's
-type from its `type` field, never by trying each type.
+relationship type is one line there (and its class; and a branch of
+cypher/reads/relation.cypher, which looks an id up in each type's index). The interface
+resolves an object's type from its `type` field, never by trying each type.
 """
 
 from __future__ import annotations

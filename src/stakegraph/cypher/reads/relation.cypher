@@ -22,6 +22,10 @@ CALL () {
   MATCH (a)-[r:PART_OF {id: $id}]->(b) RETURN a, r, b
   UNION
   MATCH (a)-[r:PARENT_OF {id: $id}]->(b) RETURN a, r, b
+  UNION
+  MATCH (a)-[r:GIVES_FEEDBACK {id: $id}]->(b) RETURN a, r, b
+  UNION
+  MATCH (a)-[r:REFERS {id: $id}]->(b) RETURN a, r, b
 }
 RETURN a, r, b
 LIMIT 1;
