@@ -241,6 +241,12 @@ DESCRIPTIONS: dict[str, str] = {
     "RelationType.SERVES": "provider -> recipient: serves it, paid or not (since, ongoing).",
     "RelationType.CONTRIBUTES": "contributor -> platform: contributes content or work (what, at).",
     "RelationType.ENGAGES": "prospect -> provider: an engagement at a funnel stage (channel, at).",
+    "RelationType.GIVES_FEEDBACK": (
+        "customer -> provider: feedback (nps 0-10, csat 1-5, comment, offering, channel, at)."
+    ),
+    "RelationType.REFERS": (
+        "referrer -> referred: a referral for the provider named by providerId (channel, at)."
+    ),
     "RelationType.MEMBER_OF": (
         "person -> organisation or department: membership, with title and buying role."
     ),
@@ -384,6 +390,14 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "Mutation.recordEngagement(input)": (
         "A prospect's engagement with a provider (an ENGAGES): PROSPECT until a purchase."
+    ),
+    "Mutation.recordFeedback(input)": (
+        "A customer's feedback to a provider (a GIVES_FEEDBACK): at least one of nps, csat "
+        "or comment; nps 9-10 from a customer moves its journey to ADVOCACY."
+    ),
+    "Mutation.recordReferral(input)": (
+        "A referral (a REFERS): who referred whom, for which provider; it moves the "
+        "referrer's journey with that provider to ADVOCACY when the referrer is its customer."
     ),
     "Mutation.removeRelation(id)": (
         "The relationship's id, as `Relation.id` or `PathStep.relationId` give it."

@@ -148,7 +148,7 @@ class ExploreQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="The centre's id.")],
         depth: Depth = 1,
         types: Types = None,
-        limit: Limit = 200,
+        limit: Limit = explore.DEFAULT_LIMIT,
     ) -> Subgraph:
         found = await explore.neighbourhood(
             info.context.graph,

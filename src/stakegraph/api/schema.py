@@ -29,9 +29,12 @@ from stakegraph.api.library import LibraryQueries
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
+from stakegraph.api.summaries import SummaryQuery
 from stakegraph.config import ServerSettings
 
-Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries))
+Query = merge_types(
+    "Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries, SummaryQuery)
+)
 
 
 class Schema(strawberry.Schema):

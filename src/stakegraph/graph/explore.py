@@ -17,6 +17,7 @@ from stakegraph.graph.driver import Graph
 
 MAX_DEPTH = 3
 MAX_LIMIT = 1000
+DEFAULT_LIMIT = 200
 MAX_HITS = 100
 DEFAULT_HITS = 20
 
