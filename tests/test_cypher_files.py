@@ -44,3 +44,12 @@ def test_every_statement_compiles_on_the_real_neo4j(file: CypherFile, db: neo4j.
     with db.session(notifications_min_severity="OFF") as session:
         for statement in file.statements():
             session.run("EXPLAIN " + statement).consume()
+
+
+def test_every_relation_write_turns_the_wire_datetimes_back() -> None:
+    """graph/writes.py sends datetimes as ISO text (`times`, `createdAt`): each merge file
+    must turn them back with datetime(), or they would be stored as strings."""
+    for name, file in FILES.items():
+        if name.startswith("writes/merge_"):
+            assert "datetime(row.createdAt)" in file.body, name
+            assert "SET r[key] = datetime(row.times[key])" in file.body, name
