@@ -1,22 +1,36 @@
-"""Reads other than the lenses: stakeholders and buying centers."""
+"""Reads other than the lenses: stakeholders and buying centers, and `rows`, the way every
+other module of stakegraph reads a named Cypher file (analytics, export, the CLI).
+
+Nodes come back as `values.Node`, datetimes as Python ones (values.record).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j.graph import Node
-
 from stakegraph import errors
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.paging import check_first, decode_cursor, encode_cursor
+from stakegraph.graph.values import Node, record
 from stakegraph.records import BuyingRole
 
 
+async def rows(graph: Graph, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The rows of the named read-only Cypher file (e.g. "analytics/rfm"), as dicts."""
+    return [record(r) for r in await graph.read(load(name).body, **params)]
+
+
+async def is_empty(graph: Graph) -> bool:
+    """Whether the database holds no node at all."""
+    found = await rows(graph, "reads/is_empty")
+    return bool(found[0]["empty"])
+
+
 async def stakeholder(graph: Graph, id_: str) -> Node | None:
-    records = await graph.read(load("reads/stakeholder").text, id=id_)
-    return records[0]["n"] if records else None
+    found = await rows(graph, "reads/stakeholder", id=id_)
+    return found[0]["n"] if found else None
 
 
 async def require(graph: Graph, id_: str, field: str) -> Node:
@@ -43,14 +57,15 @@ async def stakeholders(
     first = check_first(first)
     after_name, after_id = decode_cursor(after)
     filters: dict[str, Any] = {"kind": kind, "search": search}
-    records = await graph.read(
-        load("reads/stakeholders").text,
+    records = await rows(
+        graph,
+        "reads/stakeholders",
         **filters,
         afterName=after_name,
         afterId=after_id,
         first=first + 1,
     )
-    total = await graph.read(load("reads/stakeholder_count").text, **filters)
+    total = await rows(graph, "reads/stakeholder_count", **filters)
     nodes = [r["n"] for r in records]
     return StakeholderPage(nodes[:first], total[0]["total"], len(nodes) > first)
 
@@ -87,8 +102,8 @@ class BuyingCenter:
 async def buying_center(
     graph: Graph, organization_id: str, provider_id: str | None
 ) -> BuyingCenter:
-    records = await graph.read(
-        load("reads/buying_center").text, organizationId=organization_id, providerId=provider_id
+    records = await rows(
+        graph, "reads/buying_center", organizationId=organization_id, providerId=provider_id
     )
     if not records:
         raise errors.NotFound(f"no stakeholder with id {organization_id!r}", field="organizationId")
