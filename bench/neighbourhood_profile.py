@@ -43,6 +43,17 @@ CASES = [
 ]
 
 
+# For contrast: the obvious query, which collects every neighbour and then cuts the list.
+NAIVE = """
+MATCH (centre:Stakeholder {id: $id})-[r]-(n:Stakeholder)
+WITH centre, collect(DISTINCT n) AS found
+WITH [centre] + found[..$limit - 1] AS nodes
+UNWIND nodes AS a
+MATCH (a)-[r]-(b) WHERE b IN nodes
+RETURN nodes, collect(DISTINCT r) AS relations
+"""
+
+
 def db_hits(plan: Any) -> int:
     return int(plan.get("dbHits", 0)) + sum(db_hits(child) for child in plan.get("children", []))
 
@@ -69,6 +80,12 @@ def main() -> None:
                 hits = db_hits(result.consume().profile)
             nodes, relations, cut = len(row["nodes"]), len(row["relations"]), row["truncated"]
             print(f"{centre:6}  {depth:5}  {limit:5}  {nodes:5}  {relations:9}  {cut!s:9}  {hits}")
+        for limit in (50, 500):
+            with driver.session() as session:
+                result = session.run("PROFILE " + NAIVE, {"id": "hub", "limit": limit})
+                result.single(strict=True)
+                hits = db_hits(result.consume().profile)
+            print(f"naive collect-then-cut query, hub, depth 1, limit {limit}: {hits} db hits")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ from typing import Any
 
 import neo4j
 import pytest
+from starlette.testclient import TestClient
 
+from stakegraph.api.app import create_app
+from stakegraph.config import Neo4jSettings, ServerSettings
 from tests.gql import GQL, code, field
 
 QUERY = """
@@ -169,3 +172,17 @@ def test_out_of_range_depth_or_limit_is_refused_before_any_cypher(
 def test_an_unknown_centre_is_not_found(gql: GQL) -> None:
     error = gql.error(QUERY, id="nobody")
     assert (code(error), field(error)) == ("NOT_FOUND", "id")
+
+
+def test_the_cost_limit_counts_limit_for_the_lists_below_it(
+    db: neo4j.Driver, neo4j_settings: Neo4jSettings
+) -> None:
+    db.execute_query(FAMILY)
+    query = 'query($limit: Int) { neighbourhood(id: "toyco", limit: $limit) { nodes { id } } }'
+    # 1 (neighbourhood) + 1 (nodes) + limit x 1 (id)
+    with TestClient(create_app(neo4j_settings, ServerSettings(max_cost=102))) as client:
+        gql = GQL(client)
+        assert len(gql.query(query, limit=100)["neighbourhood"]["nodes"]) == 4
+        error = gql.error(query, limit=101)
+        assert code(error) == "QUERY_TOO_COMPLEX"
+        assert code(gql.error(query)) == "QUERY_TOO_COMPLEX"  # the default, 200

@@ -81,6 +81,25 @@ def test_benchmark_providers_have_about_10_100_and_1000_customers(world_10k: Wor
         assert 0.9 * wanted <= len(customers[provider]) <= 1.1 * wanted, provider
 
 
+def test_most_buyers_never_answer_and_promoters_refer_more_than_detractors(
+    world_10k: World,
+) -> None:
+    relations = world_10k["relations"]
+    pairs = {(r["from"], r["to"]) for r in relations if r["type"] == "BUYS"}
+    feedback = [r for r in relations if r["type"] == "GIVES_FEEDBACK"]
+    answered = {(r["from"], r["to"]) for r in feedback}
+    assert answered <= pairs  # only buyers answer, about what they bought from
+    assert 0.05 < len(answered) / len(pairs) < 0.25
+    referred_for = Counter((r["from"], r["providerId"]) for r in relations if r["type"] == "REFERS")
+    assert all(r["to"] != r["providerId"] for r in relations if r["type"] == "REFERS")
+
+    def referral_rate(scores: range) -> float:
+        group = [r for r in feedback if r["nps"] in scores]
+        return sum(referred_for[(r["from"], r["to"])] > 0 for r in group) / len(group)
+
+    assert referral_rate(range(9, 11)) > 3 * referral_rate(range(0, 7))
+
+
 def test_world_speaks_the_whole_vocabulary_of_the_spec(world_10k: World) -> None:
     stakeholders, relations = world_10k["stakeholders"], world_10k["relations"]
     kind_of = {s["id"]: s["kind"] for s in stakeholders}
@@ -101,6 +120,8 @@ def test_world_speaks_the_whole_vocabulary_of_the_spec(world_10k: World) -> None
         "SERVES",
         "CONTRIBUTES",
         "ENGAGES",
+        "GIVES_FEEDBACK",
+        "REFERS",
         "MEMBER_OF",
         "PART_OF",
         "PARENT_OF",

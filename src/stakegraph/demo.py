@@ -11,7 +11,11 @@ Hand-written story nodes with memorable ids carry the seeds' examples end to end
 - prospects at every journey stage (Umbrella, Hooli, Stark), repeat patrons of a cafe,
   subscription clients, government and institutional buyers, and Chatly, a free app paid
   for with DATA;
-- Initech publishes apps on AppMart and shops there too: an organisation as prosumer.
+- Initech publishes apps on AppMart and shops there too: an organisation as prosumer;
+- the voice of the customer: Omar, delighted with Ms Park's reports, tells Hana, another
+  parent, who books tutoring; Jonas, whose doll house never arrived, scores ToyCo low;
+  Chad, Globex's champion, recommends Initech to Soylent, which signs; most of the crowd
+  never answers a survey, and promoters are the ones who pass the word on.
 
 Around them, a few hundred people and organisations generated with a seeded
 `random.Random`, so the demo is the same on every machine. Dates count back from
@@ -120,6 +124,21 @@ def _family(w: _World) -> None:
     w.rel("PARENT_OF", "mia", "leo")
     w.buys("mia", "toyco", "Robot kit", 49.9, "EUR", 8)
     w.rel("USES", "leo", "toyco", offering="Robot kit", since=day(7))
+    w.rel("GIVES_FEEDBACK", "mia", "toyco", nps=8, csat=4, offering="Robot kit", at=day(5))
+    # A failed delivery: Jonas paid for a doll house that never came, and says so.
+    w.person("jonas", "Jonas Weber", country="DE", city="Hamburg", birthYear=1979)
+    w.buys("jonas", "toyco", "Doll house", 89.0, "EUR", 45)
+    w.rel(
+        "GIVES_FEEDBACK",
+        "jonas",
+        "toyco",
+        nps=2,
+        csat=1,
+        comment="The doll house never arrived, and the refund took three weeks.",
+        offering="Doll house",
+        channel="email",
+        at=day(30),
+    )
 
 
 def _school(w: _World) -> None:
@@ -139,6 +158,26 @@ def _school(w: _World) -> None:
             "SERVES", "ms-park", parent, offering="Progress reports", since=day(480), ongoing=True
         )
     w.buys("lucia", "brookside", "School trip", 30.0, "GBP", 60)
+    # Word of mouth at the school gate: Omar is delighted with the reports and tells Hana,
+    # a new parent, who then books private tutoring with Ms Park.
+    w.rel(
+        "GIVES_FEEDBACK",
+        "omar",
+        "ms-park",
+        nps=10,
+        csat=5,
+        comment="The progress reports tell us exactly where Sam needs help.",
+        offering="Progress reports",
+        channel="parent survey",
+        at=day(120),
+    )
+    w.rel("GIVES_FEEDBACK", "lucia", "ms-park", nps=8, channel="parent survey", at=day(118))
+    w.person("hana", "Hana Sato", country="GB", city="Leeds", birthYear=1984)
+    w.person("kai", "Kai Sato", country="GB", city="Leeds", birthYear=2016)
+    w.rel("PARENT_OF", "hana", "kai")
+    w.rel("REFERS", "omar", "hana", providerId="ms-park", channel="school gate", at=day(100))
+    w.buys("hana", "ms-park", "Private tutoring", 40.0, "GBP", 90)
+    w.rel("USES", "kai", "ms-park", offering="Private tutoring", since=day(90))
 
 
 def _company(w: _World) -> None:
@@ -204,6 +243,20 @@ def _buying_center(w: _World) -> None:
         if of == "globex-sales":
             w.rel("USES", id, "initech", offering="CRM suite", since=day(290))
     w.rel("ENGAGES", "dana", "initech", stage="ADVOCACY", channel="conference", at=day(40))
+    # The champion sells for the vendor outside the account too: Chad recommends Initech
+    # to a peer company, Soylent, which buys the CRM suite a month later.
+    w.rel("GIVES_FEEDBACK", "chad", "initech", nps=9, offering="CRM suite", at=day(130))
+    w.org(
+        "soylent",
+        "Soylent Corp",
+        industry="Food",
+        country="US",
+        city="Austin",
+        employees=400,
+        technologies=["salesforce"],
+    )
+    w.rel("REFERS", "chad", "soylent", providerId="initech", channel="conference", at=day(110))
+    w.buys("soylent", "initech", "CRM suite", 60_000.0, "USD", 80, kind="CONTRACT")
 
 
 def _platforms(w: _World) -> None:
@@ -285,6 +338,7 @@ ROLES: list[str | None] = [*(role.value for role in BuyingRole), None, None]
 
 
 def _crowd(w: _World, rng: random.Random) -> None:
+    voice = random.Random(SEED + 1)  # its own stream: the rest of the crowd stays as it was
     people: list[str] = []
     for i in range(1, 261):
         id = f"p{i:03d}"
@@ -341,6 +395,10 @@ def _crowd(w: _World, rng: random.Random) -> None:
                 rng.randint(1, 400),
             )
             w.rel("USES", child, "toyco", offering="Toys")
+        if i % 5 == 0:  # a few cafe patrons answer the loyalty-card survey
+            _crowd_voice(w, voice, id, "bean-there", "Coffee", people)
+        if i % 7 == 0:  # and a few ToyCo parents the post-purchase one
+            _crowd_voice(w, voice, id, "toyco", "Toys", people)
         if i % 11 == 0:  # people window-shopping at ToyCo
             stage = rng.choice(["AWARENESS", "CONSIDERATION", "INTENT"])
             w.rel(
@@ -386,6 +444,38 @@ def _crowd(w: _World, rng: random.Random) -> None:
             )
         if staff:
             w.rel("USES", staff[0], "initech", offering="CRM suite")
+
+
+def _crowd_voice(
+    w: _World, rng: random.Random, id: str, provider: str, offering: str, people: list[str]
+) -> None:
+    """Most customers never answer; of those who do, promoters pass the word on most."""
+    if rng.random() >= 0.3:
+        return
+    nps = rng.choice([10, 10, 9, 9, 9, 8, 8, 7, 6, 5, 3, 1])
+    csat = max(1, min(5, round(nps / 2)))
+    w.rel(
+        "GIVES_FEEDBACK",
+        id,
+        provider,
+        nps=nps,
+        csat=csat,
+        offering=offering,
+        channel=rng.choice(["survey", "app", "email"]),
+        at=day(rng.randint(1, 200)),
+    )
+    refer_chance = 0.6 if nps >= 9 else 0.15 if nps >= 7 else 0.02
+    if rng.random() < refer_chance:
+        friend = rng.choice(people)
+        if friend != id:
+            w.rel(
+                "REFERS",
+                id,
+                friend,
+                providerId=provider,
+                channel="word of mouth",
+                at=day(rng.randint(1, 200)),
+            )
 
 
 def world() -> dict[str, list[Record]]:

@@ -2,8 +2,9 @@
 
 1. Validate: every record goes through the pydantic models of `stakegraph.records`; each
    problem is collected as (where, field, message). Valid rows are spooled to a temporary
-   file in batches, so memory holds one batch of rows, not the input (plus, per record, its
-   id: the stakeholders' kinds and the relations' ids, to check the input against itself).
+   file in batches, so memory holds one batch of rows, not the input. The per-id
+   bookkeeping that checks the input against itself (each stakeholder id's kind, each
+   relation id's type and ends) lives in a temporary SQLite file (`_Seen`), not in RAM.
    Within the input, an id may not name two kinds, nor two different relations (another
    type or other ends); the same relation repeated is allowed, the last one wins.
 2. Check against the database, one spooled batch at a time, with the checks the mutations
@@ -26,9 +27,10 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +38,18 @@ from typing import IO, Any
 
 from neo4j import AsyncManagedTransaction
 from pydantic import ValidationError
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from stakegraph import errors
 from stakegraph.graph import writes
@@ -121,25 +134,83 @@ class _Spool:
 
 
 def _ends(row: dict[str, Any]) -> writes.RelationEnds:
-    return writes.RelationEnds(row["id"], RelationType(row["type"]), row["from"], row["to"])
+    provider = row["properties"].get("providerId")  # a REFERS names its provider too
+    return writes.RelationEnds(
+        row["id"], RelationType(row["type"]), row["from"], row["to"], provider
+    )
+
+
+class _Seen:
+    """The ids seen in the input so far, in a temporary SQLite file (bounded memory).
+
+    `kinds`: stakeholder id -> kind of its first record; `relations`: relation id ->
+    "TYPE from to" of its first record.
+    """
+
+    LOOKUP_CHUNK = 500  # ids per `IN (...)` look-up
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path)
+        self.db.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            PRAGMA cache_size = -32000;
+            CREATE TABLE kinds (id TEXT PRIMARY KEY, kind TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE relations (id TEXT PRIMARY KEY, ends TEXT NOT NULL) WITHOUT ROWID;
+            """
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _first(self, table: str, id_: str, value: str) -> str:
+        """Record `value` for `id_` unless it has one; return the one recorded first."""
+        column = "kind" if table == "kinds" else "ends"
+        inserted = self.db.execute(
+            f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", (id_, value)
+        ).rowcount
+        if inserted:
+            return value
+        row = self.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (id_,)).fetchone()
+        return str(row[0])
+
+    def first_kind(self, id_: str, kind: str) -> str:
+        return self._first("kinds", id_, kind)
+
+    def first_ends(self, id_: str, ends: str) -> str:
+        return self._first("relations", id_, ends)
+
+    def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The kinds the input gives to those of `ids` it holds."""
+        wanted = sorted(set(ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), self.LOOKUP_CHUNK):
+            chunk = wanted[start : start + self.LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, kind FROM kinds WHERE id IN ({marks})"
+            found.update(self.db.execute(query, chunk).fetchall())
+        return found
 
 
 @dataclass
 class _Validated:
     stakeholders: _Spool
     relations: _Spool
+    seen: _Seen
     problems: list[Problem] = field(default_factory=list)
-    kinds: dict[str, str] = field(default_factory=dict)  # stakeholder id -> kind
-    # relation id -> hash of (type, from, to) of its first use; (where, ends) of later uses
-    # that differ from it
-    relation_ids: dict[str, int] = field(default_factory=dict)
+    # (where, ends) of relation records whose id an earlier, different relation uses
     clashes: list[tuple[str, writes.RelationEnds]] = field(default_factory=list)
 
 
 def _validate(
-    stakeholders: Iterable[Raw], relations: Iterable[Raw], spools: tuple[_Spool, _Spool]
+    stakeholders: Iterable[Raw],
+    relations: Iterable[Raw],
+    spools: tuple[_Spool, _Spool],
+    seen: _Seen,
+    tick: Callable[[], None] = lambda: None,
 ) -> _Validated:
-    found = _Validated(*spools)
+    found = _Validated(*spools, seen)
     problems = found.problems
     for where, raw in stakeholders:
         if isinstance(raw, ReadProblem):
@@ -152,7 +223,8 @@ def _validate(
             continue
         if "id" not in record.model_fields_set:
             record = record.model_copy(update={"id": stakeholder_identity(record)})
-        earlier = found.kinds.setdefault(record.id, record.kind)
+        tick()
+        earlier = seen.first_kind(record.id, record.kind)
         if earlier != record.kind:
             message = f"id {record.id!r} appears earlier as {earlier}"
             problems.append(Problem(where, "kind", message))
@@ -167,9 +239,10 @@ def _validate(
         except ValidationError as exc:
             problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "type"))
             continue
+        tick()
         ends = writes.RelationEnds.of(relation)
-        signature = hash(ends[1:])
-        if found.relation_ids.setdefault(ends.id, signature) != signature:
+        signature = f"{ends.type.value} {ends.from_id} {ends.to_id}"
+        if seen.first_ends(ends.id, signature) != signature:
             found.clashes.append((where, ends))
             continue
         row = relation.row()
@@ -205,10 +278,48 @@ def stakeholder_identity(record: StakeholderRecord) -> str:
     return f"{record.kind}:{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"
 
 
-async def _check_database(graph: Graph, found: _Validated) -> None:
+class _RateColumn(ProgressColumn):
+    """Records per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.0f}/s", style="progress.data.speed")
+
+
+def _progress() -> Progress:
+    """Each phase: done of total, rate, time taken and time left."""
+    return Progress(
+        TextColumn("{task.description:<12}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        transient=False,
+    )
+
+
+def _ticker(bar: Progress, task: TaskID, every: int = 1_000) -> Callable[[], None]:
+    """A callback advancing `task` by `every` on every `every`-th call (cheap per record)."""
+    calls = 0
+
+    def tick() -> None:
+        nonlocal calls
+        calls += 1
+        if calls % every == 0:
+            bar.advance(task, every)
+
+    return tick
+
+
+async def _check_database(graph: Graph, found: _Validated, bar: Progress | None) -> None:
     """The checks of `stakegraph.graph.writes` against the database, a spooled batch at a time."""
     problems = found.problems
+    total = found.stakeholders.count + found.relations.count
+    task = bar.add_task("checking", total=total) if bar else None
     for batch in found.stakeholders.batches():
+        if bar and task is not None:
+            bar.advance(task, len(batch))
         pairs = [(row["id"], row["kind"]) for _, row in batch]
 
         async def kinds(
@@ -219,12 +330,18 @@ async def _check_database(graph: Graph, found: _Validated) -> None:
         for refusal in await graph.execute(kinds, write=False):
             problems.append(Problem(batch[refusal.index][0], refusal.field, refusal.message))
     for batch in found.relations.batches():
+        if bar and task is not None:
+            bar.advance(task, len(batch))
         ends = [_ends(row) for _, row in batch]
 
+        known = found.seen.kinds_of(id_ for e in ends for id_ in (e.from_id, e.to_id))
+
         async def links(
-            tx: AsyncManagedTransaction, ends: list[writes.RelationEnds] = ends
+            tx: AsyncManagedTransaction,
+            ends: list[writes.RelationEnds] = ends,
+            known: dict[str, str] = known,
         ) -> list[writes.Refusal]:
-            return await writes.relation_refusals(tx, ends, known=found.kinds)
+            return await writes.relation_refusals(tx, ends, known=known)
 
         for refusal in await graph.execute(links, write=False):
             message = refusal.message
@@ -292,19 +409,22 @@ async def import_records(
             _Spool(stack.enter_context(tempfile.TemporaryFile()), batch_size),
             _Spool(stack.enter_context(tempfile.TemporaryFile()), batch_size),
         )
-        bar = stack.enter_context(Progress(transient=False)) if progress else None
-        if bar:
-            bar.add_task("validating", total=None)
+        seen = _Seen(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "seen.db")
+        stack.callback(seen.close)
+        bar = stack.enter_context(_progress()) if progress else None
+        task = bar.add_task("validating", total=None) if bar else None
+        tick = _ticker(bar, task) if bar and task is not None else lambda: None
         try:
-            found = _validate(stakeholders, relations, spools)
+            found = _validate(stakeholders, relations, spools, seen, tick)
         except UnreadableInput as exc:
             raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
-        if bar:
-            bar.remove_task(bar.task_ids[0])
+        if bar and task is not None:
+            done = found.stakeholders.count + found.relations.count
+            bar.update(task, total=done, completed=done)
         if found.clashes:
             _report_clashes(found)
         await apply_schema(bulk)
-        await _check_database(bulk, found)
+        await _check_database(bulk, found, bar)
         if found.problems:
             raise InvalidInput(found.problems)
         return await _write(bulk, found, bar)

@@ -7,7 +7,8 @@ names `from_id` and `to_id`).
 
     StakeholderRecord = OrganizationRecord | DepartmentRecord | PersonRecord   (by `kind`)
     RelationRecord    = BuysRecord | UsesRecord | ServesRecord | ContributesRecord
-                        | EngagesRecord | MemberOfRecord | PartOfRecord | ParentOfRecord
+                        | EngagesRecord | GivesFeedbackRecord | RefersRecord
+                        | MemberOfRecord | PartOfRecord | ParentOfRecord
                                                                                (by `type`)
 
 A field left out is left as it is on an existing node or relationship; a field given as
@@ -56,6 +57,8 @@ class RelationType(StrEnum):
     SERVES = "SERVES"
     CONTRIBUTES = "CONTRIBUTES"
     ENGAGES = "ENGAGES"
+    GIVES_FEEDBACK = "GIVES_FEEDBACK"
+    REFERS = "REFERS"
     MEMBER_OF = "MEMBER_OF"
     PART_OF = "PART_OF"
     PARENT_OF = "PARENT_OF"
@@ -337,6 +340,48 @@ class EngagesRecord(_RelationRecord):
     at: Timestamp
 
 
+class GivesFeedbackRecord(_RelationRecord):
+    """A customer's feedback to a provider (SPEC 13): a score, a comment, or both."""
+
+    type: Literal["GIVES_FEEDBACK"] = "GIVES_FEEDBACK"
+    at: Timestamp | None = None
+    nps: Annotated[int, Field(ge=0, le=10)] | None = None
+    csat: Annotated[int, Field(ge=1, le=5)] | None = None
+    comment: Text | None = Field(default=None, validate_default=True)
+    offering: Text | None = None
+    channel: Text | None = None
+
+    @field_validator("comment")
+    @classmethod
+    def _says_something(cls, comment: str | None, info: ValidationInfo) -> str | None:
+        """At least one of nps, csat or comment (reported on `comment`, the last of them)."""
+        if "nps" not in info.data or "csat" not in info.data:
+            return comment  # a score was refused already: that error says enough
+        if info.data["nps"] is None and info.data["csat"] is None and not comment:
+            raise ValueError("feedback needs at least one of nps, csat or comment")
+        return comment
+
+
+class RefersRecord(_RelationRecord):
+    """A referral (SPEC 13): `from` referred `to` to the provider `providerId`.
+
+    The referred stakeholder cannot be the provider itself; that the provider exists is
+    checked against the database with the ends (graph/writes.py).
+    """
+
+    type: Literal["REFERS"] = "REFERS"
+    providerId: Id
+    at: Timestamp | None = None
+    channel: Text | None = None
+
+    @field_validator("providerId")
+    @classmethod
+    def _not_the_referred(cls, provider_id: str, info: ValidationInfo) -> str:
+        if provider_id == info.data.get("to_id"):
+            raise ValueError(f"the referred stakeholder {provider_id!r} is the provider itself")
+        return provider_id
+
+
 class MemberOfRecord(_RelationRecord):
     type: Literal["MEMBER_OF"] = "MEMBER_OF"
     title: Text | None = None
@@ -358,6 +403,8 @@ RelationRecord = Annotated[
     | ServesRecord
     | ContributesRecord
     | EngagesRecord
+    | GivesFeedbackRecord
+    | RefersRecord
     | MemberOfRecord
     | PartOfRecord
     | ParentOfRecord,
@@ -371,6 +418,8 @@ RELATION_MODELS = (
     ServesRecord,
     ContributesRecord,
     EngagesRecord,
+    GivesFeedbackRecord,
+    RefersRecord,
     MemberOfRecord,
     PartOfRecord,
     ParentOfRecord,

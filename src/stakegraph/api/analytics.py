@@ -33,7 +33,7 @@ strawberry.enum(SegmentDimension, description="What customers are grouped by in 
 strawberry.enum(Quadrant, description="A cell of the power/interest grid.")
 
 
-@strawberry.type(description="x's value for p in one currency, from x's MONEY purchases.")
+@strawberry.type(description="A customer's value for a provider in one currency (MONEY purchases).")
 class LifetimeValue:
     currency: str
     historical_revenue: float
@@ -43,10 +43,10 @@ class LifetimeValue:
     average_order_value: float
     purchases_per_year: float
     predicted_value: float = strawberry.field(
-        description="AOV x purchases per year x expected lifespan x gross margin."
+        description="Predicted value: AOV x purchases per year x expected lifespan x gross margin."
     )
     retention_value: float | None = strawberry.field(
-        description="m x r / (1 + d - r), when retentionRate and discountRate are given."
+        description="m x r / (1 + d - r) (m: yearly margin, r: retentionRate, d: discountRate)."
     )
     assumptions: list[str] = strawberry.field(
         description="The lifespan and margin used, and whether they are defaults, in words."
@@ -260,23 +260,23 @@ async def resolve_power_interest(
 class AnalyticsQuery:
     lifetime_value: list[LifetimeValue] = strawberry.field(
         resolver=resolve_lifetime_value,
-        description="x's lifetime value for p, one per currency x paid in (none converted).",
+        description="A customer's lifetime value for a provider, one per currency it paid in.",
     )
     rfm: list[RfmScore] = strawberry.field(
         resolver=resolve_rfm,
-        description="RFM scores of p's TRANSACTIONAL customers at asOf (default now), best first.",
+        description="RFM scores of a provider's TRANSACTIONAL customers at asOf, best first.",
     )
     journey_stage: JourneyStage = strawberry.field(
         resolver=resolve_journey_stage,
-        description="How far x has come with p; it only moves forward.",
+        description="How far a stakeholder has come with a provider; it only moves forward.",
     )
     segments: list[SegmentBucket] = strawberry.field(
         resolver=resolve_segments,
-        description="p's customers in buckets of one dimension, with MONEY revenue.",
+        description="A provider's customers in buckets of one dimension, with MONEY revenue.",
     )
     leads: list[Lead] = strawberry.field(
         resolver=resolve_leads,
-        description="p's prospects scored fit + engagement at asOf (default now), best first.",
+        description="A provider's prospects scored fit + engagement at asOf, best first.",
     )
     power_interest: list[PowerInterestEntry] = strawberry.field(
         resolver=resolve_power_interest,

@@ -241,6 +241,12 @@ DESCRIPTIONS: dict[str, str] = {
     "RelationType.SERVES": "provider -> recipient: serves it, paid or not (since, ongoing).",
     "RelationType.CONTRIBUTES": "contributor -> platform: contributes content or work (what, at).",
     "RelationType.ENGAGES": "prospect -> provider: an engagement at a funnel stage (channel, at).",
+    "RelationType.GIVES_FEEDBACK": (
+        "customer -> provider: feedback (nps 0-10, csat 1-5, comment, offering, channel, at)."
+    ),
+    "RelationType.REFERS": (
+        "referrer -> referred: a referral for the provider named by providerId (channel, at)."
+    ),
     "RelationType.MEMBER_OF": (
         "person -> organisation or department: membership, with title and buying role."
     ),
@@ -362,20 +368,45 @@ DESCRIPTIONS: dict[str, str] = {
     "Quadrant.KEEP_INFORMED": "Low power, high interest: keep informed.",
     "Quadrant.MONITOR": "Low power, low interest: monitor.",
     # ------------------------------------------------------------------ mutations
-    "Mutation.upsertOrganization(input)": "The organisation's properties.",
-    "Mutation.upsertDepartment(input)": "The department's properties.",
+    "Mutation.upsertOrganization(input)": (
+        "The organisation's properties; on an update, a field left out stays as stored and "
+        "a field given as null is removed."
+    ),
+    "Mutation.upsertDepartment(input)": "The department's properties and where it belongs.",
     "Mutation.upsertPerson(input)": "The person's properties.",
     "Mutation.addMembership(input)": "Who is a member of what, with title and buying role.",
     "Mutation.addParentOf(parentId)": "The parent.",
     "Mutation.addParentOf(childId)": "The child.",
-    "Mutation.recordPurchase(input)": "The purchase.",
-    "Mutation.recordUse(input)": "The use.",
-    "Mutation.recordService(input)": "The service.",
-    "Mutation.recordContribution(input)": "The contribution.",
-    "Mutation.recordEngagement(input)": "The engagement.",
-    "Mutation.removeRelation(id)": "The relationship's id.",
+    "Mutation.recordPurchase(input)": (
+        "One purchase (a BUYS from buyer to seller): it can make the buyer a TRANSACTIONAL, "
+        "EXCHANGE, CLIENT or REPEAT customer, and the buyer's buying center BUYING_CENTER ones."
+    ),
+    "Mutation.recordUse(input)": "Who uses whose offering (a USES): makes the user an END_USER.",
+    "Mutation.recordService(input)": (
+        "Who serves whom (a SERVES): makes the recipient a BENEFICIARY, a CLIENT when ongoing."
+    ),
+    "Mutation.recordContribution(input)": (
+        "Who contributes to which platform (a CONTRIBUTES): with use or purchase, COLLABORATIVE."
+    ),
+    "Mutation.recordEngagement(input)": (
+        "A prospect's engagement with a provider (an ENGAGES): PROSPECT until a purchase."
+    ),
+    "Mutation.recordFeedback(input)": (
+        "A customer's feedback to a provider (a GIVES_FEEDBACK): at least one of nps, csat "
+        "or comment; nps 9-10 from a customer moves its journey to ADVOCACY."
+    ),
+    "Mutation.recordReferral(input)": (
+        "A referral (a REFERS): who referred whom, for which provider; it moves the "
+        "referrer's journey with that provider to ADVOCACY when the referrer is its customer."
+    ),
+    "Mutation.removeRelation(id)": (
+        "The relationship's id, as `Relation.id` or `PathStep.relationId` give it."
+    ),
     "Mutation.removeStakeholder(id)": "The stakeholder's id.",
-    "OrganizationInput": "An organisation to create or update.",
+    "OrganizationInput": (
+        "An organisation to create or update: a field left out stays as stored, a field "
+        "given as null is removed."
+    ),
     "OrganizationInput.id": _NEW_ID,
     "OrganizationInput.name": "Display name.",
     "OrganizationInput.country": _COUNTRY,
@@ -393,7 +424,10 @@ DESCRIPTIONS: dict[str, str] = {
     "OrganizationInput.icpSizeBands": "Ideal customer profile: size bands, e.g. `50-249`.",
     "OrganizationInput.icpCountries": "Ideal customer profile: country codes.",
     "OrganizationInput.icpTechnologies": "Ideal customer profile: technologies.",
-    "DepartmentInput": "A department to create or update.",
+    "DepartmentInput": (
+        "A department to create or update: a field left out stays as stored, a field given "
+        "as null is removed."
+    ),
     "DepartmentInput.id": _NEW_ID,
     "DepartmentInput.name": "Display name.",
     "DepartmentInput.country": _COUNTRY,
@@ -404,7 +438,10 @@ DESCRIPTIONS: dict[str, str] = {
         "Places it under this organisation or department (a department has one parent: "
         "any other PART_OF goes); absent = its place stays as it is."
     ),
-    "PersonInput": "A person to create or update.",
+    "PersonInput": (
+        "A person to create or update: a field left out stays as stored, a field given as "
+        "null is removed."
+    ),
     "PersonInput.id": _NEW_ID,
     "PersonInput.name": "Display name.",
     "PersonInput.country": _COUNTRY,

@@ -1,4 +1,5 @@
-"""Exploring the graph in GraphQL (SPEC 9): `neighbourhood` and `search`.
+"""Exploring the graph in GraphQL (SPEC 9): `neighbourhood`, `search`, and the filter and
+orders of `stakeholders` (its resolver is in api/queries.py).
 
 Each resolver makes one call into graph/explore.py and maps its result to plain-attribute
 types; every stakeholder object is built once per response (NodeCache).
@@ -6,14 +7,95 @@ types; every stakeholder object is built once per response (NodeCache).
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import strawberry
+from pydantic import TypeAdapter, ValidationError
 
+from stakegraph import errors
 from stakegraph.api.context import Info
-from stakegraph.api.types import NodeCache, Relation, Stakeholder
-from stakegraph.graph import explore
-from stakegraph.records import RelationType, StakeholderKind
+from stakegraph.api.types import NodeCache, Relation, Role, Stakeholder
+from stakegraph.graph import explore, reads
+from stakegraph.records import Country, OrgType, RelationType, StakeholderKind
+
+
+@strawberry.input(
+    description="Which stakeholders to list: every given condition holds; inside one list, "
+    "any of its values (an empty list matches nothing)."
+)
+class StakeholderFilter:
+    kinds: list[StakeholderKind] | None = strawberry.field(
+        default=None, description="Any of these kinds."
+    )
+    roles: list[Role] | None = strawberry.field(
+        default=None, description="Holding any of these role labels."
+    )
+    org_types: list[OrgType] | None = strawberry.field(
+        default=None, description="Organisations of any of these types."
+    )
+    countries: list[str] | None = strawberry.field(
+        default=None, description="In any of these countries (ISO 3166-1 alpha-2, e.g. DE)."
+    )
+    tags: list[str] | None = strawberry.field(
+        default=None, description="Carrying any of these tags (exact text)."
+    )
+    industries: list[str] | None = strawberry.field(
+        default=None, description="Organisations in any of these industries (exact text)."
+    )
+
+
+@strawberry.enum(description="The order of a `stakeholders` list; ties by id.")
+class StakeholderOrder(Enum):
+    NAME = strawberry.enum_value("NAME", description="By name (A to Z), then id.")
+    CREATED_AT = strawberry.enum_value(
+        "CREATED_AT", description="Oldest first by creation time, then id; undated last."
+    )
+    UPDATED_AT = strawberry.enum_value(
+        "UPDATED_AT", description="Least recently updated first, then id; undated last."
+    )
+
+
+_COUNTRY: TypeAdapter[str] = TypeAdapter(Country)
+
+
+def _texts(values: list[str] | None, field: str) -> list[str] | None:
+    if values is None:
+        return None
+    if any(not v.strip() for v in values):
+        raise errors.BadUserInput("values must not be empty", field=field)
+    return values
+
+
+def _countries(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    try:
+        return [_COUNTRY.validate_python(v) for v in values]
+    except ValidationError:
+        raise errors.BadUserInput(
+            "countries are ISO 3166-1 alpha-2 codes, e.g. DE", field="filter.countries"
+        ) from None
+
+
+def stakeholder_filter(
+    kind: StakeholderKind | None, search: str | None, where: StakeholderFilter | None
+) -> reads.StakeholderFilter:
+    """The graph layer's filter from the arguments of `stakeholders`, checked: a wrong
+    value is BAD_USER_INPUT naming its input field. `kind` and `filter.kinds` both hold."""
+    where = where or StakeholderFilter()
+    kinds = [k.value for k in where.kinds] if where.kinds is not None else None
+    if kind is not None:
+        kinds = [kind.value] if kinds is None or kind.value in kinds else []
+    return reads.StakeholderFilter(
+        kinds=kinds,
+        roles=[r.value for r in where.roles] if where.roles is not None else None,
+        org_types=[t.value for t in where.org_types] if where.org_types is not None else None,
+        countries=_countries(where.countries),
+        tags=_texts(where.tags, "filter.tags"),
+        industries=_texts(where.industries, "filter.industries"),
+        search=search,
+    )
 
 
 @strawberry.type(description="A stakeholder's surroundings: nodes and the relations between them.")
@@ -66,7 +148,7 @@ class ExploreQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="The centre's id.")],
         depth: Depth = 1,
         types: Types = None,
-        limit: Limit = 200,
+        limit: Limit = explore.DEFAULT_LIMIT,
     ) -> Subgraph:
         found = await explore.neighbourhood(
             info.context.graph,
@@ -119,6 +201,5 @@ class ExploreQuery:
         )
         nodes = NodeCache()
         return [
-            SearchHit(stakeholder=nodes.get(h.node), score=h.score, matched=h.matched)
-            for h in hits
+            SearchHit(stakeholder=nodes.get(h.node), score=h.score, matched=h.matched) for h in hits
         ]

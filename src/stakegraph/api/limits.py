@@ -5,7 +5,8 @@
     aliases  aliased fields, fragments expanded
     cost     fields the answer would resolve: every field counts once per parent item,
              and a list multiplies what is below it by its `first` (50 when absent, at
-             most 500) or, for lists without `first` (evidence, members...), `list_size`
+             most 500), by the `limit` of `neighbourhood` (200 when absent, at most
+             1,000) or, for lists without either (evidence, members...), `list_size`
 
 Depth, aliases and cost are checked in one walk of the operation about to run, with its
 variables, stopping as soon as a limit is passed (so fragment fan-out cannot make the
@@ -39,6 +40,7 @@ from graphql.language import Lexer, Source, TokenKind
 from strawberry.extensions import SchemaExtension
 
 from stakegraph.config import ServerSettings
+from stakegraph.graph.explore import DEFAULT_LIMIT, MAX_LIMIT
 from stakegraph.graph.paging import DEFAULT_PAGE, MAX_PAGE
 
 CODE = "QUERY_TOO_COMPLEX"
@@ -119,30 +121,31 @@ class Measure:
         if definition is None:
             return
         kind, is_list = unwrap(definition.type)
-        first = self.first(node) if "first" in definition.args else None
+        first = None
+        if "first" in definition.args:
+            first = self.size(node, "first", DEFAULT_PAGE, MAX_PAGE)
+        elif "limit" in definition.args:  # neighbourhood: each list below has <= 2 x limit
+            first = self.size(node, "limit", DEFAULT_LIMIT, MAX_LIMIT)
         if first is not None:
             pending = first
         if is_list:
             mult, pending = mult * (pending or self.limits.list_size), None
         self.walk(node.selection_set, kind, mult, pending, depth + 1)
 
-    def first(self, node: FieldNode) -> int:
-        """The page size a field asks for: literal, variable, or the default."""
+    def size(self, node: FieldNode, name: str, default: int, most: int) -> int:
+        """The list size a field asks for by argument `name` (`first`, `limit`): literal,
+        variable, or `default`; between 1 and `most`."""
         for argument in node.arguments or ():
-            if argument.name.value != "first":
+            if argument.name.value != name:
                 continue
             value: Any = argument.value
             if isinstance(value, IntValueNode):
-                return clamp(int(value.value))
+                return max(1, min(int(value.value), most))
             if isinstance(value, VariableNode):
                 given = self.variables.get(value.name.value)
                 if isinstance(given, int) and not isinstance(given, bool):
-                    return clamp(given)
-        return DEFAULT_PAGE
-
-
-def clamp(first: int) -> int:
-    return max(1, min(first, MAX_PAGE))
+                    return max(1, min(given, most))
+        return default
 
 
 def unwrap(kind: Any) -> tuple[Any, bool]:

@@ -147,6 +147,60 @@ class EngagementInput:
     at: datetime | None = strawberry.UNSET
 
 
+@strawberry.input(
+    description="One piece of feedback from a customer to a provider (GIVES_FEEDBACK): at "
+    "least one of nps, csat or comment. `id` defaults to a new one; `at` to now."
+)
+class FeedbackInput:
+    id: strawberry.ID | None = strawberry.field(
+        default=None, description="The feedback's id; a new one when absent."
+    )
+    customer_id: strawberry.ID = strawberry.field(description="Who gives the feedback.")
+    provider_id: strawberry.ID = strawberry.field(description="Whom the feedback is about.")
+    at: datetime | None = strawberry.field(
+        default=strawberry.UNSET, description="When it was given; now when absent."
+    )
+    nps: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Net Promoter score, 0-10: how likely the customer is to recommend p.",
+    )
+    csat: int | None = strawberry.field(
+        default=strawberry.UNSET, description="Customer satisfaction score, 1-5."
+    )
+    comment: str | None = strawberry.field(
+        default=strawberry.UNSET, description="What the customer said, in their words."
+    )
+    offering: str | None = strawberry.field(
+        default=strawberry.UNSET, description="The offering the feedback is about."
+    )
+    channel: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Where it was given, e.g. 'survey' or 'email'."
+    )
+
+
+@strawberry.input(
+    description="A referral (REFERS): the referrer pointed the referred stakeholder to a "
+    "provider. `id` defaults to a new one; `at` to now."
+)
+class ReferralInput:
+    id: strawberry.ID | None = strawberry.field(
+        default=None, description="The referral's id; a new one when absent."
+    )
+    referrer_id: strawberry.ID = strawberry.field(description="Who made the referral.")
+    referred_id: strawberry.ID = strawberry.field(
+        description="Who was referred; neither the referrer nor the provider."
+    )
+    provider_id: strawberry.ID = strawberry.field(
+        description="The provider the referral was for; it must exist."
+    )
+    at: datetime | None = strawberry.field(
+        default=strawberry.UNSET, description="When it was made; now when absent."
+    )
+    channel: str | None = strawberry.field(
+        default=strawberry.UNSET, description="How, e.g. 'word of mouth' or 'email'."
+    )
+
+
 # ----------------------------------------------------------------------------- helpers
 
 
@@ -192,10 +246,17 @@ INPUT_ENDS: dict[RelationType, tuple[str, str]] = {
     RelationType.SERVES: ("providerId", "recipientId"),
     RelationType.CONTRIBUTES: ("contributorId", "platformId"),
     RelationType.ENGAGES: ("prospectId", "providerId"),
+    RelationType.GIVES_FEEDBACK: ("customerId", "providerId"),
+    RelationType.REFERS: ("referrerId", "referredId"),
     RelationType.MEMBER_OF: ("personId", "ofId"),
     RelationType.PARENT_OF: ("parentId", "childId"),
 }
-NOW_BY_DEFAULT = {RelationType.BUYS: "at", RelationType.ENGAGES: "at"}
+NOW_BY_DEFAULT = {
+    RelationType.BUYS: "at",
+    RelationType.ENGAGES: "at",
+    RelationType.GIVES_FEEDBACK: "at",
+    RelationType.REFERS: "at",
+}
 
 
 def _relation_record(kind: RelationType, value: Any) -> records.RelationRecord:
@@ -339,11 +400,26 @@ class Mutation:
     async def record_engagement(self, info: Info, input: EngagementInput) -> Relation:
         return await _record_relation(info, RelationType.ENGAGES, input)
 
+    @strawberry.mutation(
+        description="Record a customer's feedback to a provider (GIVES_FEEDBACK: customer ->"
+        " provider): an NPS 0-10, a CSAT 1-5 and/or a comment."
+    )
+    async def record_feedback(self, info: Info, input: FeedbackInput) -> Relation:
+        return await _record_relation(info, RelationType.GIVES_FEEDBACK, input)
+
+    @strawberry.mutation(
+        description="Record a referral (REFERS: referrer -> referred) made for a provider."
+    )
+    async def record_referral(self, info: Info, input: ReferralInput) -> Relation:
+        return await _record_relation(info, RelationType.REFERS, input)
+
     @strawberry.mutation(description="Remove a relationship by id; false when there is none.")
     async def remove_relation(self, info: Info, id: strawberry.ID) -> bool:
         return await _in_one_transaction(info, lambda tx: writes.remove_relation(tx, str(id)))
 
-    @strawberry.mutation(description="Remove a stakeholder and its relationships.")
+    @strawberry.mutation(
+        description="Remove a stakeholder and its relationships, and the referrals made for it."
+    )
     async def remove_stakeholder(self, info: Info, id: strawberry.ID) -> bool:
         return await _in_one_transaction(info, lambda tx: writes.remove_stakeholder(tx, str(id)))
 

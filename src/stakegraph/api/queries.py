@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from stakegraph.api.context import Info
+from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
 from stakegraph.api.types import (
     BuyingCenter,
     CustomerConnection,
@@ -103,19 +104,40 @@ class Query:
         node = await reads.stakeholder(info.context.graph, str(id))
         return from_node(node) if node is not None else None
 
-    @strawberry.field(description="Stakeholders by name then id; `search` matches names.")
+    @strawberry.field(
+        description="Stakeholders matching a filter, in pages (keyset cursors) in the chosen "
+        "order, with the number of all matches."
+    )
     async def stakeholders(
         self,
         info: Info,
-        kind: StakeholderKind | None = None,
-        search: str | None = None,
+        kind: Annotated[
+            StakeholderKind | None, strawberry.argument(description="Only this kind.")
+        ] = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="Text the name contains (any case).")
+        ] = None,
         first: int | None = 50,
         after: str | None = None,
+        filter: Annotated[
+            StakeholderFilter | None,
+            strawberry.argument(description="Conditions that must all hold."),
+        ] = None,
+        order_by: Annotated[
+            StakeholderOrder, strawberry.argument(description="The order of the list.")
+        ] = StakeholderOrder.NAME,
     ) -> StakeholderConnection:
         page = await reads.stakeholders(
-            info.context.graph, kind.value if kind else None, search, first, after
+            info.context.graph,
+            stakeholder_filter(kind, search, filter),
+            order_by.name,
+            first,
+            after,
         )
-        edges = [StakeholderEdge(cursor=page.cursor(n), node=from_node(n)) for n in page.nodes]
+        edges = [
+            StakeholderEdge(cursor=cursor, node=from_node(n))
+            for n, cursor in zip(page.nodes, page.cursors, strict=True)
+        ]
         return StakeholderConnection(
             edges=edges,
             page_info=PageInfo(

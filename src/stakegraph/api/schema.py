@@ -25,12 +25,16 @@ from stakegraph.api.auth import RoleCheck
 from stakegraph.api.descriptions import describe
 from stakegraph.api.errors import ErrorCodes, coded
 from stakegraph.api.explore import ExploreQuery
+from stakegraph.api.library import LibraryQueries
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
+from stakegraph.api.summaries import SummaryQuery
 from stakegraph.config import ServerSettings
 
-Query = merge_types("Query", (LensQuery, AnalyticsQuery, ExploreQuery))
+Query = merge_types(
+    "Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries, SummaryQuery)
+)
 
 
 class Schema(strawberry.Schema):

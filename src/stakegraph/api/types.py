@@ -28,7 +28,10 @@ from stakegraph.records import (
 )
 
 # The domain's enums are the GraphQL enums: registered here, used under their own names.
-strawberry.enum(Lens, description="One meaning of 'x is a customer of p'.")
+strawberry.enum(
+    Lens,
+    description="One meaning of 'x is a customer of provider p': every answer names its lenses.",
+)
 for _enum in (
     StakeholderKind,
     RelationType,

@@ -12,6 +12,9 @@ CREATE CONSTRAINT uses_id IF NOT EXISTS FOR ()-[r:USES]-() REQUIRE r.id IS UNIQU
 CREATE CONSTRAINT serves_id IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT contributes_id IF NOT EXISTS FOR ()-[r:CONTRIBUTES]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT engages_id IF NOT EXISTS FOR ()-[r:ENGAGES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT gives_feedback_id IF NOT EXISTS
+FOR ()-[r:GIVES_FEEDBACK]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT refers_id IF NOT EXISTS FOR ()-[r:REFERS]-() REQUIRE r.id IS UNIQUE;
 
 // Structural relationships carry an id too (removeRelation, export): indexed, not unique,
 // because they are MERGEd on their (from, to) pair.
@@ -23,6 +26,12 @@ CREATE INDEX parent_of_id IF NOT EXISTS FOR ()-[r:PARENT_OF]-() ON (r.id);
 CREATE INDEX stakeholder_name IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
 CREATE TEXT INDEX stakeholder_name_text IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
 
+// stakeholders(filter): the listing starts from an index seek on the first of countries,
+// industries, orgTypes given (reads/stakeholders).
+CREATE INDEX stakeholder_country IF NOT EXISTS FOR (n:Stakeholder) ON (n.country);
+CREATE INDEX stakeholder_industry IF NOT EXISTS FOR (n:Stakeholder) ON (n.industry);
+CREATE INDEX stakeholder_org_type IF NOT EXISTS FOR (n:Stakeholder) ON (n.orgType);
+
 // Kind listings.
 CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
@@ -32,6 +41,11 @@ CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX buys_consideration IF NOT EXISTS FOR ()-[r:BUYS]-() ON (r.consideration);
 CREATE INDEX buys_at IF NOT EXISTS FOR ()-[r:BUYS]-() ON (r.at);
 CREATE INDEX engages_at IF NOT EXISTS FOR ()-[r:ENGAGES]-() ON (r.at);
+
+// The voice of the customer (SPEC 13): satisfaction windows by feedback date, referrals
+// looked up by the provider they were for (referrals, removeStakeholder of a provider).
+CREATE INDEX gives_feedback_at IF NOT EXISTS FOR ()-[r:GIVES_FEEDBACK]-() ON (r.at);
+CREATE INDEX refers_provider IF NOT EXISTS FOR ()-[r:REFERS]-() ON (r.providerId);
 
 // search: full-text over name, tags (a list of strings: each is indexed), city, country and
 // industry. No stop words, so that country codes such as IT or AT stay searchable.

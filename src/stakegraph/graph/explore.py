@@ -18,6 +18,7 @@ from stakegraph.graph.values import Node, from_driver
 
 MAX_DEPTH = 3
 MAX_LIMIT = 1000
+DEFAULT_LIMIT = 200
 MAX_HITS = 100
 DEFAULT_HITS = 20
 

@@ -32,6 +32,25 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
     raise errors.BadUserInput("not a cursor this server gave out", field="after")
 
 
+def encode_keyed_cursor(order: str, key: str | None, id_: str) -> str:
+    """A cursor for a list in another order than (name, id): it names the order, so a cursor
+    of one order is refused in another."""
+    return base64.urlsafe_b64encode(json.dumps([order, key, id_]).encode()).decode()
+
+
+def decode_keyed_cursor(cursor: str | None, order: str) -> tuple[str | None, str | None]:
+    """(key, id) of a cursor given out for `order`; (None, None) when absent."""
+    if cursor is None:
+        return None, None
+    try:
+        cursor_order, key, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if cursor_order == order and isinstance(key, str | None) and isinstance(id_, str):
+            return key, id_
+    except (ValueError, TypeError):
+        pass
+    raise errors.BadUserInput("not a cursor this server gave out for this order", field="after")
+
+
 def check_first(first: int | None) -> int:
     """A page size: absent or null means DEFAULT_PAGE; at most MAX_PAGE."""
     if first is None:

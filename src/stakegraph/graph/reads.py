@@ -12,7 +12,13 @@ from typing import Any
 from stakegraph import errors
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
-from stakegraph.graph.paging import check_first, decode_cursor, encode_cursor
+from stakegraph.graph.paging import (
+    check_first,
+    decode_cursor,
+    decode_keyed_cursor,
+    encode_cursor,
+    encode_keyed_cursor,
+)
 from stakegraph.graph.values import Node, record
 from stakegraph.records import BuyingRole
 
@@ -42,32 +48,72 @@ async def require(graph: Graph, id_: str, field: str) -> Node:
 
 @dataclass
 class StakeholderPage:
+    """One page of `stakeholders`: the nodes with their cursors, and the total."""
+
     nodes: list[Node]
+    cursors: list[str]
     total: int
     has_next: bool
 
-    @staticmethod
-    def cursor(node: Node) -> str:
-        return encode_cursor(node.get("name"), node.get("id"))
+
+@dataclass(frozen=True)
+class StakeholderFilter:
+    """What `stakeholders` lists: every given condition holds; inside one list, any value
+    (an empty list matches nothing). Values are checked by the API."""
+
+    kinds: list[str] | None = None
+    roles: list[str] | None = None
+    org_types: list[str] | None = None
+    countries: list[str] | None = None
+    tags: list[str] | None = None
+    industries: list[str] | None = None
+    search: str | None = None
+
+
+ORDERS = ("NAME", "CREATED_AT", "UPDATED_AT")
+
+
+def _distinct(values: list[str] | None) -> list[str] | None:
+    return list(dict.fromkeys(values)) if values is not None else None
 
 
 async def stakeholders(
-    graph: Graph, kind: str | None, search: str | None, first: int | None, after: str | None
+    graph: Graph,
+    where: StakeholderFilter,
+    order: str,
+    first: int | None,
+    after: str | None,
 ) -> StakeholderPage:
+    """A keyset page in (order key, id) order, with the total, in one statement. NAME
+    cursors are the (name, id) cursors of every other list."""
+    assert order in ORDERS, order
     first = check_first(first)
-    after_name, after_id = decode_cursor(after)
-    filters: dict[str, Any] = {"kind": kind, "search": search}
+    if order == "NAME":
+        after_key, after_id = decode_cursor(after)
+    else:
+        after_key, after_id = decode_keyed_cursor(after, order)
     records = await rows(
         graph,
         "reads/stakeholders",
-        **filters,
-        afterName=after_name,
+        kinds=_distinct(where.kinds),
+        roles=_distinct(where.roles),
+        orgTypes=_distinct(where.org_types),
+        countries=_distinct(where.countries),
+        tags=_distinct(where.tags),
+        industries=_distinct(where.industries),
+        search=where.search,
+        orderBy=order,
+        afterKey=after_key,
         afterId=after_id,
         first=first + 1,
     )
-    total = await rows(graph, "reads/stakeholder_count", **filters)
-    nodes = [r["n"] for r in records]
-    return StakeholderPage(nodes[:first], total[0]["total"], len(nodes) > first)
+    page = records[0]["page"]
+    nodes = [row["n"] for row in page[:first]]
+    if order == "NAME":
+        cursors = [encode_cursor(row["key"], row["n"]["id"]) for row in page[:first]]
+    else:
+        cursors = [encode_keyed_cursor(order, row["key"], row["n"]["id"]) for row in page[:first]]
+    return StakeholderPage(nodes, cursors, records[0]["total"], len(page) > first)
 
 
 @dataclass

@@ -66,16 +66,19 @@ class Refusal:
 
 
 class RelationEnds(NamedTuple):
-    """What the checks need of a relation: its id, type and ends."""
+    """What the checks need of a relation: its id, type and ends (and, for a REFERS, the
+    provider the referral was for, which must exist too)."""
 
     id: str
     type: RelationType
     from_id: str
     to_id: str
+    provider_id: str | None = None
 
     @classmethod
     def of(cls, record: RelationRecord) -> RelationEnds:
-        return cls(record.relation_id, record.relation_type, record.from_id, record.to_id)
+        provider = getattr(record, "providerId", None)
+        return cls(record.relation_id, record.relation_type, record.from_id, record.to_id, provider)
 
     def describe(self) -> str:
         """As `writes/relation_id_conflicts.cypher` names a relationship: 'BUYS mia->toyco'."""
@@ -110,11 +113,14 @@ async def relation_refusals(
     types; a uniqueness constraint covers one type only).
     """
     known = known or {}
-    ends = {id_ for r in relations for id_ in (r.from_id, r.to_id) if id_ not in known}
+    ends = {id_ for r in relations for id_ in _named(r) if id_ not in known}
     looked_up = await stakeholder_kinds(tx, ends)
     refusals = []
     for index, relation in enumerate(relations):
-        for end, id_ in (("from", relation.from_id), ("to", relation.to_id)):
+        named = [("from", relation.from_id), ("to", relation.to_id)]
+        if relation.provider_id is not None:
+            named.append(("providerId", relation.provider_id))
+        for end, id_ in named:
             kind = known.get(id_) or looked_up.get(id_)
             if kind is None:
                 message = f"no stakeholder with id {id_!r}"
@@ -123,6 +129,13 @@ async def relation_refusals(
                 refusals.append(Refusal(index, end, f"{problem} ({id_!r})", id_))
     refusals.extend(await taken_id_refusals(tx, relations))
     return refusals
+
+
+def _named(relation: RelationEnds) -> tuple[str, ...]:
+    """The stakeholder ids a relation names: its ends, and a referral's provider."""
+    if relation.provider_id is None:
+        return (relation.from_id, relation.to_id)
+    return (relation.from_id, relation.to_id, relation.provider_id)
 
 
 async def taken_id_refusals(
@@ -178,15 +191,22 @@ async def merge_relations(
 ) -> list[str]:
     """Create or update relations and refresh the roles of their ends; returns their ids.
 
-    Both ends must exist: NotFound names the field (`end_fields`, e.g. ("buyerId",
-    "sellerId") for a mutation's input) and the id. Structural relations must join the
+    Both ends (and a referral's providerId) must exist: NotFound names the field
+    (`end_fields`, e.g. ("input.buyerId", "input.sellerId") for a mutation's input, the
+    provider as `providerId` beside them) and the id. Structural relations must join the
     kinds SPEC 2 says (MEMBER_OF: Person -> Organization or Department, ...), and an id
     held by another relationship is refused (field `id`): BadUserInput.
     """
     refusals = await relation_refusals(tx, [RelationEnds.of(r) for r in records])
     if refusals:
         first = refusals[0]
-        field = {"from": end_fields[0], "to": end_fields[1]}.get(first.field, first.field)
+        prefix = end_fields[0].rpartition(".")[0]
+        fields = {
+            "from": end_fields[0],
+            "to": end_fields[1],
+            "providerId": f"{prefix}.providerId" if prefix else "providerId",
+        }
+        field = fields.get(first.field, first.field)
         error = errors.NotFound if first.missing else errors.BadUserInput
         raise error(first.message, field=field)
     by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
@@ -265,7 +285,8 @@ async def remove_relation(tx: AsyncManagedTransaction, id: str) -> bool:
 
 
 async def remove_stakeholder(tx: AsyncManagedTransaction, id: str) -> bool:
-    """Delete a stakeholder with its relationships; False when there is none."""
+    """Delete a stakeholder with its relationships, and the referrals made for it (REFERS
+    whose providerId is this stakeholder); False when there is none."""
     rows = await _run(tx, "writes/delete_stakeholder", id=id)
     if not rows:
         return False

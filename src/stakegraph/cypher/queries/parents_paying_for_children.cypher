@@ -1,7 +1,7 @@
 // Parents who pay for what their children use: a parent BUYS from a provider whose
 // offering the child USES (the child is an END_USER paid for by the parent).
 // Parameters:
-//   $providerId  string or null: one provider, or null for every provider   e.g. 'toyco'
+//   $providerId  string, optional: one provider; null (or left out) for every one  e.g. 'toyco'
 // Returns one row per (parent, child, provider):
 //   parent          the parent's name
 //   parentId        its id

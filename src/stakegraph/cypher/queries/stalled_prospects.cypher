@@ -2,7 +2,7 @@
 // (the PROSPECT lens), and have not engaged for at least $days days.
 // Parameters:
 //   $providerId  string, required: the provider p                          e.g. 'acme'
-//   $asOf        ISO 8601 datetime string, or null for now                 e.g. '2024-09-01T00:00:00Z'
+//   $asOf        datetime, optional: the day to count from; null for now   e.g. '2024-09-01T00:00:00Z'
 //   $days        integer, required: days of silence that count as stalled  e.g. 30
 // Returns one row per stalled prospect, longest silent first:
 //   prospect        the prospect's name

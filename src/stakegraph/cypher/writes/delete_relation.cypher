@@ -16,6 +16,10 @@ CALL () {
   UNION
   MATCH (a)-[r:ENGAGES {id: $id}]->(b) RETURN a, r, b
   UNION
+  MATCH (a)-[r:GIVES_FEEDBACK {id: $id}]->(b) RETURN a, r, b
+  UNION
+  MATCH (a)-[r:REFERS {id: $id}]->(b) RETURN a, r, b
+  UNION
   MATCH (a)-[r:MEMBER_OF {id: $id}]->(b) RETURN a, r, b
   UNION
   MATCH (a)-[r:PART_OF {id: $id}]->(b) RETURN a, r, b

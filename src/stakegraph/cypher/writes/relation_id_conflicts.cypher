@@ -18,6 +18,10 @@ CALL (row) {
   UNION
   MATCH (a)-[r:ENGAGES {id: row.id}]->(b) RETURN a, r, b
   UNION
+  MATCH (a)-[r:GIVES_FEEDBACK {id: row.id}]->(b) RETURN a, r, b
+  UNION
+  MATCH (a)-[r:REFERS {id: row.id}]->(b) RETURN a, r, b
+  UNION
   MATCH (a)-[r:MEMBER_OF {id: row.id}]->(b) RETURN a, r, b
   UNION
   MATCH (a)-[r:PART_OF {id: row.id}]->(b) RETURN a, r, b

@@ -1,0 +1,154 @@
+"""Provider summaries (SPEC 9 and 14): providerSummary, customerChanges, segmentMembers.
+
+Which lenses hold for whom always comes from the lens files, composed by graph/lens_query
+(one round trip for every customer of p); the summaries then count and read what lies
+behind them with one file under cypher/analytics/. No lens rule is written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from stakegraph import errors
+from stakegraph.analytics import Money
+from stakegraph.graph import lens_query, values
+from stakegraph.graph.cypher import load
+from stakegraph.graph.driver import Graph
+from stakegraph.lenses import CUSTOMER_LENSES, Lens
+
+__all__ = [
+    "CustomerChanges",
+    "LensCombination",
+    "LensCount",
+    "OfferingSummary",
+    "ProviderSummary",
+    "customer_changes",
+    "provider_summary",
+]
+
+
+def _native(value: Any) -> datetime | None:
+    return None if value is None else value.to_native()
+
+
+def _money(rows: Sequence[dict[str, Any]]) -> list[Money]:
+    return [Money(float(m["amount"]), m["currency"]) for m in rows]
+
+
+# --------------------------------------------------------------------------- providerSummary
+
+
+@dataclass(frozen=True)
+class LensCount:
+    lens: Lens
+    count: int
+
+
+@dataclass(frozen=True)
+class LensCombination:
+    lenses: list[Lens]
+    count: int
+
+
+@dataclass(frozen=True)
+class OfferingSummary:
+    offering: str
+    customers: int
+    users: int
+    revenue: list[Money]
+
+
+@dataclass(frozen=True)
+class ProviderSummary:
+    provider: values.Node
+    customers_by_lens: list[LensCount]
+    lens_combinations: list[LensCombination]
+    revenue: list[Money]
+    purchase_count: int
+    first_purchase: datetime | None
+    last_purchase: datetime | None
+    offerings: list[OfferingSummary]
+
+
+async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
+    """Every lens's customers of p (lens files, all time), then analytics/provider_summary."""
+    page = await lens_query.page(
+        graph, anchor_id=provider_id, listing=lens_query.Listing.CUSTOMERS_OF, everything=True
+    )
+    customers = [
+        {"id": r.customer["id"], "lenses": [lens.value for lens in r.lenses]}
+        for r in page.relations
+    ]
+    records = await graph.read(
+        load("analytics/provider_summary").body, providerId=provider_id, customers=customers
+    )
+    if not records:  # p went away between the two reads
+        raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
+    row = records[0]
+    return ProviderSummary(
+        provider=page.anchor,
+        customers_by_lens=[LensCount(Lens(c["lens"]), c["count"]) for c in row["customersByLens"]],
+        lens_combinations=[
+            LensCombination([Lens(lens) for lens in c["lenses"]], c["count"])
+            for c in row["lensCombinations"]
+        ],
+        revenue=_money(row["revenue"]),
+        purchase_count=row["purchaseCount"],
+        first_purchase=_native(row["firstPurchase"]),
+        last_purchase=_native(row["lastPurchase"]),
+        offerings=[
+            OfferingSummary(o["offering"], o["customers"], o["users"], _money(o["revenue"]))
+            for o in row["offerings"]
+        ],
+    )
+
+
+# --------------------------------------------------------------------------- customerChanges
+
+
+@dataclass(frozen=True)
+class CustomerChanges:
+    gained: list[lens_query.Relation]  # with the current window's evidence
+    lost: list[lens_query.Relation]  # with the previous window's evidence
+    kept: int
+
+
+async def customer_changes(
+    graph: Graph,
+    provider_id: str,
+    start: datetime,
+    end: datetime,
+    lenses: Sequence[Lens] | None = None,
+) -> CustomerChanges:
+    """p's customers in [start, end) against the window of the same length just before.
+
+    The lens files answer both windows (two round trips); `lenses` default to every lens
+    but PROSPECT. `start >= end` is BAD_USER_INPUT naming `from`.
+    """
+    current = lens_query.Window(start, end).check("from")
+    previous = lens_query.Window(start - (end - start), start)
+    chosen = list(lenses) if lenses else list(CUSTOMER_LENSES)
+
+    async def customers(window: lens_query.Window) -> list[lens_query.Relation]:
+        page = await lens_query.page(
+            graph,
+            anchor_id=provider_id,
+            listing=lens_query.Listing.CUSTOMERS_OF,
+            lenses=chosen,
+            everything=True,
+            window=window,
+        )
+        return page.relations
+
+    now, before = await customers(current), await customers(previous)
+    now_ids = {r.customer["id"] for r in now}
+    before_ids = {r.customer["id"] for r in before}
+    return CustomerChanges(
+        gained=[r for r in now if r.customer["id"] not in before_ids],
+        lost=[r for r in before if r.customer["id"] not in now_ids],
+        kept=len(now_ids & before_ids),
+    )
+

@@ -1,0 +1,196 @@
+"""providerSummary, customerChanges and segmentMembers (SPEC 9 and 14) through GraphQL on
+the real Neo4j: hand-computed figures on the small world of test_api_windows, and agreement
+with customersOf, lifetimeValue and segments on the demo world."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import neo4j
+import pytest
+
+from stakegraph.config import Neo4jSettings
+from stakegraph.demo import load_demo
+from stakegraph.graph.driver import Graph
+from stakegraph.lenses import Lens
+from tests.gql import GQL, code, field, serve
+from tests.test_api_windows import BUYS, OTHERS, PEOPLE, WORLD
+
+
+@pytest.fixture
+def gql(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
+    db.execute_query(WORLD, people=PEOPLE, buys=BUYS, others=OTHERS)
+    with serve(neo4j_settings) as client:
+        yield client
+
+
+SUMMARY = """
+query($p: ID!) {
+  providerSummary(providerId: $p) {
+    provider { id }
+    customersByLens { lens count }
+    lensCombinations { lenses count }
+    revenue { amount currency }
+    purchaseCount firstPurchase lastPurchase
+    offerings { offering customers users revenue { amount currency } }
+  }
+}
+"""
+
+
+def test_provider_summary_counts_lenses_combinations_revenue_and_offerings(gql: GQL) -> None:
+    before = gql.graph.statements
+    summary = gql.query(SUMMARY, p="shop")["providerSummary"]
+    assert gql.graph.statements - before == 2  # the lens files, then the summary file
+    assert summary["provider"] == {"id": "shop"}
+    assert summary["customersByLens"] == [
+        {"lens": "TRANSACTIONAL", "count": 9},
+        {"lens": "EXCHANGE", "count": 9},
+        {"lens": "BUYING_CENTER", "count": 1},
+        {"lens": "END_USER", "count": 2},
+        {"lens": "INTERNAL", "count": 0},
+        {"lens": "BENEFICIARY", "count": 13},
+        {"lens": "COLLABORATIVE", "count": 1},
+        {"lens": "PROSPECT", "count": 2},
+        {"lens": "CLIENT", "count": 3},
+        {"lens": "REPEAT", "count": 2},
+    ]
+    tbe = ["TRANSACTIONAL", "EXCHANGE", "BENEFICIARY"]
+    assert summary["lensCombinations"] == [
+        {"lenses": tbe, "count": 6},
+        {"lenses": ["BENEFICIARY", "CLIENT"], "count": 2},
+        {"lenses": ["PROSPECT"], "count": 2},
+        {"lenses": [*tbe, "REPEAT"], "count": 2},
+        {"lenses": ["BUYING_CENTER"], "count": 1},
+        {"lenses": ["END_USER", "BENEFICIARY"], "count": 1},
+        {"lenses": ["END_USER", "BENEFICIARY", "COLLABORATIVE"], "count": 1},
+        {"lenses": [*tbe, "CLIENT"], "count": 1},
+    ]
+    assert summary["revenue"] == [{"amount": 110.0, "currency": "EUR"}]
+    assert summary["purchaseCount"] == 11
+    assert summary["firstPurchase"].startswith("2023-01-01T00:00:00")
+    assert summary["lastPurchase"].startswith("2024-08-01T00:00:00")
+    eur = [{"amount": 90.0, "currency": "EUR"}], [{"amount": 20.0, "currency": "EUR"}]
+    assert summary["offerings"] == [
+        {"offering": "A", "customers": 8, "users": 0, "revenue": eur[0]},
+        {"offering": "B", "customers": 2, "users": 2, "revenue": eur[1]},
+    ]
+
+
+def test_provider_summary_of_an_unknown_id_is_not_found(gql: GQL) -> None:
+    errors = gql.errors('{ providerSummary(providerId: "nobody") { purchaseCount } }')
+    assert (code(errors[0]), field(errors[0])) == ("NOT_FOUND", "providerId")
+
+
+CHANGES = """
+query($p: ID!, $from: DateTime!, $to: DateTime!, $lenses: [Lens!]) {
+  customerChanges(providerId: $p, from: $from, to: $to, lenses: $lenses) {
+    gained { customer { id } lenses evidence { lens path { relationId } } }
+    lost { customer { id } lenses evidence { lens path { relationId } } }
+    kept
+  }
+}
+"""
+
+
+def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) -> None:
+    # current [2024-01-01, 2024-07-01), 182 days; previous [2023-07-03, 2024-01-01)
+    changes = gql.query(
+        CHANGES, p="shop", **{"from": "2024-01-01T00:00:00Z"}, to="2024-07-01T00:00:00Z"
+    )["customerChanges"]
+    assert [r["customer"]["id"] for r in changes["gained"]] == [
+        "on-since", "served", "twice", "twice-in"
+    ]  # fmt: skip
+    assert [r["customer"]["id"] for r in changes["lost"]] == ["early"]
+    assert changes["kept"] == 3  # undated, user, maker
+    (twice,) = [r for r in changes["gained"] if r["customer"]["id"] == "twice"]
+    steps = {e["lens"]: [s["relationId"] for s in e["path"]] for e in twice["evidence"]}
+    assert steps["TRANSACTIONAL"] == ["b-twice-2"]  # the current window's evidence only
+    assert "REPEAT" not in twice["lenses"]
+    (early,) = changes["lost"]
+    assert {e["lens"]: [s["relationId"] for s in e["path"]] for e in early["evidence"]}[
+        "TRANSACTIONAL"
+    ] == ["b-early"]
+
+
+def test_customer_changes_default_lenses_leave_prospects_out(gql: GQL) -> None:
+    window = {"from": "2024-01-01T00:00:00Z", "to": "2024-07-01T00:00:00Z"}
+    default = gql.query(CHANGES, p="shop", **window)["customerChanges"]
+    assert "lead" not in [r["customer"]["id"] for r in default["gained"]]
+    prospects = gql.query(CHANGES, p="shop", lenses=["PROSPECT"], **window)["customerChanges"]
+    assert [r["customer"]["id"] for r in prospects["gained"]] == ["converted", "lead"]
+    assert [r["customer"]["id"] for r in prospects["lost"]] == []
+
+
+def test_customer_changes_refuse_from_at_or_after_to_running_nothing(gql: GQL) -> None:
+    before = gql.graph.statements
+    for start in ("2024-07-01T00:00:00Z", "2024-08-01T00:00:00Z"):
+        errors = gql.errors(CHANGES, p="shop", **{"from": start}, to="2024-07-01T00:00:00Z")
+        assert (code(errors[0]), field(errors[0])) == ("BAD_USER_INPUT", "from")
+    assert gql.graph.statements == before
+    errors = gql.errors(
+        CHANGES, p="nobody", **{"from": "2024-01-01T00:00:00Z"}, to="2024-02-01T00:00:00Z"
+    )
+    assert (code(errors[0]), field(errors[0])) == ("NOT_FOUND", "providerId")
+
+
+# ------------------------------------------------------------------------ the demo world
+
+
+@pytest.fixture
+def demo(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
+    async def load() -> None:
+        graph = Graph.from_settings(neo4j_settings)
+        try:
+            await load_demo(graph)
+        finally:
+            await graph.close()
+
+    asyncio.run(load())
+    with serve(neo4j_settings) as client:
+        yield client
+
+
+def test_provider_summary_agrees_with_customers_of_and_lifetime_value_on_the_demo(
+    demo: GQL, db: neo4j.Driver
+) -> None:
+    records, _, _ = db.execute_query(
+        "MATCH (x)-[:BUYS|USES|SERVES]-(p:Stakeholder) RETURN p.id AS id, count(*) AS n"
+        " ORDER BY n DESC, id LIMIT 2"
+    )
+    for provider in [r["id"] for r in records]:
+        summary = demo.query(SUMMARY, p=provider)["providerSummary"]
+        for row in summary["customersByLens"]:
+            total = demo.query(
+                "query($p: ID!, $l: [Lens!]) { customersOf(providerId: $p, lenses: $l)"
+                " { totalCount } }",
+                p=provider,
+                l=[row["lens"]],
+            )["customersOf"]["totalCount"]
+            assert row["count"] == total, (provider, row)
+        everyone = demo.query(
+            "query($p: ID!) { customersOf(providerId: $p, first: 500) { totalCount"
+            " edges { node { customer { id } lenses } } } }",
+            p=provider,
+        )["customersOf"]
+        assert sum(c["count"] for c in summary["lensCombinations"]) == everyone["totalCount"]
+        revenue: dict[str, float] = defaultdict(float)
+        purchases = 0
+        for edge in everyone["edges"]:
+            if "TRANSACTIONAL" not in edge["node"]["lenses"]:
+                continue
+            values: list[dict[str, Any]] = demo.query(
+                "query($c: ID!, $p: ID!) { lifetimeValue(customerId: $c, providerId: $p)"
+                " { currency historicalRevenue purchaseCount } }",
+                c=edge["node"]["customer"]["id"],
+                p=provider,
+            )["lifetimeValue"]
+            for value in values:
+                revenue[value["currency"]] += value["historicalRevenue"]
+                purchases += value["purchaseCount"]
+        assert {m["currency"]: pytest.approx(m["amount"]) for m in summary["revenue"]} == revenue
+        assert summary["purchaseCount"] == purchases
+        assert len(Lens) == len(summary["customersByLens"])
