@@ -14,8 +14,7 @@ from typing import Any
 
 from stakegraph import errors
 from stakegraph.analytics import Money
-from stakegraph.graph import lens_query, values
-from stakegraph.graph.cypher import load
+from stakegraph.graph import lens_query, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
@@ -28,10 +27,6 @@ __all__ = [
     "customer_changes",
     "provider_summary",
 ]
-
-
-def _native(value: Any) -> datetime | None:
-    return None if value is None else value.to_native()
 
 
 def _money(rows: Sequence[dict[str, Any]]) -> list[Money]:
@@ -82,8 +77,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         {"id": r.customer["id"], "lenses": [lens.value for lens in r.lenses]}
         for r in page.relations
     ]
-    records = await graph.read(
-        load("analytics/provider_summary").body, providerId=provider_id, customers=customers
+    records = await reads.rows(
+        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
     )
     if not records:  # p went away between the two reads
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
@@ -97,8 +92,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         ],
         revenue=_money(row["revenue"]),
         purchase_count=row["purchaseCount"],
-        first_purchase=_native(row["firstPurchase"]),
-        last_purchase=_native(row["lastPurchase"]),
+        first_purchase=row["firstPurchase"],
+        last_purchase=row["lastPurchase"],
         offerings=[
             OfferingSummary(o["offering"], o["customers"], o["users"], _money(o["revenue"]))
             for o in row["offerings"]
