@@ -43,6 +43,7 @@ __all__ = [
     "lifetime_value",
     "power_interest",
     "rfm",
+    "segment_parameters",
     "segments",
 ]
 
@@ -438,6 +439,20 @@ async def segments(
     `RFM_SEGMENT` and `JOURNEY_STAGE` the buckets come from `rfm` and `journey_stages`
     first (a second statement). A customer without a value lands in 'UNKNOWN'.
     """
+    params = await segment_parameters(graph, provider_id, by, customer_ids, as_of)
+    records = await reads.rows(graph, "analytics/segments", **params)
+    return [SegmentBucket.from_record(r) for r in records]
+
+
+async def segment_parameters(
+    graph: Graph,
+    provider_id: str,
+    by: SegmentDimension | str,
+    customer_ids: Iterable[str] | Mapping[str, Sequence[str]],
+    as_of: datetime | None = None,
+) -> dict[str, Any]:
+    """The parameters of analytics/segments (and segment_members): for RFM_SEGMENT and
+    JOURNEY_STAGE, the keys are computed first (one statement)."""
     try:
         dimension = SegmentDimension(by)
     except ValueError:
@@ -454,13 +469,10 @@ async def segments(
     elif dimension is SegmentDimension.JOURNEY_STAGE:
         stages = await journey_stages(graph, ids, provider_id)
         keys = {cid: [stage.value] for cid, stage in stages.items()}
-    records = await reads.rows(
-        graph,
-        "analytics/segments",
-        providerId=provider_id,
-        customerIds=ids,
-        by=dimension.value,
-        asOf=moment,
-        keys=keys,
-    )
-    return [SegmentBucket.from_record(r) for r in records]
+    return {
+        "providerId": provider_id,
+        "customerIds": ids,
+        "by": dimension.value,
+        "asOf": moment,
+        "keys": keys,
+    }

@@ -277,6 +277,11 @@ def _run_and_print(
         except errors.Timeout as exc:
             seconds = timeout or graph.timeout
             raise errors.Timeout(f"{exc.message} ({seconds:g} s; see --timeout)") from exc
+        except errors.StakegraphError as exc:
+            said = getattr(exc.__cause__, "message", None)
+            if exc.code != "INTERNAL" or not said:
+                raise
+            raise errors.StakegraphError(f"Neo4j: {said.strip().splitlines()[0]}") from None
 
     rows = with_graph(run)
     if fmt is Format.json:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from stakegraph import errors
-from stakegraph.analytics import Money
-from stakegraph.graph import lens_query, reads, values
+from stakegraph import analytics, errors
+from stakegraph.analytics import Money, SegmentDimension
+from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
@@ -24,8 +24,10 @@ __all__ = [
     "LensCount",
     "OfferingSummary",
     "ProviderSummary",
+    "SegmentMembers",
     "customer_changes",
     "provider_summary",
+    "segment_members",
 ]
 
 
@@ -147,3 +149,52 @@ async def customer_changes(
         kept=len(now_ids & before_ids),
     )
 
+
+
+# --------------------------------------------------------------------------- segmentMembers
+
+
+@dataclass(frozen=True)
+class SegmentMembers:
+    members: list[values.Node]  # in (name, id) order
+    total: int
+    has_next: bool
+
+    def cursor(self, node: Any) -> str:
+        return paging.encode_cursor(node["name"], node["id"])
+
+
+async def segment_members(
+    graph: Graph,
+    provider_id: str,
+    by: SegmentDimension,
+    key: str,
+    lenses: Sequence[Lens] | None = None,
+    first: int | None = paging.DEFAULT_PAGE,
+    after: str | None = None,
+) -> SegmentMembers:
+    """The customers of p (under `lenses`, default every lens but PROSPECT) in the bucket
+    `key` of `segments(by)`: the lens files, then (for RFM_SEGMENT and JOURNEY_STAGE) the
+    bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
+    size = paging.check_first(first)
+    after_name, after_id = paging.decode_cursor(after)
+    page = await lens_query.page(
+        graph,
+        anchor_id=provider_id,
+        listing=lens_query.Listing.CUSTOMERS_OF,
+        lenses=list(lenses) if lenses else list(CUSTOMER_LENSES),
+        everything=True,
+    )
+    customers = {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
+    params = await analytics.segment_parameters(graph, provider_id, by, customers)
+    records = await reads.rows(
+        graph,
+        "analytics/segment_members",
+        **params,
+        key=key,
+        afterName=after_name,
+        afterId=after_id,
+        first=size,
+    )
+    row = records[0]
+    return SegmentMembers(list(row["page"]), row["total"], row["hasNext"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -54,6 +54,13 @@ class Window:
     since: datetime | None = None
     until: datetime | None = None
     offering: str | None = None
+
+    def __post_init__(self) -> None:
+        # A date without a zone is UTC: Neo4j never compares a DateTime with a LocalDateTime
+        for name in ("since", "until"):
+            moment = getattr(self, name)
+            if moment is not None and moment.tzinfo is None:
+                object.__setattr__(self, name, moment.replace(tzinfo=UTC))
 
     def check(self, since_field: str = "since") -> Window:
         """BAD_USER_INPUT naming `since_field` unless since is before until."""
