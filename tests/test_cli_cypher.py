@@ -171,3 +171,17 @@ def test_query_leaves_a_library_files_optional_parameters_null(world: neo4j.Driv
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("prospect,prospectId,furthestStage")
+
+
+def test_a_table_stops_at_1000_rows_and_says_so_while_csv_prints_all(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    many = "UNWIND range(1, 1001) AS i RETURN i"
+    shown = stakegraph("cypher", many)
+    assert shown.returncode == 0, shown.stderr
+    assert "│ 1000 │" in shown.stdout and "│ 1001 │" not in shown.stdout
+    assert "only the first 1000 rows are shown" in shown.stderr
+    every = stakegraph("cypher", many, "--format", "csv")
+    assert every.stdout.splitlines()[-1] == "1001" and every.stderr == ""
+    none = stakegraph("cypher", "UNWIND [] AS i RETURN i")
+    assert none.returncode == 0 and "(no rows)" in none.stderr

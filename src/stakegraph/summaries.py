@@ -14,8 +14,7 @@ from typing import Any
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import Money, SegmentDimension
-from stakegraph.graph import lens_query, paging
-from stakegraph.graph.cypher import load
+from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
@@ -30,10 +29,6 @@ __all__ = [
     "provider_summary",
     "segment_members",
 ]
-
-
-def _native(value: Any) -> datetime | None:
-    return None if value is None else value.to_native()
 
 
 def _money(rows: Sequence[dict[str, Any]]) -> list[Money]:
@@ -65,7 +60,7 @@ class OfferingSummary:
 
 @dataclass(frozen=True)
 class ProviderSummary:
-    provider: Any  # the provider's node
+    provider: values.Node
     customers_by_lens: list[LensCount]
     lens_combinations: list[LensCombination]
     revenue: list[Money]
@@ -81,8 +76,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
     customers = [
         {"id": cid, "lenses": [lens.value for lens in lenses]} for cid, lenses in held.items()
     ]
-    records = await graph.read(
-        load("analytics/provider_summary").body, providerId=provider_id, customers=customers
+    records = await reads.rows(
+        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
     )
     if not records:  # p went away between the two reads
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
@@ -96,8 +91,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         ],
         revenue=_money(row["revenue"]),
         purchase_count=row["purchaseCount"],
-        first_purchase=_native(row["firstPurchase"]),
-        last_purchase=_native(row["lastPurchase"]),
+        first_purchase=row["firstPurchase"],
+        last_purchase=row["lastPurchase"],
         offerings=[
             OfferingSummary(o["offering"], o["customers"], o["users"], _money(o["revenue"]))
             for o in row["offerings"]
@@ -158,7 +153,7 @@ async def customer_changes(
 
 @dataclass(frozen=True)
 class SegmentMembers:
-    members: list[Any]  # driver nodes, in (name, id) order
+    members: list[values.Node]  # in (name, id) order
     total: int
     has_next: bool
 
@@ -183,8 +178,9 @@ async def segment_members(
     held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
     customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
     params = await analytics.segment_parameters(graph, provider_id, by, customers)
-    records = await graph.read(
-        load("analytics/segment_members").body,
+    records = await reads.rows(
+        graph,
+        "analytics/segment_members",
         **params,
         key=key,
         afterName=after_name,
