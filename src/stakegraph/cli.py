@@ -371,8 +371,9 @@ def demo(
 
     async def run(graph: Graph) -> Any:
         if if_empty:
-            records = await graph.read(load("reads/is_empty").body)
-            if not records[0]["empty"]:
+            from stakegraph.graph import reads
+
+            if not await reads.is_empty(graph):
                 return None
         return await load_demo(graph)
 

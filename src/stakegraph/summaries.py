@@ -14,8 +14,7 @@ from typing import Any
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import Money, SegmentDimension
-from stakegraph.graph import lens_query, paging, values
-from stakegraph.graph.cypher import load
+from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
@@ -30,10 +29,6 @@ __all__ = [
     "provider_summary",
     "segment_members",
 ]
-
-
-def _native(value: Any) -> datetime | None:
-    return None if value is None else value.to_native()
 
 
 def _money(rows: Sequence[dict[str, Any]]) -> list[Money]:
@@ -84,8 +79,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         {"id": r.customer["id"], "lenses": [lens.value for lens in r.lenses]}
         for r in page.relations
     ]
-    records = await graph.read(
-        load("analytics/provider_summary").body, providerId=provider_id, customers=customers
+    records = await reads.rows(
+        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
     )
     if not records:  # p went away between the two reads
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
@@ -99,8 +94,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         ],
         revenue=_money(row["revenue"]),
         purchase_count=row["purchaseCount"],
-        first_purchase=_native(row["firstPurchase"]),
-        last_purchase=_native(row["lastPurchase"]),
+        first_purchase=row["firstPurchase"],
+        last_purchase=row["lastPurchase"],
         offerings=[
             OfferingSummary(o["offering"], o["customers"], o["users"], _money(o["revenue"]))
             for o in row["offerings"]
@@ -161,7 +156,7 @@ async def customer_changes(
 
 @dataclass(frozen=True)
 class SegmentMembers:
-    members: list[Any]  # driver nodes, in (name, id) order
+    members: list[values.Node]  # in (name, id) order
     total: int
     has_next: bool
 
@@ -192,8 +187,9 @@ async def segment_members(
     )
     customers = {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
     params = await analytics.segment_parameters(graph, provider_id, by, customers)
-    records = await graph.read(
-        load("analytics/segment_members").body,
+    records = await reads.rows(
+        graph,
+        "analytics/segment_members",
         **params,
         key=key,
         afterName=after_name,

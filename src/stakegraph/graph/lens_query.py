@@ -17,8 +17,6 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from neo4j.graph import Node
-
 from stakegraph import errors
 from stakegraph.graph import values
 from stakegraph.graph.cypher import load
@@ -341,7 +339,7 @@ def mutual_query() -> str:
     )
 
 
-async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
+async def mutual(graph: Graph, stakeholder_id: str) -> list[values.Node]:
     """Stakeholders that are customers of this one and of which it is a customer.
 
     Candidates are this stakeholder's possible providers (candidate_providers.cypher);
@@ -354,4 +352,4 @@ async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
                 f"no stakeholder with id {stakeholder_id!r}", field="stakeholderId"
             )
         return []
-    return list(records[0]["mutual"])
+    return list(values.record(records[0])["mutual"])
