@@ -39,6 +39,14 @@ def test_every_file_has_a_header_naming_each_parameter_it_uses(file: CypherFile)
         assert described, f"{file.name}: ${parameter} is not described in the header"
 
 
+def test_every_lens_file_takes_the_window_as_optional_parameters() -> None:
+    for lens in Lens:
+        file = load(lens.file)
+        assert file.optional_parameters == ["since", "until", "offering"], lens
+        assert {"since", "until", "offering"} <= set(PARAMETER.findall(file.body)), lens
+    assert load("lenses/candidate_providers").optional_parameters == []
+
+
 @pytest.mark.parametrize("file", FILES.values(), ids=list(FILES))
 def test_every_statement_compiles_on_the_real_neo4j(file: CypherFile, db: neo4j.Driver) -> None:
     with db.session(notifications_min_severity="OFF") as session:
