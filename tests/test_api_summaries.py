@@ -99,6 +99,7 @@ query($p: ID!, $from: DateTime!, $to: DateTime!, $lenses: [Lens!]) {
 
 def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) -> None:
     # current [2024-01-01, 2024-07-01), 182 days; previous [2023-07-03, 2024-01-01)
+    before = gql.graph.statements
     changes = gql.query(
         CHANGES, p="shop", **{"from": "2024-01-01T00:00:00Z"}, to="2024-07-01T00:00:00Z"
     )["customerChanges"]
@@ -107,6 +108,7 @@ def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) 
     ]  # fmt: skip
     assert [r["customer"]["id"] for r in changes["lost"]] == ["early"]
     assert changes["kept"] == 3  # undated, user, maker
+    assert gql.graph.statements - before == 2  # the lens files, once per window
     (twice,) = [r for r in changes["gained"] if r["customer"]["id"] == "twice"]
     steps = {e["lens"]: [s["relationId"] for s in e["path"]] for e in twice["evidence"]}
     assert steps["TRANSACTIONAL"] == ["b-twice-2"]  # the current window's evidence only

@@ -39,8 +39,25 @@ def test_every_file_has_a_header_naming_each_parameter_it_uses(file: CypherFile)
         assert described, f"{file.name}: ${parameter} is not described in the header"
 
 
+def test_every_lens_file_takes_the_window_as_optional_parameters() -> None:
+    for lens in Lens:
+        file = load(lens.file)
+        assert file.optional_parameters == ["since", "until", "offering"], lens
+        assert {"since", "until", "offering"} <= set(PARAMETER.findall(file.body)), lens
+    assert load("lenses/candidate_providers").optional_parameters == []
+
+
 @pytest.mark.parametrize("file", FILES.values(), ids=list(FILES))
 def test_every_statement_compiles_on_the_real_neo4j(file: CypherFile, db: neo4j.Driver) -> None:
     with db.session(notifications_min_severity="OFF") as session:
         for statement in file.statements():
             session.run("EXPLAIN " + statement).consume()
+
+
+def test_every_relation_write_turns_the_wire_datetimes_back() -> None:
+    """graph/writes.py sends datetimes as ISO text (`times`, `createdAt`): each merge file
+    must turn them back with datetime(), or they would be stored as strings."""
+    for name, file in FILES.items():
+        if name.startswith("writes/merge_"):
+            assert "datetime(row.createdAt)" in file.body, name
+            assert "SET r[key] = datetime(row.times[key])" in file.body, name

@@ -14,8 +14,7 @@ from typing import Any
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import Money, SegmentDimension
-from stakegraph.graph import lens_query, paging, values
-from stakegraph.graph.cypher import load
+from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
@@ -30,10 +29,6 @@ __all__ = [
     "provider_summary",
     "segment_members",
 ]
-
-
-def _native(value: Any) -> datetime | None:
-    return None if value is None else value.to_native()
 
 
 def _money(rows: Sequence[dict[str, Any]]) -> list[Money]:
@@ -77,21 +72,18 @@ class ProviderSummary:
 
 async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
     """Every lens's customers of p (lens files, all time), then analytics/provider_summary."""
-    page = await lens_query.page(
-        graph, anchor_id=provider_id, listing=lens_query.Listing.CUSTOMERS_OF, everything=True
-    )
+    held = await lens_query.held(graph, provider_id)
     customers = [
-        {"id": r.customer["id"], "lenses": [lens.value for lens in r.lenses]}
-        for r in page.relations
+        {"id": cid, "lenses": [lens.value for lens in lenses]} for cid, lenses in held.items()
     ]
-    records = await graph.read(
-        load("analytics/provider_summary").body, providerId=provider_id, customers=customers
+    records = await reads.rows(
+        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
     )
     if not records:  # p went away between the two reads
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
     row = records[0]
     return ProviderSummary(
-        provider=page.anchor,
+        provider=row["provider"],
         customers_by_lens=[LensCount(Lens(c["lens"]), c["count"]) for c in row["customersByLens"]],
         lens_combinations=[
             LensCombination([Lens(lens) for lens in c["lenses"]], c["count"])
@@ -99,8 +91,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         ],
         revenue=_money(row["revenue"]),
         purchase_count=row["purchaseCount"],
-        first_purchase=_native(row["firstPurchase"]),
-        last_purchase=_native(row["lastPurchase"]),
+        first_purchase=row["firstPurchase"],
+        last_purchase=row["lastPurchase"],
         offerings=[
             OfferingSummary(o["offering"], o["customers"], o["users"], _money(o["revenue"]))
             for o in row["offerings"]
@@ -161,7 +153,7 @@ async def customer_changes(
 
 @dataclass(frozen=True)
 class SegmentMembers:
-    members: list[Any]  # driver nodes, in (name, id) order
+    members: list[values.Node]  # in (name, id) order
     total: int
     has_next: bool
 
@@ -183,17 +175,12 @@ async def segment_members(
     bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
     size = paging.check_first(first)
     after_name, after_id = paging.decode_cursor(after)
-    page = await lens_query.page(
-        graph,
-        anchor_id=provider_id,
-        listing=lens_query.Listing.CUSTOMERS_OF,
-        lenses=list(lenses) if lenses else list(CUSTOMER_LENSES),
-        everything=True,
-    )
-    customers = {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
+    held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
+    customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
     params = await analytics.segment_parameters(graph, provider_id, by, customers)
-    records = await graph.read(
-        load("analytics/segment_members").body,
+    records = await reads.rows(
+        graph,
+        "analytics/segment_members",
         **params,
         key=key,
         afterName=after_name,

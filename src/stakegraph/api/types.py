@@ -22,7 +22,6 @@ from stakegraph.api.relations import (
     RelationCount,
     RelationEdge,
     from_relationship,
-    native,
 )
 from stakegraph.graph import lens_query, paging
 from stakegraph.graph import relations as graph_relations
@@ -250,8 +249,8 @@ def from_node(node: GraphNode) -> Organization | Department | Person:
         "region": p("region"),
         "city": p("city"),
         "tags": list(p("tags") or []),
-        "created_at": native(p("createdAt")),
-        "updated_at": native(p("updatedAt")),
+        "created_at": p("createdAt"),
+        "updated_at": p("updatedAt"),
     }
     if "Organization" in node.labels:
         org_type = p("orgType")

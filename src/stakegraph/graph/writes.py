@@ -21,8 +21,10 @@ from typing import Any, NamedTuple
 from neo4j import AsyncManagedTransaction
 
 from stakegraph import errors
+from stakegraph.graph import values
 from stakegraph.graph.cypher import load
 from stakegraph.records import (
+    PartOfRecord,
     RelationRecord,
     RelationType,
     StakeholderRecord,
@@ -264,6 +266,39 @@ async def refresh_roles(tx: AsyncManagedTransaction, ids: Iterable[str]) -> int:
         return 0
     result = await _run(tx, "writes/refresh_roles", ids=unique)
     return int(result[0]["refreshed"])
+
+
+async def place_department(
+    tx: AsyncManagedTransaction, id_: str, part_of: str, end_fields: tuple[str, str]
+) -> None:
+    """Put a department PART_OF `part_of`, and under no other parent: a department has one
+    parent, so placing it elsewhere moves it (`end_fields` as for `merge_relations`)."""
+    link = PartOfRecord.model_validate({"from": id_, "to": part_of})
+    await merge_relations(tx, [link], end_fields=end_fields)
+    await _run(tx, "writes/leave_other_parents", id=id_, partOfId=part_of)
+
+
+# ------------------------------------------------------------------------- read-backs
+#
+# What a mutation answers with, read in the transaction that wrote it.
+
+
+async def _read_back(tx: AsyncManagedTransaction, name: str, **params: Any) -> dict[str, Any]:
+    result = await tx.run(load(name).body, params)
+    record = await result.single()
+    assert record is not None, "read back in the transaction that wrote it"
+    return values.record(record)
+
+
+async def stakeholder(tx: AsyncManagedTransaction, id_: str) -> values.Node:
+    """A stakeholder just written."""
+    node: values.Node = (await _read_back(tx, "reads/stakeholder", id=id_))["n"]
+    return node
+
+
+async def membership(tx: AsyncManagedTransaction, person_id: str, of_id: str) -> dict[str, Any]:
+    """A MEMBER_OF just written: its title, buyingRole and scope (reads/membership)."""
+    return await _read_back(tx, "reads/membership", personId=person_id, ofId=of_id)
 
 
 # ------------------------------------------------------------------------- removal
