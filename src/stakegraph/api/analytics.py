@@ -136,16 +136,10 @@ async def customer_lenses(
 ) -> dict[str, list[str]]:
     """p's customers under `lenses`, id -> the lenses that hold (NotFound for no such p).
 
-    One uncapped page: the lens union runs once, however many customers p has.
+    One query that only says which lenses hold (lens_query.held): no evidence, no page.
     """
-    page = await lens_query.page(
-        graph,
-        anchor_id=provider_id,
-        listing=lens_query.Listing.CUSTOMERS_OF,
-        lenses=lenses,
-        everything=True,
-    )
-    return {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
+    held = await lens_query.held(graph, provider_id, lenses)
+    return {customer: [lens.value for lens in found] for customer, found in held.items()}
 
 
 SegmentLenses = Annotated[

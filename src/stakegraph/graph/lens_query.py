@@ -251,6 +251,41 @@ async def page(
     return Page(anchor, relations, record["total"], record["hasNext"])
 
 
+_HELD = """
+MATCH (anchor:Stakeholder {{id: $providerId}})
+CALL (anchor) {{
+  WITH anchor.id AS providerId, null AS customerId
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  WITH customer, collect(DISTINCT lens) AS held
+  RETURN collect({{id: customer.id, lenses: held}}) AS customers
+}}
+RETURN customers
+"""
+
+
+@cache
+def held_query(lenses: tuple[Lens, ...]) -> str:
+    """Which of `lenses` hold for each customer of $providerId: no evidence, no nodes."""
+    return _HELD.format(union=lens_union(lenses))
+
+
+async def held(
+    graph: Graph, provider_id: str, lenses: Sequence[Lens], window: Window = ALL_TIME
+) -> dict[str, list[Lens]]:
+    """p's customers under `lenses`: id -> the lenses that hold (in Lens order), in one
+    round trip, however many customers p has; NotFound (providerId) for no such p."""
+    asked = tuple(lens for lens in Lens if lens in set(lenses))
+    records = await graph.read(held_query(asked), providerId=provider_id, **window.check().params())
+    if not records:
+        raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
+    return {
+        c["id"]: [lens for lens in Lens if lens.value in c["lenses"]]
+        for c in records[0]["customers"]
+    }
+
+
 def _relation(
     customer: values.Node,
     provider: values.Node,
