@@ -64,7 +64,7 @@ from stakegraph.records import (
     field_errors,
 )
 
-BATCH_SIZE = 5_000
+BATCH_SIZE = 10_000
 SHOWN_PROBLEMS = 200  # problems written into the error message; `problems` has them all
 BULK_TIMEOUT = 600.0  # seconds per batch transaction
 
@@ -240,13 +240,12 @@ def _validate(
             problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "type"))
             continue
         tick()
-        ends = writes.RelationEnds.of(relation)
-        signature = f"{ends.type.value} {ends.from_id} {ends.to_id}"
-        if seen.first_ends(ends.id, signature) != signature:
-            found.clashes.append((where, ends))
+        row = relation.row()  # its id computed once (hashing an id-less relation is not free)
+        row["type"] = type_ = relation.relation_type.value
+        signature = f"{type_} {row['from']} {row['to']}"
+        if seen.first_ends(row["id"], signature) != signature:
+            found.clashes.append((where, _ends(row)))
             continue
-        row = relation.row()
-        row["type"] = ends.type.value
         found.relations.add(where, row)
     return found
 

@@ -136,10 +136,11 @@ async def customer_lenses(
 ) -> dict[str, list[str]]:
     """p's customers under `lenses`, id -> the lenses that hold (NotFound for no such p).
 
-    One query that only says which lenses hold (lens_query.held): no evidence, no page.
+    One statement: the lens union runs once, however many customers p has, and only ids
+    and lens names leave Neo4j (no evidence).
     """
     held = await lens_query.held(graph, provider_id, lenses)
-    return {customer: [lens.value for lens in found] for customer, found in held.items()}
+    return {cid: [lens.value for lens in found] for cid, found in held.items()}
 
 
 SegmentLenses = Annotated[
