@@ -72,12 +72,9 @@ class ProviderSummary:
 
 async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
     """Every lens's customers of p (lens files, all time), then analytics/provider_summary."""
-    page = await lens_query.page(
-        graph, anchor_id=provider_id, listing=lens_query.Listing.CUSTOMERS_OF, everything=True
-    )
+    held = await lens_query.held(graph, provider_id)
     customers = [
-        {"id": r.customer["id"], "lenses": [lens.value for lens in r.lenses]}
-        for r in page.relations
+        {"id": cid, "lenses": [lens.value for lens in lenses]} for cid, lenses in held.items()
     ]
     records = await reads.rows(
         graph, "analytics/provider_summary", providerId=provider_id, customers=customers
@@ -86,7 +83,7 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
     row = records[0]
     return ProviderSummary(
-        provider=page.anchor,
+        provider=row["provider"],
         customers_by_lens=[LensCount(Lens(c["lens"]), c["count"]) for c in row["customersByLens"]],
         lens_combinations=[
             LensCombination([Lens(lens) for lens in c["lenses"]], c["count"])
@@ -178,14 +175,8 @@ async def segment_members(
     bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
     size = paging.check_first(first)
     after_name, after_id = paging.decode_cursor(after)
-    page = await lens_query.page(
-        graph,
-        anchor_id=provider_id,
-        listing=lens_query.Listing.CUSTOMERS_OF,
-        lenses=list(lenses) if lenses else list(CUSTOMER_LENSES),
-        everything=True,
-    )
-    customers = {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
+    held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
+    customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
     params = await analytics.segment_parameters(graph, provider_id, by, customers)
     records = await reads.rows(
         graph,

@@ -5,7 +5,9 @@ they are, joined by UNION ALL inside one `CALL (providerId, customerId) { ... }`
 round trip answers a whole page, with every lens and its evidence. No lens rule is
 written here; this module only decides which pairs (customer, provider) to ask about,
 how to filter by lens, how to sort and how to page, and shapes what leaves Neo4j: only
-the page, as maps (graph/values.py), each node once.
+the page, as maps (graph/values.py), each node once. `held` answers only which lenses hold
+for whom (the summaries and segments). Every query passes the window (`Window`) to the
+lens files as their parameters $since, $until, $offering.
 """
 
 from __future__ import annotations
@@ -261,6 +263,51 @@ def _relation(
     order = list(Lens)
     found.sort(key=lambda f: order.index(f.lens))
     return Relation(customer, provider, found)
+
+
+_HELD = """
+MATCH (anchor:Stakeholder {{id: $anchorId}})
+CALL (anchor) {{
+  WITH anchor.id AS providerId, null AS customerId
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  WITH customer, collect(DISTINCT lens) AS held
+  WHERE any(lens IN held WHERE lens IN $lenses)
+  RETURN collect({{id: customer.id, lenses: [lens IN held WHERE lens IN $lenses]}}) AS rows
+}}
+RETURN rows
+"""
+
+
+@cache
+def held_query(lenses: tuple[Lens, ...]) -> str:
+    return _HELD.format(union=lens_union(lenses))
+
+
+async def held(
+    graph: Graph,
+    provider_id: str,
+    lenses: Sequence[Lens] | None = None,
+    window: Window = ALL_TIME,
+) -> dict[str, list[Lens]]:
+    """Every customer of p under `lenses` (absent = all ten), id -> the lenses of `lenses`
+    that hold, in catalogue order: the lens files as customersOf runs them, without the
+    evidence (nothing but ids and lens names leaves Neo4j). One statement, uncapped."""
+    chosen = _asked(lenses, None)
+    records = await graph.read(
+        held_query(chosen),
+        anchorId=provider_id,
+        lenses=[lens.value for lens in chosen],
+        **window.check().params(),
+    )
+    if not records:
+        raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
+    order = list(Lens)
+    return {
+        row["id"]: sorted((Lens(name) for name in row["lenses"]), key=order.index)
+        for row in records[0]["rows"]
+    }
 
 
 _EXPLAIN = """
