@@ -4,13 +4,18 @@ fields, and removeMembership / removeParentOf. All against the real Neo4j, throu
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import neo4j
 import pytest
 
 from stakegraph.config import Neo4jSettings
+from stakegraph.demo import load_demo
+from stakegraph.graph.driver import Graph
 from tests.gql import GQL, code, field, serve
 
 
@@ -616,3 +621,30 @@ def test_feedback_and_referrals_answer_their_own_types(gql: GQL, world: dict[str
         "provider": {"id": "toyco"},
         "channel": "chat",
     }
+
+
+def test_the_readme_profile_page_runs_on_the_demo(
+    db: neo4j.Driver, neo4j_settings: Neo4jSettings
+) -> None:
+    async def load() -> None:
+        graph = Graph.from_settings(neo4j_settings)
+        try:
+            await load_demo(graph)
+        finally:
+            await graph.close()
+
+    asyncio.run(load())
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (query,) = [
+        b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if "relationCounts" in b
+    ]
+    with serve(neo4j_settings) as demo:
+        count, data = statements(demo, query)
+
+    globex = data["stakeholder"]
+    assert globex["relations"]["edges"][0]["node"]["__typename"] == "Purchase"
+    assert globex["relationCounts"] and globex["departments"] and globex["members"]
+    assert data["mia"]["children"] == [{"name": "Leo Schneider"}]
+    # The two stakeholders, then one statement per field: relations, relationCounts,
+    # departments, members, children, memberships.
+    assert count == 2 + 6
