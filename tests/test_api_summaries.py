@@ -12,6 +12,7 @@ from typing import Any
 import neo4j
 import pytest
 
+from stakegraph.analytics import SegmentDimension
 from stakegraph.config import Neo4jSettings
 from stakegraph.demo import load_demo
 from stakegraph.graph.driver import Graph
@@ -98,6 +99,7 @@ query($p: ID!, $from: DateTime!, $to: DateTime!, $lenses: [Lens!]) {
 
 def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) -> None:
     # current [2024-01-01, 2024-07-01), 182 days; previous [2023-07-03, 2024-01-01)
+    before = gql.graph.statements
     changes = gql.query(
         CHANGES, p="shop", **{"from": "2024-01-01T00:00:00Z"}, to="2024-07-01T00:00:00Z"
     )["customerChanges"]
@@ -106,6 +108,7 @@ def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) 
     ]  # fmt: skip
     assert [r["customer"]["id"] for r in changes["lost"]] == ["early"]
     assert changes["kept"] == 3  # undated, user, maker
+    assert gql.graph.statements - before == 2  # the lens files, once per window
     (twice,) = [r for r in changes["gained"] if r["customer"]["id"] == "twice"]
     steps = {e["lens"]: [s["relationId"] for s in e["path"]] for e in twice["evidence"]}
     assert steps["TRANSACTIONAL"] == ["b-twice-2"]  # the current window's evidence only
@@ -194,3 +197,89 @@ def test_provider_summary_agrees_with_customers_of_and_lifetime_value_on_the_dem
         assert {m["currency"]: pytest.approx(m["amount"]) for m in summary["revenue"]} == revenue
         assert summary["purchaseCount"] == purchases
         assert len(Lens) == len(summary["customersByLens"])
+
+
+SEGMENTS = """
+query($p: ID!, $by: SegmentDimension!) { segments(providerId: $p, by: $by) { key count } }
+"""
+MEMBERS = """
+query($p: ID!, $by: SegmentDimension!, $key: String!, $first: Int, $after: String) {
+  segmentMembers(providerId: $p, by: $by, key: $key, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id name } }
+  }
+}
+"""
+
+
+def test_segment_members_agree_with_every_bucket_of_every_dimension_on_the_demo(
+    demo: GQL, db: neo4j.Driver
+) -> None:
+    records, _, _ = db.execute_query(
+        "MATCH (x)-[:BUYS]->(p:Stakeholder) RETURN p.id AS id, count(*) AS n"
+        " ORDER BY n DESC, id LIMIT 1"
+    )
+    provider = records[0]["id"]
+    for by in [dimension.value for dimension in SegmentDimension]:
+        buckets = demo.query(SEGMENTS, p=provider, by=by)["segments"]
+        assert buckets, by
+        for bucket in buckets:
+            before = demo.graph.statements
+            page = demo.query(MEMBERS, p=provider, by=by, key=bucket["key"], first=500)[
+                "segmentMembers"
+            ]
+            sent = demo.graph.statements - before
+            assert sent == (3 if by in ("RFM_SEGMENT", "JOURNEY_STAGE") else 2), by
+            assert page["totalCount"] == bucket["count"], (by, bucket)
+            ids = [e["node"]["id"] for e in page["edges"]]
+            assert len(ids) == len(set(ids)) == bucket["count"], (by, bucket)
+        assert_unknown_key_gives_an_empty_page(demo, provider, by, buckets[0]["key"])
+
+
+def assert_unknown_key_gives_an_empty_page(gql: GQL, provider: str, by: str, key: str) -> None:
+    for other in ("no such bucket", key.lower() if key.lower() != key else key.upper()):
+        if other == key:
+            continue
+        page = gql.query(MEMBERS, p=provider, by=by, key=other)["segmentMembers"]
+        assert page == {
+            "totalCount": 0,
+            "pageInfo": {"hasNextPage": False, "endCursor": None},
+            "edges": [],
+        }, (by, other)
+
+
+def test_segment_members_page_by_name_then_id(gql: GQL) -> None:
+    # the shop's customers (every lens but PROSPECT) are people, but globex (BUSINESS)
+    first = gql.query(MEMBERS, p="shop", by="CUSTOMER_TYPE", key="INDIVIDUAL", first=5)[
+        "segmentMembers"
+    ]
+    assert first["totalCount"] == 13
+    ids = [e["node"]["id"] for e in first["edges"]]
+    assert ids == ["converted", "dana", "early", "late", "maker"]
+    assert first["pageInfo"]["hasNextPage"] is True
+    rest = gql.query(
+        MEMBERS,
+        p="shop",
+        by="CUSTOMER_TYPE",
+        key="INDIVIDUAL",
+        after=first["pageInfo"]["endCursor"],
+    )["segmentMembers"]
+    assert [e["node"]["id"] for e in rest["edges"]] == [
+        "on-since", "on-until", "served", "subscr", "twice", "twice-in", "undated", "user"
+    ]  # fmt: skip
+    assert rest["totalCount"] == 13 and rest["pageInfo"]["hasNextPage"] is False
+    business = gql.query(MEMBERS, p="shop", by="CUSTOMER_TYPE", key="BUSINESS")
+    assert [e["node"]["id"] for e in business["segmentMembers"]["edges"]] == ["globex"]
+    assert gql.query(MEMBERS, p="shop", by="CUSTOMER_TYPE", key="business")["segmentMembers"][
+        "totalCount"
+    ] == 0
+
+
+def test_segment_members_refuse_bad_input_before_running_anything(gql: GQL) -> None:
+    before = gql.graph.statements
+    errors = gql.errors(MEMBERS, p="shop", by="COUNTRY", key="US", first=-1)
+    assert (code(errors[0]), field(errors[0])) == ("BAD_USER_INPUT", "first")
+    errors = gql.errors(MEMBERS, p="shop", by="COUNTRY", key="US", after="not a cursor")
+    assert (code(errors[0]), field(errors[0])) == ("BAD_USER_INPUT", "after")
+    assert gql.graph.statements == before
+    errors = gql.errors(MEMBERS, p="nobody", by="COUNTRY", key="US")
+    assert (code(errors[0]), field(errors[0])) == ("NOT_FOUND", "providerId")

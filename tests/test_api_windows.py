@@ -174,6 +174,11 @@ def test_the_window_counts_at_since_not_at_until_and_undated_always(gql: GQL) ->
     }  # fmt: skip
 
 
+def test_a_window_without_a_time_zone_is_utc(gql: GQL) -> None:
+    found = lenses_of(gql, since="2024-01-01T00:00:00", until="2024-07-01T00:00:00")
+    assert holders(found, "TRANSACTIONAL") == {"on-since", "undated", "twice", "twice-in"}
+
+
 def test_a_missing_end_is_open(gql: GQL) -> None:
     after = holders(lenses_of(gql, since="2024-03-01T00:00:00Z"), "TRANSACTIONAL")
     assert after == {"twice-in", "on-until", "converted", "undated"}

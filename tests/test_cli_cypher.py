@@ -116,6 +116,18 @@ def test_a_write_without_write_is_refused_in_one_line_and_writes_nothing(
     assert count(world) == before + 1
 
 
+def test_call_in_transactions_runs_with_write_and_is_refused_without(world: neo4j.Driver) -> None:
+    batches = "UNWIND range(1, 5) AS i CALL (i) { CREATE (:Tmp {i: i}) } IN TRANSACTIONS OF 2 ROWS"
+    refused = stakegraph("cypher", batches)
+    assert refused.returncode == 1 and "nothing was written" in refused.stderr
+    assert count(world) == 2
+
+    written = stakegraph("cypher", "--write", batches)
+    assert written.returncode == 0, written.stderr
+    assert "nodes created: 5" in written.stderr
+    assert count(world) == 7
+
+
 @pytest.mark.parametrize(
     ("statement", "says"),
     [
@@ -150,3 +162,26 @@ def test_query_and_cypher_share_the_runner_and_its_formats(world: neo4j.Driver) 
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert {row["customer"]["properties"]["id"] for row in rows} == {"ann"}
+
+
+def test_query_leaves_a_library_files_optional_parameters_null(world: neo4j.Driver) -> None:
+    result = stakegraph(
+        "query", "queries/stalled_prospects", "-p", "providerId=shop", "-p", "days=0",
+        "--format", "csv",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("prospect,prospectId,furthestStage")
+
+
+def test_a_table_stops_at_1000_rows_and_says_so_while_csv_prints_all(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    many = "UNWIND range(1, 1001) AS i RETURN i"
+    shown = stakegraph("cypher", many)
+    assert shown.returncode == 0, shown.stderr
+    assert "│ 1000 │" in shown.stdout and "│ 1001 │" not in shown.stdout
+    assert "only the first 1000 rows are shown" in shown.stderr
+    every = stakegraph("cypher", many, "--format", "csv")
+    assert every.stdout.splitlines()[-1] == "1001" and every.stderr == ""
+    none = stakegraph("cypher", "UNWIND [] AS i RETURN i")
+    assert none.returncode == 0 and "(no rows)" in none.stderr

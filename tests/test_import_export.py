@@ -475,7 +475,7 @@ async def test_export_pages_through_a_graph_larger_than_a_page(
     await import_path(graph, write_json(tmp_path / "w.json", WORLD))
     summary = await exporter.export_path(graph, tmp_path / "out.json")
     assert (summary.stakeholders, summary.relations) == (7, 8)
-    assert importer.BATCH_SIZE == 5_000
+    assert importer.BATCH_SIZE == 10_000
 
 
 STORY_IDS = {

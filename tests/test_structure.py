@@ -62,3 +62,27 @@ def test_nothing_imports_itself_through_others(level: str) -> None:
 
     cycles = [c for name in sorted(graph) if (c := cycle_from(name))]
     assert not cycles, " -> ".join(cycles[0])
+
+
+RUNS_CYPHER = {"read", "write", "run", "run_unmanaged"}
+HOLDERS = {"graph", "tx", "session", "driver"}  # what runs Cypher when called so
+
+
+def cypher_calls(path: Path) -> list[str]:
+    """`graph.read(...)`, `tx.run(...)` and the like: where a module runs Cypher itself."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        holder = node.func.value
+        name = holder.attr if isinstance(holder, ast.Attribute) else getattr(holder, "id", "")
+        if node.func.attr in RUNS_CYPHER and name in HOLDERS:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}.{node.func.attr}")
+    return found
+
+
+def test_only_the_graph_layer_runs_cypher() -> None:
+    outside = [p for p in ROOT.rglob("*.py") if "graph" not in p.relative_to(ROOT).parts[:1]]
+    assert [call for path in outside for call in cypher_calls(path)] == []
+    inside = [call for path in (ROOT / "graph").rglob("*.py") for call in cypher_calls(path)]
+    assert inside, "the check must see the graph layer's own calls"

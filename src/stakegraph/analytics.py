@@ -16,15 +16,16 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-import neo4j
-from neo4j.graph import Node
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from stakegraph import errors
+from stakegraph.graph import analytics as queries
 from stakegraph.graph import paging, reads
-from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
+from stakegraph.graph.values import Node
+
+Row = Mapping[str, Any]  # a row of reads.rows
 
 __all__ = [
     "AnalyticsSettings",
@@ -42,6 +43,7 @@ __all__ = [
     "lifetime_value",
     "power_interest",
     "rfm",
+    "segment_parameters",
     "segments",
 ]
 
@@ -145,11 +147,6 @@ def _utc(moment: datetime | None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _native(value: Any) -> datetime | None:
-    """A Neo4j DateTime as a Python datetime."""
-    return None if value is None else value.to_native()
-
-
 # --------------------------------------------------------------------------- lifetime value
 
 
@@ -167,7 +164,7 @@ class LifetimeValue:
     assumptions: list[str]
 
     @classmethod
-    def from_record(cls, record: neo4j.Record) -> LifetimeValue:
+    def from_record(cls, record: Row) -> LifetimeValue:
         lifespan = record["lifespanYears"]
         margin = record["grossMargin"]
         assumptions = [
@@ -193,8 +190,8 @@ class LifetimeValue:
             currency=record["currency"],
             historical_revenue=float(record["historicalRevenue"]),
             purchase_count=record["purchaseCount"],
-            first_purchase=_native(record["firstPurchase"]),
-            last_purchase=_native(record["lastPurchase"]),
+            first_purchase=record["firstPurchase"],
+            last_purchase=record["lastPurchase"],
             average_order_value=float(record["averageOrderValue"]),
             purchases_per_year=float(record["purchasesPerYear"]),
             predicted_value=float(record["predictedValue"]),
@@ -225,8 +222,9 @@ async def lifetime_value(
             raise errors.BadUserInput(
                 "retentionRate 1 needs a positive discountRate", field="discountRate"
             )
-    records = await graph.read(
-        load("analytics/lifetime_value").body,
+    records = await reads.rows(
+        graph,
+        "analytics/lifetime_value",
         customerId=customer_id,
         providerId=provider_id,
         retentionRate=retention_rate,
@@ -253,7 +251,7 @@ class RfmScore:
     segment: str
 
     @classmethod
-    def from_record(cls, record: neo4j.Record) -> RfmScore:
+    def from_record(cls, record: Row) -> RfmScore:
         return cls(
             customer=record["customer"],
             recency_days=record["recencyDays"],
@@ -269,7 +267,7 @@ class RfmScore:
 
 async def rfm(graph: Graph, provider_id: str, as_of: datetime | None = None) -> list[RfmScore]:
     """RFM scores of p's TRANSACTIONAL customers as of `as_of` (default now), best first."""
-    records = await graph.read(load("analytics/rfm").body, providerId=provider_id, asOf=_utc(as_of))
+    records = await reads.rows(graph, "analytics/rfm", providerId=provider_id, asOf=_utc(as_of))
     return [RfmScore.from_record(r) for r in records]
 
 
@@ -278,8 +276,8 @@ async def rfm(graph: Graph, provider_id: str, as_of: datetime | None = None) -> 
 
 async def journey_stage(graph: Graph, customer_id: str, provider_id: str) -> JourneyStage:
     """How far x has come with p (NONE ... ADVOCACY); NotFound for an unknown id."""
-    records = await graph.read(
-        load("analytics/journey_stage").body, customerId=customer_id, providerId=provider_id
+    records = await reads.rows(
+        graph, "analytics/journey_stage", customerId=customer_id, providerId=provider_id
     )
     if not records:
         raise errors.NotFound(f"no stakeholder {customer_id!r} or {provider_id!r}")
@@ -290,15 +288,8 @@ async def journey_stages(
     graph: Graph, customer_ids: Iterable[str], provider_id: str
 ) -> dict[str, JourneyStage]:
     """The journey stage of each of several customers with p, in one statement."""
-    per_customer = load("analytics/journey_stage").inline(customerId="customerId")
-    records = await graph.read(
-        "UNWIND $customerIds AS customerId\n"
-        f"CALL (customerId) {{\n{per_customer}\n}}\n"
-        "RETURN customerId, stage",
-        customerIds=list(customer_ids),
-        providerId=provider_id,
-    )
-    return {r["customerId"]: JourneyStage(r["stage"]) for r in records}
+    stages = await queries.journey_stages(graph, customer_ids, provider_id)
+    return {customer: JourneyStage(stage) for customer, stage in stages.items()}
 
 
 # ------------------------------------------------------------------------------------ leads
@@ -314,7 +305,7 @@ class Lead:
     reasons: list[str]
 
     @classmethod
-    def from_record(cls, record: neo4j.Record) -> Lead:
+    def from_record(cls, record: Row) -> Lead:
         return cls(
             prospect=record["prospect"],
             score=float(record["score"]),
@@ -337,8 +328,9 @@ async def leads(
     if first < 0:
         raise errors.BadUserInput("first must not be negative", field="first")
     s = settings or AnalyticsSettings()
-    records = await graph.read(
-        load("analytics/leads").body,
+    records = await reads.rows(
+        graph,
+        "analytics/leads",
         providerId=provider_id,
         asOf=_utc(as_of),
         first=min(first, paging.MAX_PAGE),
@@ -363,7 +355,7 @@ class PowerInterestEntry:
     quadrant: Quadrant
 
     @classmethod
-    def from_record(cls, record: neo4j.Record) -> PowerInterestEntry:
+    def from_record(cls, record: Row) -> PowerInterestEntry:
         return cls(
             person=record["person"],
             roles=list(record["roles"]),
@@ -383,8 +375,9 @@ async def power_interest(
     """The buying center of an organisation on the power/interest grid; NotFound for an
     unknown id, BadUserInput for the id of a stakeholder that is not an Organization."""
     s = settings or AnalyticsSettings()
-    records = await graph.read(
-        load("analytics/power_interest").body,
+    records = await reads.rows(
+        graph,
+        "analytics/power_interest",
         organizationId=organization_id,
         providerId=provider_id,
         asOf=_utc(as_of),
@@ -425,7 +418,7 @@ class SegmentBucket:
     revenue: list[Money]  # one per currency, never converted
 
     @classmethod
-    def from_record(cls, record: neo4j.Record) -> SegmentBucket:
+    def from_record(cls, record: Row) -> SegmentBucket:
         return cls(
             key=record["key"],
             count=record["count"],
@@ -446,6 +439,20 @@ async def segments(
     `RFM_SEGMENT` and `JOURNEY_STAGE` the buckets come from `rfm` and `journey_stages`
     first (a second statement). A customer without a value lands in 'UNKNOWN'.
     """
+    params = await segment_parameters(graph, provider_id, by, customer_ids, as_of)
+    records = await reads.rows(graph, "analytics/segments", **params)
+    return [SegmentBucket.from_record(r) for r in records]
+
+
+async def segment_parameters(
+    graph: Graph,
+    provider_id: str,
+    by: SegmentDimension | str,
+    customer_ids: Iterable[str] | Mapping[str, Sequence[str]],
+    as_of: datetime | None = None,
+) -> dict[str, Any]:
+    """The parameters of analytics/segments (and segment_members): for RFM_SEGMENT and
+    JOURNEY_STAGE, the keys are computed first (one statement)."""
     try:
         dimension = SegmentDimension(by)
     except ValueError:
@@ -462,12 +469,10 @@ async def segments(
     elif dimension is SegmentDimension.JOURNEY_STAGE:
         stages = await journey_stages(graph, ids, provider_id)
         keys = {cid: [stage.value] for cid, stage in stages.items()}
-    records = await graph.read(
-        load("analytics/segments").body,
-        providerId=provider_id,
-        customerIds=ids,
-        by=dimension.value,
-        asOf=moment,
-        keys=keys,
-    )
-    return [SegmentBucket.from_record(r) for r in records]
+    return {
+        "providerId": provider_id,
+        "customerIds": ids,
+        "by": dimension.value,
+        "asOf": moment,
+        "keys": keys,
+    }

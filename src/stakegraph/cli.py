@@ -239,8 +239,8 @@ def cypher(
         if file is not None and str(file) != "-":
             try:
                 statement = file.read_text(encoding="utf-8")
-            except OSError as exc:
-                fail(f"cannot read {file}: {exc.strerror or exc}")
+            except (OSError, UnicodeDecodeError) as exc:
+                fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
                 return
         elif sys.stdin.isatty():
             fail("give a statement: as an argument, with -f FILE, or on standard input")
@@ -277,6 +277,11 @@ def _run_and_print(
         except errors.Timeout as exc:
             seconds = timeout or graph.timeout
             raise errors.Timeout(f"{exc.message} ({seconds:g} s; see --timeout)") from exc
+        except errors.StakegraphError as exc:
+            said = getattr(exc.__cause__, "message", None)
+            if exc.code != "INTERNAL" or not said:
+                raise
+            raise errors.StakegraphError(f"Neo4j: {said.strip().splitlines()[0]}") from None
 
     rows = with_graph(run)
     if fmt is Format.json:
@@ -286,12 +291,13 @@ def _run_and_print(
     elif rows.columns:
         out.print(formats.table(rows))
         if rows.truncated:
-            err.print(
-                f"(only the first {len(rows.rows)} rows are shown; "
-                "--format csv or json prints every row)"
-            )
+            note = f"(only the first {len(rows.rows)} rows are shown; --format csv or json: all)"
+            err.print(note, soft_wrap=True)
+        elif not rows.rows:
+            err.print("(no rows)")
     if rows.changes:
-        err.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in rows.changes.items()))
+        changes = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in rows.changes.items())
+        err.print(changes, soft_wrap=True)
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
@@ -365,8 +371,9 @@ def demo(
 
     async def run(graph: Graph) -> Any:
         if if_empty:
-            records = await graph.read(load("reads/is_empty").body)
-            if not records[0]["empty"]:
+            from stakegraph.graph import reads
+
+            if not await reads.is_empty(graph):
                 return None
         return await load_demo(graph)
 

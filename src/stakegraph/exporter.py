@@ -21,13 +21,12 @@ import json
 import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from neo4j.time import Date, DateTime
-
 from stakegraph import errors
-from stakegraph.graph.cypher import load
+from stakegraph.graph import reads
 from stakegraph.graph.driver import Graph
 from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS
 
@@ -42,8 +41,8 @@ class ExportSummary:
 
 def _plain(value: Any) -> Any:
     """A property value as JSON: datetimes as ISO 8601 strings, lists element by element."""
-    if isinstance(value, DateTime | Date):
-        return value.to_native().isoformat()
+    if isinstance(value, date):  # datetimes too
+        return value.isoformat()
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
@@ -67,10 +66,9 @@ def _relation(row: dict[str, Any]) -> dict[str, Any]:
 
 async def stakeholders(graph: Graph, page_size: int) -> AsyncIterator[dict[str, Any]]:
     """Every stakeholder as an import record, in id order, one page in memory at a time."""
-    query = load("export/stakeholders_page").body
     after: str | None = None
     while True:
-        rows = await graph.read(query, after=after, limit=page_size)
+        rows = await reads.rows(graph, "export/stakeholders_page", after=after, limit=page_size)
         for row in rows:
             yield _stakeholder(row["id"], row["kind"], row["properties"])
         if len(rows) < page_size:
@@ -80,10 +78,9 @@ async def stakeholders(graph: Graph, page_size: int) -> AsyncIterator[dict[str, 
 
 async def relations(graph: Graph, page_size: int) -> AsyncIterator[dict[str, Any]]:
     """Every relationship as an import record, by `from` id, one page in memory at a time."""
-    query = load("export/relations_page").body
     after: str | None = None
     while True:
-        page = (await graph.read(query, after=after, limit=page_size))[0]
+        page = (await reads.rows(graph, "export/relations_page", after=after, limit=page_size))[0]
         for relation in page["relations"]:
             yield _relation(relation)
         if page["last"] is None:

@@ -86,7 +86,7 @@ def text(value: Any) -> str:
         return f"[:{value.type}{_properties(value)}]"
     if isinstance(value, Path):
         return _path(value)
-    if isinstance(value, list | tuple):
+    if isinstance(value, list):
         return "[" + ", ".join(text(v) for v in value) + "]"
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{k}: {text(v)}" for k, v in value.items()) + "}"

@@ -7,7 +7,8 @@
    relation id's type and ends) lives in a temporary SQLite file (`_Seen`), not in RAM.
    Within the input, an id may not name two kinds, nor two different relations (another
    type or other ends); the same relation repeated is allowed, the last one wins.
-2. Check against the database, one spooled batch at a time, with the checks the mutations
+2. Check against the database, one spooled batch at a time as validation spools it (the
+   two overlap: validation runs in a worker thread), with the checks the mutations
    use (`stakegraph.graph.writes`): no id may change an existing node's kind; relation ends
    not in the input must exist there; structural relations must join the right kinds; no
    relation id may be held by another relationship.
@@ -24,6 +25,7 @@ docs/import-export.md says.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import pickle
@@ -64,7 +66,7 @@ from stakegraph.records import (
     field_errors,
 )
 
-BATCH_SIZE = 5_000
+BATCH_SIZE = 10_000
 SHOWN_PROBLEMS = 200  # problems written into the error message; `problems` has them all
 BULK_TIMEOUT = 600.0  # seconds per batch transaction
 
@@ -105,9 +107,15 @@ Spooled = tuple[str, dict[str, Any]]  # (where the record came from, its row)
 class _Spool:
     """Batches of (where, row) pickled to a temporary file, read back in order (repeatably)."""
 
-    def __init__(self, handle: IO[bytes], batch_size: int) -> None:
+    def __init__(
+        self,
+        handle: IO[bytes],
+        batch_size: int,
+        on_flush: Callable[[list[Spooled]], None] | None = None,
+    ) -> None:
         self.handle = handle
         self.batch_size = batch_size
+        self.on_flush = on_flush  # sees each batch as it is written
         self.buffer: list[Spooled] = []
         self.count = 0
 
@@ -121,6 +129,8 @@ class _Spool:
         if self.buffer:
             self.handle.seek(0, 2)
             pickle.dump(self.buffer, self.handle, protocol=pickle.HIGHEST_PROTOCOL)
+            if self.on_flush:
+                self.on_flush(self.buffer)
             self.buffer = []
 
     def batches(self) -> Iterator[list[Spooled]]:
@@ -150,7 +160,7 @@ class _Seen:
     LOOKUP_CHUNK = 500  # ids per `IN (...)` look-up
 
     def __init__(self, path: Path) -> None:
-        self.db = sqlite3.connect(path)
+        self.db = sqlite3.connect(path, check_same_thread=False)  # one thread at a time
         self.db.executescript(
             """
             PRAGMA journal_mode = OFF;
@@ -230,6 +240,7 @@ def _validate(
             problems.append(Problem(where, "kind", message))
             continue
         found.stakeholders.add(where, record.row())
+    found.stakeholders.flush()
     for where, raw in relations:
         if isinstance(raw, ReadProblem):
             problems.append(Problem(where, raw.field, raw.message))
@@ -240,14 +251,14 @@ def _validate(
             problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "type"))
             continue
         tick()
-        ends = writes.RelationEnds.of(relation)
-        signature = f"{ends.type.value} {ends.from_id} {ends.to_id}"
-        if seen.first_ends(ends.id, signature) != signature:
-            found.clashes.append((where, ends))
+        row = relation.row()  # its id computed once (hashing an id-less relation is not free)
+        row["type"] = type_ = relation.relation_type.value
+        signature = f"{type_} {row['from']} {row['to']}"
+        if seen.first_ends(row["id"], signature) != signature:
+            found.clashes.append((where, _ends(row)))
             continue
-        row = relation.row()
-        row["type"] = ends.type.value
         found.relations.add(where, row)
+    found.relations.flush()
     return found
 
 
@@ -312,42 +323,94 @@ def _ticker(bar: Progress, task: TaskID, every: int = 1_000) -> Callable[[], Non
     return tick
 
 
-async def _check_database(graph: Graph, found: _Validated, bar: Progress | None) -> None:
-    """The checks of `stakegraph.graph.writes` against the database, a spooled batch at a time."""
-    problems = found.problems
-    total = found.stakeholders.count + found.relations.count
-    task = bar.add_task("checking", total=total) if bar else None
-    for batch in found.stakeholders.batches():
-        if bar and task is not None:
-            bar.advance(task, len(batch))
+# A spooled batch on its way to the database checks: ("stakeholders", batch, {}) or
+# ("relations", batch, the kinds the input gives to the batch's ends).
+Checkable = tuple[str, list[Spooled], dict[str, str]]
+
+
+async def _check_batch(graph: Graph, item: Checkable) -> list[Problem]:
+    """The checks of `stakegraph.graph.writes` against the database, for one spooled batch."""
+    section, batch, known = item
+    problems = []
+    if section == "stakeholders":
         pairs = [(row["id"], row["kind"]) for _, row in batch]
 
-        async def kinds(
-            tx: AsyncManagedTransaction, pairs: list[tuple[str, str]] = pairs
-        ) -> list[writes.Refusal]:
+        async def kinds(tx: AsyncManagedTransaction) -> list[writes.Refusal]:
             return await writes.kind_change_refusals(tx, pairs)
 
         for refusal in await graph.execute(kinds, write=False):
             problems.append(Problem(batch[refusal.index][0], refusal.field, refusal.message))
-    for batch in found.relations.batches():
-        if bar and task is not None:
-            bar.advance(task, len(batch))
-        ends = [_ends(row) for _, row in batch]
+        return problems
+    ends = [_ends(row) for _, row in batch]
 
-        known = found.seen.kinds_of(id_ for e in ends for id_ in (e.from_id, e.to_id))
+    async def links(tx: AsyncManagedTransaction) -> list[writes.Refusal]:
+        return await writes.relation_refusals(tx, ends, known=known)
 
-        async def links(
-            tx: AsyncManagedTransaction,
-            ends: list[writes.RelationEnds] = ends,
-            known: dict[str, str] = known,
-        ) -> list[writes.Refusal]:
-            return await writes.relation_refusals(tx, ends, known=known)
+    for refusal in await graph.execute(links, write=False):
+        message = refusal.message
+        if refusal.missing:
+            message = f"no stakeholder {refusal.value!r} in the input or the database"
+        problems.append(Problem(batch[refusal.index][0], refusal.field, message))
+    return problems
 
-        for refusal in await graph.execute(links, write=False):
-            message = refusal.message
-            if refusal.missing:
-                message = f"no stakeholder {refusal.value!r} in the input or the database"
-            problems.append(Problem(batch[refusal.index][0], refusal.field, message))
+
+async def _validate_and_check(
+    graph: Graph,
+    stakeholders: Iterable[Raw],
+    relations: Iterable[Raw],
+    spools: tuple[_Spool, _Spool],
+    seen: _Seen,
+    bar: Progress | None,
+) -> _Validated:
+    """Validate in a worker thread while the database checks each batch it spools.
+
+    The two overlap (Python validates batch n+1 while Neo4j checks batch n); at most
+    `queue`'s size of batches wait in memory. Problems keep the order of a serial run:
+    the records' own, then the database's.
+    """
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[Checkable | None] = asyncio.Queue(maxsize=2)
+    people, links = spools
+
+    def hand_over(item: Checkable | None) -> None:  # in the worker thread
+        asyncio.run_coroutine_threadsafe(queue.put(item), loop).result()
+
+    people.on_flush = lambda batch: hand_over(("stakeholders", batch, {}))
+    links.on_flush = lambda batch: hand_over(
+        ("relations", batch, seen.kinds_of(i for _, r in batch for i in (r["from"], r["to"])))
+    )
+    task = bar.add_task("validating", total=None) if bar else None
+    tick = _ticker(bar, task) if bar and task is not None else lambda: None
+
+    def validate() -> _Validated:
+        try:
+            return _validate(stakeholders, relations, spools, seen, tick)
+        finally:
+            people.on_flush = links.on_flush = None
+            hand_over(None)
+
+    worker = asyncio.ensure_future(asyncio.to_thread(validate))
+    found_in_database: list[Problem] = []
+    failure: BaseException | None = None
+    while (item := await queue.get()) is not None:
+        if failure is None:  # after a failure, drain so that the worker can finish
+            try:
+                found_in_database.extend(await _check_batch(graph, item))
+            except BaseException as exc:  # re-raised once the worker is done
+                failure = exc
+    try:
+        found = await worker
+    except UnreadableInput as exc:
+        raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
+    if failure is not None:
+        raise failure
+    if bar and task is not None:
+        done = found.stakeholders.count + found.relations.count
+        bar.update(task, description="validated", total=done, completed=done)
+    if found.clashes:
+        _report_clashes(found)
+    found.problems.extend(found_in_database)
+    return found
 
 
 async def _write(bulk: Graph, found: _Validated, progress: Progress | None) -> ImportSummary:
@@ -412,19 +475,8 @@ async def import_records(
         seen = _Seen(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "seen.db")
         stack.callback(seen.close)
         bar = stack.enter_context(_progress()) if progress else None
-        task = bar.add_task("validating", total=None) if bar else None
-        tick = _ticker(bar, task) if bar and task is not None else lambda: None
-        try:
-            found = _validate(stakeholders, relations, spools, seen, tick)
-        except UnreadableInput as exc:
-            raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
-        if bar and task is not None:
-            done = found.stakeholders.count + found.relations.count
-            bar.update(task, total=done, completed=done)
-        if found.clashes:
-            _report_clashes(found)
         await apply_schema(bulk)
-        await _check_database(bulk, found, bar)
+        found = await _validate_and_check(bulk, stakeholders, relations, spools, seen, bar)
         if found.problems:
             raise InvalidInput(found.problems)
         return await _write(bulk, found, bar)

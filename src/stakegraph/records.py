@@ -171,11 +171,21 @@ class _Record(BaseModel):
     def properties(self) -> dict[str, Any]:
         """The Neo4j properties to SET: fields given (None removes), plus stored defaults."""
         given = self.model_fields_set | self.STORED_DEFAULTS
-        return {
-            name: _plain(getattr(self, name))
-            for name in type(self).model_fields
-            if name in given and name not in self.META
-        }
+        values = self.__dict__
+        return {name: _plain(values[name]) for name in _property_names(type(self)) if name in given}
+
+
+_PROPERTY_NAMES: dict[type[_Record], tuple[str, ...]] = {}
+
+
+def _property_names(model: type[_Record]) -> tuple[str, ...]:
+    """The fields of `model` that are Neo4j properties, in declaration order (computed once:
+    `properties` runs for every imported record)."""
+    names = _PROPERTY_NAMES.get(model)
+    if names is None:
+        names = tuple(n for n in model.model_fields if n not in model.META)
+        _PROPERTY_NAMES[model] = names
+    return names
 
 
 def _plain(value: Any) -> Any:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from stakegraph import errors
-from stakegraph.analytics import Money
-from stakegraph.graph import lens_query, values
-from stakegraph.graph.cypher import load
+from stakegraph import analytics, errors
+from stakegraph.analytics import Money, SegmentDimension
+from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
@@ -25,13 +24,11 @@ __all__ = [
     "LensCount",
     "OfferingSummary",
     "ProviderSummary",
+    "SegmentMembers",
     "customer_changes",
     "provider_summary",
+    "segment_members",
 ]
-
-
-def _native(value: Any) -> datetime | None:
-    return None if value is None else value.to_native()
 
 
 def _money(rows: Sequence[dict[str, Any]]) -> list[Money]:
@@ -75,21 +72,18 @@ class ProviderSummary:
 
 async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
     """Every lens's customers of p (lens files, all time), then analytics/provider_summary."""
-    page = await lens_query.page(
-        graph, anchor_id=provider_id, listing=lens_query.Listing.CUSTOMERS_OF, everything=True
-    )
+    held = await lens_query.held(graph, provider_id)
     customers = [
-        {"id": r.customer["id"], "lenses": [lens.value for lens in r.lenses]}
-        for r in page.relations
+        {"id": cid, "lenses": [lens.value for lens in lenses]} for cid, lenses in held.items()
     ]
-    records = await graph.read(
-        load("analytics/provider_summary").body, providerId=provider_id, customers=customers
+    records = await reads.rows(
+        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
     )
     if not records:  # p went away between the two reads
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
     row = records[0]
     return ProviderSummary(
-        provider=page.anchor,
+        provider=row["provider"],
         customers_by_lens=[LensCount(Lens(c["lens"]), c["count"]) for c in row["customersByLens"]],
         lens_combinations=[
             LensCombination([Lens(lens) for lens in c["lenses"]], c["count"])
@@ -97,8 +91,8 @@ async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
         ],
         revenue=_money(row["revenue"]),
         purchase_count=row["purchaseCount"],
-        first_purchase=_native(row["firstPurchase"]),
-        last_purchase=_native(row["lastPurchase"]),
+        first_purchase=row["firstPurchase"],
+        last_purchase=row["lastPurchase"],
         offerings=[
             OfferingSummary(o["offering"], o["customers"], o["users"], _money(o["revenue"]))
             for o in row["offerings"]
@@ -152,3 +146,46 @@ async def customer_changes(
         kept=len(now_ids & before_ids),
     )
 
+
+
+# --------------------------------------------------------------------------- segmentMembers
+
+
+@dataclass(frozen=True)
+class SegmentMembers:
+    members: list[values.Node]  # in (name, id) order
+    total: int
+    has_next: bool
+
+    def cursor(self, node: Any) -> str:
+        return paging.encode_cursor(node["name"], node["id"])
+
+
+async def segment_members(
+    graph: Graph,
+    provider_id: str,
+    by: SegmentDimension,
+    key: str,
+    lenses: Sequence[Lens] | None = None,
+    first: int | None = paging.DEFAULT_PAGE,
+    after: str | None = None,
+) -> SegmentMembers:
+    """The customers of p (under `lenses`, default every lens but PROSPECT) in the bucket
+    `key` of `segments(by)`: the lens files, then (for RFM_SEGMENT and JOURNEY_STAGE) the
+    bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
+    size = paging.check_first(first)
+    after_name, after_id = paging.decode_cursor(after)
+    held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
+    customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
+    params = await analytics.segment_parameters(graph, provider_id, by, customers)
+    records = await reads.rows(
+        graph,
+        "analytics/segment_members",
+        **params,
+        key=key,
+        afterName=after_name,
+        afterId=after_id,
+        first=size,
+    )
+    row = records[0]
+    return SegmentMembers(list(row["page"]), row["total"], row["hasNext"])

@@ -136,16 +136,11 @@ async def customer_lenses(
 ) -> dict[str, list[str]]:
     """p's customers under `lenses`, id -> the lenses that hold (NotFound for no such p).
 
-    One uncapped page: the lens union runs once, however many customers p has.
+    One statement: the lens union runs once, however many customers p has, and only ids
+    and lens names leave Neo4j (no evidence).
     """
-    page = await lens_query.page(
-        graph,
-        anchor_id=provider_id,
-        listing=lens_query.Listing.CUSTOMERS_OF,
-        lenses=lenses,
-        everything=True,
-    )
-    return {r.customer["id"]: [lens.value for lens in r.lenses] for r in page.relations}
+    held = await lens_query.held(graph, provider_id, lenses)
+    return {cid: [lens.value for lens in found] for cid, found in held.items()}
 
 
 SegmentLenses = Annotated[

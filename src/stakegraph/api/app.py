@@ -39,6 +39,7 @@ from stakegraph.api.context import Context
 from stakegraph.api.over_http import GraphQLOverHTTP
 from stakegraph.api.schema import Schema, build_schema
 from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings
+from stakegraph.graph import library
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema, missing_schema
 
@@ -106,6 +107,7 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
     db = db or neo4j_settings()
     server = server or server_settings()
     keys = parse_keys(server.api_keys.get_secret_value())
+    library.library()  # a library header that does not parse stops the start, not a request
     access_log.install_handler()
 
     @asynccontextmanager

@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 import strawberry
 from neo4j import AsyncManagedTransaction
-from neo4j.graph import Node
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.alias_generators import to_camel
 
@@ -31,7 +30,7 @@ from stakegraph.api.types import (
     person_from_node,
 )
 from stakegraph.graph import writes
-from stakegraph.graph.cypher import load
+from stakegraph.graph.values import Node
 from stakegraph.records import (
     BuyingRole,
     Consideration,
@@ -288,14 +287,6 @@ async def _in_one_transaction(
     return await info.context.graph.execute(work, write=True)
 
 
-async def _node(tx: AsyncManagedTransaction, id_: str) -> Node:
-    result = await tx.run(load("reads/stakeholder").body, id=id_)
-    record = await result.single()
-    assert record is not None, "read back in the transaction that wrote it"
-    node: Node = record["n"]
-    return node
-
-
 async def _record_relation(info: Info, kind: RelationType, value: Any) -> Relation:
     """Validate a relation input, write it, and answer with its ends, in one transaction."""
     record = _relation_record(kind, value)
@@ -303,7 +294,8 @@ async def _record_relation(info: Info, kind: RelationType, value: Any) -> Relati
     async def work(tx: AsyncManagedTransaction) -> Relation:
         ends = _in_input(INPUT_ENDS[kind])
         (rel_id,) = await writes.merge_relations(tx, [record], end_fields=ends)
-        start, end = await _node(tx, record.from_id), await _node(tx, record.to_id)
+        start = await writes.stakeholder(tx, record.from_id)
+        end = await writes.stakeholder(tx, record.to_id)
         return Relation(
             id=strawberry.ID(rel_id),
             type=record.relation_type,
@@ -320,10 +312,8 @@ async def _upsert(
     async def work(tx: AsyncManagedTransaction) -> Node:
         (id_,) = await writes.upsert_stakeholders(tx, [record])
         if part_of is not None:
-            link = records.PartOfRecord.model_validate({"from": id_, "to": part_of})
-            await writes.merge_relations(tx, [link], end_fields=("input.id", "input.partOfId"))
-            await tx.run(load("writes/leave_other_parents").body, id=id_, partOfId=part_of)
-        return await _node(tx, id_)
+            await writes.place_department(tx, id_, part_of, ("input.id", "input.partOfId"))
+        return await writes.stakeholder(tx, id_)
 
     return await _in_one_transaction(info, work)
 
@@ -363,12 +353,9 @@ class Mutation:
         async def work(tx: AsyncManagedTransaction) -> Membership:
             ends = _in_input(INPUT_ENDS[RelationType.MEMBER_OF])
             await writes.merge_relations(tx, [record], end_fields=ends)
-            person, of = await _node(tx, record.from_id), await _node(tx, record.to_id)
-            result = await tx.run(
-                load("reads/membership").body, personId=record.from_id, ofId=record.to_id
-            )
-            stored = await result.single()
-            assert stored is not None, "read back in the transaction that wrote it"
+            person = await writes.stakeholder(tx, record.from_id)
+            of = await writes.stakeholder(tx, record.to_id)
+            stored = await writes.membership(tx, record.from_id, record.to_id)
             role = stored["buyingRole"]
             return Membership(
                 person=person_from_node(person),
@@ -389,7 +376,7 @@ class Mutation:
 
         async def work(tx: AsyncManagedTransaction) -> Person:
             await writes.merge_relations(tx, [record], end_fields=ends)
-            return person_from_node(await _node(tx, record.from_id))
+            return person_from_node(await writes.stakeholder(tx, record.from_id))
 
         return await _in_one_transaction(info, work)
 

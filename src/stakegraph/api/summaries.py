@@ -9,9 +9,19 @@ from typing import Annotated
 import strawberry
 
 from stakegraph import summaries
+from stakegraph.analytics import SegmentDimension
 from stakegraph.api.analytics import Money
 from stakegraph.api.context import Info
-from stakegraph.api.types import CustomerRelation, NodeCache, Stakeholder, relation_from
+from stakegraph.api.types import (
+    CustomerRelation,
+    NodeCache,
+    PageInfo,
+    Stakeholder,
+    StakeholderConnection,
+    StakeholderEdge,
+    from_node,
+    relation_from,
+)
 from stakegraph.lenses import Lens
 
 
@@ -136,6 +146,40 @@ async def resolve_customer_changes(
     )
 
 
+async def resolve_segment_members(
+    info: Info,
+    provider_id: ProviderId,
+    by: Annotated[
+        SegmentDimension, strawberry.argument(description="The dimension, as in `segments`.")
+    ],
+    key: Annotated[
+        str,
+        strawberry.argument(
+            description="The bucket's key exactly as `segments` returns it (case-sensitive);"
+            " a key no bucket has gives an empty page."
+        ),
+    ],
+    lenses: ChangeLenses = None,
+    first: Annotated[
+        int | None, strawberry.argument(description="Page size (at most 500).")
+    ] = 50,
+    after: Annotated[
+        str | None, strawberry.argument(description="The endCursor of the previous page.")
+    ] = None,
+) -> StakeholderConnection:
+    found = await summaries.segment_members(
+        info.context.graph, str(provider_id), by, key, lenses, first, after
+    )
+    edges = [StakeholderEdge(cursor=found.cursor(n), node=from_node(n)) for n in found.members]
+    return StakeholderConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=found.has_next, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=found.total,
+    )
+
+
 @strawberry.type
 class SummaryQuery:
     provider_summary: ProviderSummary = strawberry.field(
@@ -147,4 +191,9 @@ class SummaryQuery:
         resolver=resolve_customer_changes,
         description="Customers gained, lost and kept: the window [from, to) against the"
         " window of the same length just before it.",
+    )
+    segment_members: StakeholderConnection = strawberry.field(
+        resolver=resolve_segment_members,
+        description="The customers in one bucket of `segments`, by name then id; totalCount"
+        " is the bucket's count.",
     )

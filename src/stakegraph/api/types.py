@@ -11,7 +11,6 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
-from neo4j.time import DateTime as Neo4jDateTime
 
 from stakegraph import evidence as sentences
 from stakegraph import records
@@ -108,11 +107,6 @@ class Person(Stakeholder):
     needs: list[str]
 
 
-def native(value: Any) -> Any:
-    """Neo4j temporal values as Python ones."""
-    return value.to_native() if isinstance(value, Neo4jDateTime) else value
-
-
 def from_node(node: GraphNode) -> Organization | Department | Person:
     """The GraphQL type of a stakeholder node, chosen by its kind label."""
     p = node.get
@@ -124,8 +118,8 @@ def from_node(node: GraphNode) -> Organization | Department | Person:
         "region": p("region"),
         "city": p("city"),
         "tags": list(p("tags") or []),
-        "created_at": native(p("createdAt")),
-        "updated_at": native(p("updatedAt")),
+        "created_at": p("createdAt"),
+        "updated_at": p("updatedAt"),
     }
     if "Organization" in node.labels:
         org_type = p("orgType")

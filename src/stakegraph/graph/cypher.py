@@ -14,7 +14,10 @@ from functools import cache
 from stakegraph.resources import package_files
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
-_OPTIONAL = re.compile(r"^\$([A-Za-z_][A-Za-z0-9_]*)\b.*\(optional\)", re.MULTILINE)
+# `$window  ... (optional)` (lens files) or `$asOf  datetime, optional: ...` (queries/)
+_OPTIONAL = re.compile(
+    r"^\$([A-Za-z_][A-Za-z0-9_]*)\b(?:.*\(optional\)|\s+\w+, optional:)", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class CypherFile:
 
     @property
     def optional_parameters(self) -> list[str]:
-        """Parameters the header marks `(optional)`, e.g. the lens files' window: a runner
+        """Parameters the header marks optional, e.g. the lens files' window: a runner
         that is not given one passes null (`stakegraph query`)."""
         return _OPTIONAL.findall(self.description)
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from neo4j.graph import Node, Relationship
+from neo4j.graph import Relationship
 
 from stakegraph import errors, fulltext
 from stakegraph.graph.cypher import load
 from stakegraph.graph.driver import Graph
+from stakegraph.graph.values import Node, from_driver
 
 MAX_DEPTH = 3
 MAX_LIMIT = 1000
@@ -50,7 +51,8 @@ async def neighbourhood(
     if not records:
         raise errors.NotFound(f"no stakeholder with id {id_!r}", field="id")
     row = records[0]
-    return Subgraph(row["nodes"], row["distances"], row["relations"], row["truncated"])
+    nodes = [from_driver(node) for node in row["nodes"]]
+    return Subgraph(nodes, row["distances"], row["relations"], row["truncated"])
 
 
 @dataclass
@@ -81,4 +83,5 @@ async def search(
         kinds=list(kinds) if kinds is not None else None,
         first=min(first, MAX_HITS),
     )
-    return [Hit(r["node"], r["score"], fulltext.matched(r["node"], text)) for r in records]
+    hits = [(from_driver(r["node"]), r["score"]) for r in records]
+    return [Hit(node, score, fulltext.matched(node, text)) for node, score in hits]

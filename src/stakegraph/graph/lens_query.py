@@ -5,19 +5,19 @@ they are, joined by UNION ALL inside one `CALL (providerId, customerId) { ... }`
 round trip answers a whole page, with every lens and its evidence. No lens rule is
 written here; this module only decides which pairs (customer, provider) to ask about,
 how to filter by lens, how to sort and how to page, and shapes what leaves Neo4j: only
-the page, as maps (graph/values.py), each node once.
+the page, as maps (graph/values.py), each node once. `held` answers only which lenses hold
+for whom (the summaries and segments). Every query passes the window (`Window`) to the
+lens files as their parameters $since, $until, $offering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from functools import cache
 from typing import Any
-
-from neo4j.graph import Node
 
 from stakegraph import errors
 from stakegraph.graph import values
@@ -56,6 +56,13 @@ class Window:
     since: datetime | None = None
     until: datetime | None = None
     offering: str | None = None
+
+    def __post_init__(self) -> None:
+        # A date without a zone is UTC: Neo4j never compares a DateTime with a LocalDateTime
+        for name in ("since", "until"):
+            moment = getattr(self, name)
+            if moment is not None and moment.tzinfo is None:
+                object.__setattr__(self, name, moment.replace(tzinfo=UTC))
 
     def check(self, since_field: str = "since") -> Window:
         """BAD_USER_INPUT naming `since_field` unless since is before until."""
@@ -258,6 +265,51 @@ def _relation(
     return Relation(customer, provider, found)
 
 
+_HELD = """
+MATCH (anchor:Stakeholder {{id: $anchorId}})
+CALL (anchor) {{
+  WITH anchor.id AS providerId, null AS customerId
+  CALL (providerId, customerId) {{
+  {union}
+  }}
+  WITH customer, collect(DISTINCT lens) AS held
+  WHERE any(lens IN held WHERE lens IN $lenses)
+  RETURN collect({{id: customer.id, lenses: [lens IN held WHERE lens IN $lenses]}}) AS rows
+}}
+RETURN rows
+"""
+
+
+@cache
+def held_query(lenses: tuple[Lens, ...]) -> str:
+    return _HELD.format(union=lens_union(lenses))
+
+
+async def held(
+    graph: Graph,
+    provider_id: str,
+    lenses: Sequence[Lens] | None = None,
+    window: Window = ALL_TIME,
+) -> dict[str, list[Lens]]:
+    """Every customer of p under `lenses` (absent = all ten), id -> the lenses of `lenses`
+    that hold, in catalogue order: the lens files as customersOf runs them, without the
+    evidence (nothing but ids and lens names leaves Neo4j). One statement, uncapped."""
+    chosen = _asked(lenses, None)
+    records = await graph.read(
+        held_query(chosen),
+        anchorId=provider_id,
+        lenses=[lens.value for lens in chosen],
+        **window.check().params(),
+    )
+    if not records:
+        raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
+    order = list(Lens)
+    return {
+        row["id"]: sorted((Lens(name) for name in row["lenses"]), key=order.index)
+        for row in records[0]["rows"]
+    }
+
+
 _EXPLAIN = """
 MATCH (x:Stakeholder {{id: $customerId}}), (p:Stakeholder {{id: $providerId}})
 CALL (x, p) {{
@@ -334,7 +386,7 @@ def mutual_query() -> str:
     )
 
 
-async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
+async def mutual(graph: Graph, stakeholder_id: str) -> list[values.Node]:
     """Stakeholders that are customers of this one and of which it is a customer.
 
     Candidates are this stakeholder's possible providers (candidate_providers.cypher);
@@ -347,4 +399,4 @@ async def mutual(graph: Graph, stakeholder_id: str) -> list[Node]:
                 f"no stakeholder with id {stakeholder_id!r}", field="stakeholderId"
             )
         return []
-    return list(records[0]["mutual"])
+    return list(values.record(records[0])["mutual"])

@@ -4,7 +4,7 @@
 print the rows of a statement through `plain`. Nodes, relationships and paths take the
 shape of Neo4j's own Query API, so a reader of either finds the same fields:
 
-    node          {"elementId", "labels" (sorted), "properties"}
+    node          {"elementId", "labels" (sorted), "properties" (by name)}
     relationship  {"elementId", "type", "startNodeElementId", "endNodeElementId",
                    "properties"}
     path          {"nodes": [node...], "relationships": [relationship...]} in path order
@@ -80,7 +80,7 @@ def node(value: Node) -> dict[str, JSON]:
     return {
         "elementId": value.element_id,
         "labels": sorted(value.labels),
-        "properties": {k: plain(v) for k, v in value.items()},
+        "properties": {k: plain(v) for k, v in sorted(value.items())},
     }
 
 
@@ -91,5 +91,5 @@ def relationship(value: Relationship) -> dict[str, JSON]:
         "type": value.type,
         "startNodeElementId": start.element_id if start is not None else None,
         "endNodeElementId": end.element_id if end is not None else None,
-        "properties": {k: plain(v) for k, v in value.items()},
+        "properties": {k: plain(v) for k, v in sorted(value.items())},
     }

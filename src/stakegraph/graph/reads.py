@@ -1,10 +1,13 @@
-"""Reads other than the lenses: stakeholders and buying centers."""
+"""Reads other than the lenses: stakeholders and buying centers, and `rows`, the way every
+other module of stakegraph reads a named Cypher file (analytics, export, the CLI).
+
+Nodes come back as `values.Node`, datetimes as Python ones (values.record).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from neo4j.graph import Node
+from typing import Any
 
 from stakegraph import errors
 from stakegraph.graph.cypher import load
@@ -16,12 +19,24 @@ from stakegraph.graph.paging import (
     encode_cursor,
     encode_keyed_cursor,
 )
+from stakegraph.graph.values import Node, record
 from stakegraph.records import BuyingRole
 
 
+async def rows(graph: Graph, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The rows of the named read-only Cypher file (e.g. "analytics/rfm"), as dicts."""
+    return [record(r) for r in await graph.read(load(name).body, **params)]
+
+
+async def is_empty(graph: Graph) -> bool:
+    """Whether the database holds no node at all."""
+    found = await rows(graph, "reads/is_empty")
+    return bool(found[0]["empty"])
+
+
 async def stakeholder(graph: Graph, id_: str) -> Node | None:
-    records = await graph.read(load("reads/stakeholder").text, id=id_)
-    return records[0]["n"] if records else None
+    found = await rows(graph, "reads/stakeholder", id=id_)
+    return found[0]["n"] if found else None
 
 
 async def require(graph: Graph, id_: str, field: str) -> Node:
@@ -77,8 +92,9 @@ async def stakeholders(
         after_key, after_id = decode_cursor(after)
     else:
         after_key, after_id = decode_keyed_cursor(after, order)
-    records = await graph.read(
-        load("reads/stakeholders").text,
+    records = await rows(
+        graph,
+        "reads/stakeholders",
         kinds=_distinct(where.kinds),
         roles=_distinct(where.roles),
         orgTypes=_distinct(where.org_types),
@@ -91,13 +107,13 @@ async def stakeholders(
         afterId=after_id,
         first=first + 1,
     )
-    rows = records[0]["page"]
-    nodes = [row["n"] for row in rows[:first]]
+    page = records[0]["page"]
+    nodes = [row["n"] for row in page[:first]]
     if order == "NAME":
-        cursors = [encode_cursor(row["key"], row["n"]["id"]) for row in rows[:first]]
+        cursors = [encode_cursor(row["key"], row["n"]["id"]) for row in page[:first]]
     else:
-        cursors = [encode_keyed_cursor(order, row["key"], row["n"]["id"]) for row in rows[:first]]
-    return StakeholderPage(nodes, cursors, records[0]["total"], len(rows) > first)
+        cursors = [encode_keyed_cursor(order, row["key"], row["n"]["id"]) for row in page[:first]]
+    return StakeholderPage(nodes, cursors, records[0]["total"], len(page) > first)
 
 
 @dataclass
@@ -132,8 +148,8 @@ class BuyingCenter:
 async def buying_center(
     graph: Graph, organization_id: str, provider_id: str | None
 ) -> BuyingCenter:
-    records = await graph.read(
-        load("reads/buying_center").text, organizationId=organization_id, providerId=provider_id
+    records = await rows(
+        graph, "reads/buying_center", organizationId=organization_id, providerId=provider_id
     )
     if not records:
         raise errors.NotFound(f"no stakeholder with id {organization_id!r}", field="organizationId")

@@ -2,8 +2,9 @@
 `stakegraph cypher` and `runLibraryQuery` all come through `run`.
 
 A statement runs in a read transaction unless `write=True` (Neo4j itself refuses a write
-in a read transaction: that becomes `errors.WriteRefused`, and nothing is written), within
-the configured transaction timeout unless `timeout` says otherwise. Neo4j's own errors
+in a read transaction: that becomes `errors.WriteRefused`, and nothing is written; with
+`write=True`, `CALL { ... } IN TRANSACTIONS` runs in the auto-commit transaction it needs),
+within the configured transaction timeout unless `timeout` says otherwise. Neo4j's own errors
 about the statement (syntax, a missing parameter, a type or arithmetic error at run time)
 become `errors.BadUserInput` carrying Neo4j's first line, since the text came from the
 user; the rest is translated as everywhere else (graph/driver.py).
@@ -15,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import AsyncManagedTransaction
+import neo4j
+from neo4j import AsyncManagedTransaction, AsyncResult
 from neo4j import exceptions as neo4j_errors
 
 from stakegraph import errors
-from stakegraph.graph.driver import TIMEOUT_CODES, Graph
+from stakegraph.graph.driver import TIMEOUT_CODES, Graph, translate
 
 # The summary counters worth telling someone who ran a write, in this order.
 COUNTERS = (
@@ -63,23 +65,53 @@ async def run(
 
     async def work(tx: AsyncManagedTransaction) -> Rows:
         graph.statements += 1
-        result = await tx.run(cypher, params or {})
-        columns = list(result.keys())
-        rows: list[list[Any]] = []
-        truncated = False
-        async for record in result:
-            if limit is not None and len(rows) >= limit:
-                truncated = True
-                break
-            rows.append(list(record.values()))
-        counters = (await result.consume()).counters
-        changes = {name: getattr(counters, name) for name in COUNTERS}
-        return Rows(columns, rows, truncated, {k: v for k, v in changes.items() if v})
+        return await _collect(await tx.run(cypher, params or {}), limit)
 
     try:
-        return await graph.execute(work, write=write, timeout=timeout)
+        try:
+            return await graph.execute(work, write=write, timeout=timeout)
+        except errors.StakegraphError as exc:
+            if not (write and _needs_autocommit(exc.__cause__)):
+                raise
+        return await _autocommit(graph, cypher, params or {}, timeout, limit)
     except errors.StakegraphError as exc:
         raise statement_error(exc) from exc.__cause__ or exc
+
+
+async def _collect(result: AsyncResult, limit: int | None) -> Rows:
+    columns = list(result.keys())
+    rows: list[list[Any]] = []
+    truncated = False
+    async for record in result:
+        if limit is not None and len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(list(record.values()))
+    counters = (await result.consume()).counters
+    changes = {name: getattr(counters, name) for name in COUNTERS}
+    return Rows(columns, rows, truncated, {k: v for k, v in changes.items() if v})
+
+
+def _needs_autocommit(cause: BaseException | None) -> bool:
+    """`CALL { ... } IN TRANSACTIONS` refused in a managed transaction: it commits its own
+    batches, so only an auto-commit transaction runs it (refused before anything ran)."""
+    return (
+        isinstance(cause, neo4j_errors.Neo4jError)
+        and cause.code == "Neo.DatabaseError.Transaction.TransactionStartFailed"
+        and "IN TRANSACTIONS" in (cause.message or "")
+    )
+
+
+async def _autocommit(
+    graph: Graph, cypher: str, params: dict[str, Any], timeout: float | None, limit: int | None
+) -> Rows:
+    try:
+        async with graph.driver.session(database=graph.database) as session:
+            graph.statements += 1
+            query = neo4j.Query(cypher, timeout=timeout or graph.timeout)
+            return await _collect(await session.run(query, params), limit)
+    except Exception as exc:
+        raise translate(exc) from exc
 
 
 def statement_error(exc: errors.StakegraphError) -> errors.StakegraphError:

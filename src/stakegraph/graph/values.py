@@ -8,13 +8,21 @@ the fragments below; `node`, `relationship` and `path` read those maps into smal
 that answer the same questions as the driver's classes (`element_id`, `labels`, `type`,
 `get`, `start_node`, `end_node`, `nodes`, `relationships`). Either kind can be handed to
 the lens sentences and the GraphQL types, which are written against the protocols here.
+
+Every read of the graph layer answers with these nodes, never the driver's: the other reads
+turn what the driver returns into them (`record`), with temporal values as Python ones,
+so the API knows one kind of node and one kind of datetime.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
+
+import neo4j
+from neo4j import graph as driver_graph
+from neo4j import time as driver_time
 
 # The properties stored as datetimes (records.Timestamp); they travel as ISO text.
 NODE_TEMPORAL = ("createdAt", "updatedAt")
@@ -179,3 +187,23 @@ def path(raw: Mapping[str, Any], nodes: Mapping[str, Node]) -> Path:
 def nodes_by_id(raws: Iterable[Mapping[str, Any]]) -> dict[str, Node]:
     """Nodes from a list of `node_map`s, by element id."""
     return {raw["~id"]: node(raw) for raw in raws}
+
+
+def from_driver(value: Any) -> Any:
+    """A value as the driver returns it, with nodes as `Node` and temporal values (and lists
+    and maps of them) as Python ones: what the graph layer hands on."""
+    if isinstance(value, driver_graph.Node):
+        properties = {k: from_driver(v) for k, v in cast(Any, value).items()}
+        return Node(value.element_id, frozenset(value.labels), properties)
+    if isinstance(value, driver_time.DateTime | driver_time.Date | driver_time.Time):
+        return value.to_native()
+    if isinstance(value, list):
+        return [from_driver(v) for v in value]
+    if isinstance(value, dict):
+        return {k: from_driver(v) for k, v in value.items()}
+    return value
+
+
+def record(raw: neo4j.Record) -> dict[str, Any]:
+    """A record as a dict, its values converted by `from_driver`."""
+    return {key: from_driver(raw[key]) for key in raw.keys()}  # noqa: SIM118 (iterating a Record yields values)

@@ -15,13 +15,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from neo4j import AsyncManagedTransaction
 
 from stakegraph import errors
+from stakegraph.graph import values
 from stakegraph.graph.cypher import load
 from stakegraph.records import (
+    PartOfRecord,
     RelationRecord,
     RelationType,
     StakeholderRecord,
@@ -170,11 +173,36 @@ async def upsert_stakeholders(
     return [r.id for r in records]
 
 
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+# Datetimes travel as ISO 8601 text and the write files turn them back with datetime(): the
+# driver packs a Python datetime in Python, about a hundred times slower than a string (the
+# largest cost of a bulk import before this).
+
+
+def _stakeholder_wire(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "createdAt": _iso(row["createdAt"]), "updatedAt": _iso(row["updatedAt"])}
+
+
+def _relation_wire(row: dict[str, Any]) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    times: dict[str, str] = {}
+    for key, value in row["properties"].items():
+        if isinstance(value, datetime):
+            times[key] = value.isoformat()
+        else:
+            properties[key] = value
+    return {**row, "properties": properties, "times": times, "createdAt": _iso(row["createdAt"])}
+
+
 async def write_stakeholder_rows(tx: AsyncManagedTransaction, rows: list[dict[str, Any]]) -> int:
     """Write rows already checked (see `StakeholderRecord.row`); returns how many."""
     if not rows:
         return 0
-    result = await _run(tx, "writes/upsert_stakeholders", rows=rows)
+    wire = [_stakeholder_wire(row) for row in rows]
+    result = await _run(tx, "writes/upsert_stakeholders", rows=wire)
     return int(result[0]["written"])
 
 
@@ -225,7 +253,8 @@ async def write_relation_rows(
     written = 0
     for kind, rows in rows_by_type.items():
         if rows:
-            result = await _run(tx, f"writes/merge_{kind.value.lower()}", rows=rows)
+            wire = [_relation_wire(row) for row in rows]
+            result = await _run(tx, f"writes/merge_{kind.value.lower()}", rows=wire)
             written += int(result[0]["written"])
     return written
 
@@ -237,6 +266,39 @@ async def refresh_roles(tx: AsyncManagedTransaction, ids: Iterable[str]) -> int:
         return 0
     result = await _run(tx, "writes/refresh_roles", ids=unique)
     return int(result[0]["refreshed"])
+
+
+async def place_department(
+    tx: AsyncManagedTransaction, id_: str, part_of: str, end_fields: tuple[str, str]
+) -> None:
+    """Put a department PART_OF `part_of`, and under no other parent: a department has one
+    parent, so placing it elsewhere moves it (`end_fields` as for `merge_relations`)."""
+    link = PartOfRecord.model_validate({"from": id_, "to": part_of})
+    await merge_relations(tx, [link], end_fields=end_fields)
+    await _run(tx, "writes/leave_other_parents", id=id_, partOfId=part_of)
+
+
+# ------------------------------------------------------------------------- read-backs
+#
+# What a mutation answers with, read in the transaction that wrote it.
+
+
+async def _read_back(tx: AsyncManagedTransaction, name: str, **params: Any) -> dict[str, Any]:
+    result = await tx.run(load(name).body, params)
+    record = await result.single()
+    assert record is not None, "read back in the transaction that wrote it"
+    return values.record(record)
+
+
+async def stakeholder(tx: AsyncManagedTransaction, id_: str) -> values.Node:
+    """A stakeholder just written."""
+    node: values.Node = (await _read_back(tx, "reads/stakeholder", id=id_))["n"]
+    return node
+
+
+async def membership(tx: AsyncManagedTransaction, person_id: str, of_id: str) -> dict[str, Any]:
+    """A MEMBER_OF just written: its title, buyingRole and scope (reads/membership)."""
+    return await _read_back(tx, "reads/membership", personId=person_id, ofId=of_id)
 
 
 # ------------------------------------------------------------------------- removal

@@ -16,6 +16,7 @@
 //                that hold for each (as customersOf answers them), e.g.
 //                [{id: 'globex', lenses: ['TRANSACTIONAL', 'EXCHANGE', 'BENEFICIARY']}]
 // Returns one row (none when p does not exist):
+//   provider          the provider p (node)
 //   customersByLens   list of {lens, count}: all ten lenses in catalogue order, zeros kept
 //   lensCombinations  list of {lenses, count}: largest first, then by the lenses' text
 //   revenue           list of {amount, currency}, ordered by currency, never converted
@@ -70,5 +71,5 @@ CALL (p) {
   RETURN collect({offering: offering, customers: customers, users: users, revenue: revenue})
          AS offerings
 }
-RETURN customersByLens, lensCombinations, revenue, purchaseCount, firstPurchase,
-       lastPurchase, offerings;
+RETURN p AS provider, customersByLens, lensCombinations, revenue, purchaseCount,
+       firstPurchase, lastPurchase, offerings;

@@ -33,12 +33,14 @@ CALL (p, onlyId) {
 }
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
-  AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
-  AND ($offering IS NULL OR r.offering = $offering)
   AND CASE type(r)
-        WHEN 'BUYS' THEN (($since IS NULL OR r.at >= $since)
-               AND ($until IS NULL OR r.at < $until))
-          OR r.at IS NULL
-        ELSE $until IS NULL OR r.since IS NULL OR r.since < $until
+        WHEN 'SERVES' THEN startNode(r) = p
+          AND ($until IS NULL OR r.since IS NULL OR r.since < $until)
+        WHEN 'USES' THEN startNode(r) = x
+          AND ($until IS NULL OR r.since IS NULL OR r.since < $until)
+        ELSE startNode(r) = x
+          AND ((($since IS NULL OR r.at >= $since) AND ($until IS NULL OR r.at < $until))
+               OR r.at IS NULL)
       END
+  AND ($offering IS NULL OR r.offering = $offering)
 RETURN x AS customer, 'BENEFICIARY' AS lens, [receive] AS evidence;

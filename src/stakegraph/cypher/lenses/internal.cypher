@@ -37,14 +37,16 @@ CALL (p, onlyId) {
 }
 MATCH receive = (x:Stakeholder)-[r:SERVES|USES|BUYS]-(p)
 WHERE x <> p
-  AND CASE type(r) WHEN 'SERVES' THEN startNode(r) = p ELSE startNode(r) = x END
-  AND ($offering IS NULL OR r.offering = $offering)
   AND CASE type(r)
-        WHEN 'BUYS' THEN (($since IS NULL OR r.at >= $since)
-               AND ($until IS NULL OR r.at < $until))
-          OR r.at IS NULL
-        ELSE $until IS NULL OR r.since IS NULL OR r.since < $until
+        WHEN 'SERVES' THEN startNode(r) = p
+          AND ($until IS NULL OR r.since IS NULL OR r.since < $until)
+        WHEN 'USES' THEN startNode(r) = x
+          AND ($until IS NULL OR r.since IS NULL OR r.since < $until)
+        ELSE startNode(r) = x
+          AND ((($since IS NULL OR r.at >= $since) AND ($until IS NULL OR r.at < $until))
+               OR r.at IS NULL)
       END
+  AND ($offering IS NULL OR r.offering = $offering)
 CALL (x, p) {
   MATCH xHome = (x)-[:MEMBER_OF|PART_OF*0..]->(o:Organization)
   MATCH pHome = (p)-[:MEMBER_OF|PART_OF*0..]->(o)

@@ -10,12 +10,13 @@
 //   $rows  list of maps {id, kind, properties, createdAt, updatedAt}, e.g.
 //          [{id: 'mia', kind: 'PERSON', properties: {name: 'Mia', birthYear: 2018},
 //            createdAt: null, updatedAt: null}]
-//          kind is ORGANIZATION, DEPARTMENT or PERSON.
+//          kind is ORGANIZATION, DEPARTMENT or PERSON; createdAt and updatedAt are ISO 8601
+//          text or null (the driver packs a datetime far slower than a string).
 // Returns:
 //   written  the number of rows written
 UNWIND $rows AS row
 MERGE (n:Stakeholder {id: row.id})
-  ON CREATE SET n.createdAt = coalesce(row.createdAt, datetime())
+  ON CREATE SET n.createdAt = coalesce(datetime(row.createdAt), datetime())
 WITH n, row,
      n.updatedAt IS NULL
      OR any(key IN keys(row.properties)
@@ -23,7 +24,7 @@ WITH n, row,
                            n[key] IS NOT NULL OR row.properties[key] IS NOT NULL)) AS changed
 SET n += row.properties,
     n.updatedAt = CASE
-      WHEN row.updatedAt IS NOT NULL THEN row.updatedAt
+      WHEN row.updatedAt IS NOT NULL THEN datetime(row.updatedAt)
       WHEN changed THEN datetime()
       ELSE n.updatedAt
     END
