@@ -699,6 +699,7 @@ ANALYTICS_FILES = {
     "analytics/power_interest",
     "analytics/provider_summary",
     "analytics/rfm",
+    "analytics/segment_members",
     "analytics/segments",
 }
 

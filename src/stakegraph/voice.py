@@ -15,21 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import neo4j
-from neo4j.graph import Node, Relationship
+from neo4j.graph import Relationship
 
 from stakegraph.analytics import JourneyStage, Money, SegmentDimension
-from stakegraph.graph.cypher import load
+from stakegraph.graph import reads
 from stakegraph.graph.driver import Graph
+from stakegraph.graph.values import Node
 
 __all__ = ["Touchpoint", "journey"]
 
 # Dimensions whose keys are computed before the file runs (passed in as $keys).
 COMPUTED = (SegmentDimension.RFM_SEGMENT, SegmentDimension.JOURNEY_STAGE, SegmentDimension.LENS)
-
-
-def _native(value: Any) -> datetime | None:
-    return None if value is None else value.to_native()
 
 
 def _money(rows: Sequence[Mapping[str, Any]]) -> list[Money]:
@@ -52,12 +48,12 @@ class Touchpoint:
     stage: JourneyStage
 
     @classmethod
-    def from_record(cls, record: neo4j.Record) -> Touchpoint:
+    def from_record(cls, record: Mapping[str, Any]) -> Touchpoint:
         return cls(
             relation=record["relation"],
             from_node=record["fromNode"],
             to_node=record["toNode"],
-            at=_native(record["at"]),
+            at=record["at"],
             channel=record["channel"],
             own=record["own"],
             stage=JourneyStage(record["stage"]),
@@ -69,7 +65,7 @@ async def journey(graph: Graph, customer_id: str, provider_id: str) -> list[Touc
 
     Empty when x has none (or x = p); the caller tells unknown ids apart.
     """
-    records = await graph.read(
-        load("analytics/journey").body, customerId=customer_id, providerId=provider_id
+    records = await reads.rows(
+        graph, "analytics/journey", customerId=customer_id, providerId=provider_id
     )
     return [Touchpoint.from_record(r) for r in records]
