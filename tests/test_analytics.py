@@ -696,7 +696,9 @@ ANALYTICS_FILES = {
     "analytics/leads",
     "analytics/lifetime_value",
     "analytics/power_interest",
+    "analytics/provider_summary",
     "analytics/rfm",
+    "analytics/segment_members",
     "analytics/segments",
 }
 
