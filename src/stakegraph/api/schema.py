@@ -30,10 +30,11 @@ from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
 from stakegraph.api.summaries import SummaryQuery
+from stakegraph.api.voice import VoiceQuery
 from stakegraph.config import ServerSettings
 
 Query = merge_types(
-    "Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries, SummaryQuery)
+    "Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries, SummaryQuery, VoiceQuery)
 )
 
 
