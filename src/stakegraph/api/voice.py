@@ -13,8 +13,8 @@ from stakegraph import voice
 from stakegraph.analytics import JourneyStage
 from stakegraph.api.analytics import require_pair
 from stakegraph.api.context import Info
-from stakegraph.api.types import NodeCache, Relation
-from stakegraph.records import RelationType
+from stakegraph.api.relations import Relation
+from stakegraph.api.types import NodeCache
 
 CustomerId = Annotated[strawberry.ID, strawberry.argument(description="The customer x.")]
 ProviderId = Annotated[strawberry.ID, strawberry.argument(description="The provider p.")]
@@ -39,13 +39,8 @@ class Touchpoint:
 
 
 def _relation(point: voice.Touchpoint, nodes: NodeCache) -> Relation:
-    rel = point.relation
-    return Relation(
-        id=strawberry.ID(str(rel.get("id") or rel.element_id)),
-        type=RelationType(rel.type),
-        from_=nodes.get(point.from_node),
-        to=nodes.get(point.to_node),
-    )
+    """The touchpoint's relation as its concrete type (Purchase, Feedback, ...)."""
+    return nodes.relation(point.relation, point.from_node, point.to_node)
 
 
 async def resolve_journey(
