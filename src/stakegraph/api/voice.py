@@ -13,10 +13,11 @@ from stakegraph import errors, voice
 from stakegraph.analytics import JourneyStage, SegmentDimension
 from stakegraph.api.analytics import Money, SegmentLenses, customer_lenses, require_pair
 from stakegraph.api.context import Info
-from stakegraph.api.types import NodeCache, Relation, Stakeholder
+from stakegraph.api.relations import Relation
+from stakegraph.api.types import NodeCache, Stakeholder
 from stakegraph.graph import reads
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
-from stakegraph.records import RelationType, StakeholderKind
+from stakegraph.records import StakeholderKind
 
 CustomerId = Annotated[strawberry.ID, strawberry.argument(description="The customer x.")]
 ProviderId = Annotated[strawberry.ID, strawberry.argument(description="The provider p.")]
@@ -41,13 +42,8 @@ class Touchpoint:
 
 
 def _relation(point: voice.Touchpoint, nodes: NodeCache) -> Relation:
-    rel = point.relation
-    return Relation(
-        id=strawberry.ID(str(rel.get("id") or rel.element_id)),
-        type=RelationType(rel.type),
-        from_=nodes.get(point.from_node),
-        to=nodes.get(point.to_node),
-    )
+    """The touchpoint's relation as its concrete type (Purchase, Feedback, ...)."""
+    return nodes.relation(point.relation, point.from_node, point.to_node)
 
 
 async def resolve_journey(
