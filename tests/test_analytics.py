@@ -367,8 +367,8 @@ async def test_repeat_or_client_is_retention_and_only_a_customer_reaches_advocac
     buys(db, "subscriber", "acme", 10, day(2024, 1, 1), kind="SUBSCRIPTION")
     serves(db, "acme", "served", ongoing=True)
     engages(db, "fan", "acme", "ADVOCACY", day(2024, 1, 1))  # advocates, but no customer
-    uses(db, "user", "acme")
-    engages(db, "user", "acme", "ADVOCACY", day(2024, 1, 1))
+    uses(db, "user", "acme")  # since 2024-01-01: a customer before advocating
+    engages(db, "user", "acme", "ADVOCACY", day(2024, 2, 1))
     buys(db, "globex", "acme", 1000, day(2024, 1, 1))
     member(db, "dana", "globex", "DECIDER")
     engages(db, "dana", "acme", "ADVOCACY", day(2024, 3, 1))
@@ -692,11 +692,14 @@ async def test_segments_by_lens_journey_stage_and_rfm_segment(
 # ------------------------------------------------------------------- the files as analysts run them
 
 ANALYTICS_FILES = {
+    "analytics/journey",
     "analytics/journey_stage",
     "analytics/leads",
     "analytics/lifetime_value",
     "analytics/power_interest",
+    "analytics/provider_summary",
     "analytics/rfm",
+    "analytics/segment_members",
     "analytics/segments",
 }
 

@@ -6,6 +6,9 @@ Worlds are written with Cypher through the `db` driver; the reads go through Gra
 
 from __future__ import annotations
 
+import asyncio
+import re
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -14,7 +17,9 @@ from starlette.testclient import TestClient
 
 from stakegraph.api.app import create_app
 from stakegraph.config import Neo4jSettings, ServerSettings
-from tests.gql import GQL, code, field
+from stakegraph.demo import load_demo
+from stakegraph.graph.driver import Graph
+from tests.gql import GQL, code, field, serve
 
 QUERY = """
 query($id: ID!, $depth: Int, $types: [RelationType!], $limit: Int) {
@@ -186,3 +191,27 @@ def test_the_cost_limit_counts_limit_for_the_lists_below_it(
         error = gql.error(query, limit=101)
         assert code(error) == "QUERY_TOO_COMPLEX"
         assert code(gql.error(query)) == "QUERY_TOO_COMPLEX"  # the default, 200
+
+
+def test_the_readme_tour_step_runs_on_the_demo(
+    db: neo4j.Driver, neo4j_settings: Neo4jSettings
+) -> None:
+    async def load() -> None:
+        graph = Graph.from_settings(neo4j_settings)
+        try:
+            await load_demo(graph)
+        finally:
+            await graph.close()
+
+    asyncio.run(load())
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (query,) = [
+        b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if "neighbourhood(" in b
+    ]
+    with serve(neo4j_settings) as gql:
+        data = gql.query(query)
+    assert data["search"][0]["stakeholder"]["id"] == "toyco"  # "toyko": one typo
+    found = data["neighbourhood"]
+    names = [n["name"] for n in found["nodes"]]
+    assert names[0] == "Leo Schneider" and {"ToyCo", "Mia Schneider"} <= set(names[1:3])
+    assert len(names) == 10 and found["truncated"] is True

@@ -5,8 +5,10 @@ with customersOf, lifetimeValue and segments on the demo world."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -269,9 +271,12 @@ def test_segment_members_page_by_name_then_id(gql: GQL) -> None:
     assert rest["totalCount"] == 13 and rest["pageInfo"]["hasNextPage"] is False
     business = gql.query(MEMBERS, p="shop", by="CUSTOMER_TYPE", key="BUSINESS")
     assert [e["node"]["id"] for e in business["segmentMembers"]["edges"]] == ["globex"]
-    assert gql.query(MEMBERS, p="shop", by="CUSTOMER_TYPE", key="business")["segmentMembers"][
-        "totalCount"
-    ] == 0
+    assert (
+        gql.query(MEMBERS, p="shop", by="CUSTOMER_TYPE", key="business")["segmentMembers"][
+            "totalCount"
+        ]
+        == 0
+    )
 
 
 def test_segment_members_refuse_bad_input_before_running_anything(gql: GQL) -> None:
@@ -283,3 +288,14 @@ def test_segment_members_refuse_bad_input_before_running_anything(gql: GQL) -> N
     assert gql.graph.statements == before
     errors = gql.errors(MEMBERS, p="nobody", by="COUNTRY", key="US")
     assert (code(errors[0]), field(errors[0])) == ("NOT_FOUND", "providerId")
+
+
+def test_the_readme_tour_step_runs_on_the_demo(demo: GQL) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (query,) = [
+        b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if "providerSummary" in b
+    ]
+    data = demo.query(query)
+    assert data["providerSummary"]["purchaseCount"] > 0
+    assert data["customerChanges"]["gained"] and data["customersOf"]["totalCount"] > 0
+    assert data["segmentMembers"]["totalCount"] > 0

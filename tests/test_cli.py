@@ -58,6 +58,24 @@ def test_query_runs_a_named_file_with_parameters_and_prints_a_table(
     assert "TRANSACTIONAL" in result.stdout and "(Ann #ann)" in result.stdout
 
 
+def test_query_passes_a_window_to_a_lens_file_and_nulls_the_window_left_out(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    db.execute_query(
+        "CREATE (:Stakeholder:Organization {id: 'shop', name: 'Shop'})"
+        "<-[:BUYS {id: 'b1', offering: 'Tea', amount: 3.0, currency: 'EUR',"
+        " at: datetime('2025-01-01T00:00:00Z'), kind: 'ONE_OFF', consideration: 'MONEY'}]-"
+        "(:Stakeholder:Person {id: 'ann', name: 'Ann'})"
+    )
+    base = ["query", "lenses/transactional", "-p", "providerId=shop", "-p", "customerId=null"]
+    inside = stakegraph(*base, "-p", "since=2025-01-01T00:00:00Z", "-p", "offering=Tea")
+    assert inside.returncode == 0, inside.stderr
+    assert "(Ann #ann)" in inside.stdout
+    after = stakegraph(*base, "-p", "since=2025-01-02T00:00:00Z")
+    assert after.returncode == 0, after.stderr
+    assert "(Ann #ann)" not in after.stdout
+
+
 def test_query_names_the_known_files_when_the_name_is_wrong() -> None:
     result = stakegraph("query", "lenses/nope")
     assert result.returncode == 1

@@ -18,6 +18,7 @@ from neo4j.graph import Path
 
 from stakegraph.evidence import steps, summarize
 from stakegraph.graph.cypher import all_files, load
+from stakegraph.graph.lens_query import lens_union
 from stakegraph.lenses import CUSTOMER_LENSES, LENS_DESCRIPTIONS, LENS_FILES, Lens
 
 GRAPH = """
@@ -461,13 +462,10 @@ def test_repeat_buyer_gets_one_row_with_every_purchase_one_off_buyer_none(
 
 
 def composed(lenses: list[Lens]) -> str:
-    bodies = "\nUNION ALL\n".join(
-        load(LENS_FILES[lens]).inline(providerId="providerId", customerId="customerId")
-        for lens in lenses
-    )
+    """The lens files joined by the server's own lens_union, for every customer of p."""
     return (
         "WITH $providerId AS providerId, $customerId AS customerId\n"
-        f"CALL (providerId, customerId) {{\n{bodies}\n}}\n"
+        f"CALL (providerId, customerId) {{\n{lens_union(tuple(lenses))}\n}}\n"
         "RETURN customer, lens, evidence"
     )
 
@@ -525,14 +523,10 @@ def test_candidate_providers_include_every_provider_any_lens_finds(driver: neo4j
 
 
 def test_candidates_then_lenses_answer_providers_of_in_one_query(driver: neo4j.Driver) -> None:
-    bodies = "\nUNION ALL\n".join(
-        load(LENS_FILES[lens]).inline(providerId="providerId", customerId="customerId")
-        for lens in Lens
-    )
     query = (
         f"CALL () {{ {load('lenses/candidate_providers').body} }}\n"
         "WITH providerId, $customerId AS customerId\n"
-        f"CALL (providerId, customerId) {{\n{bodies}\n}}\n"
+        f"CALL (providerId, customerId) {{\n{lens_union(tuple(Lens))}\n}}\n"
         "RETURN providerId, customer.id AS customerId, lens"
     )
     records, _, _ = driver.execute_query(query, customerId="bob", **NO_WINDOW, routing_="r")

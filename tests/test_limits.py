@@ -156,3 +156,36 @@ def test_a_syntax_error_carries_a_code(gql: GQL) -> None:
     error = gql.error('{ stakeholder(id: "x"')
     assert code(error) == "BAD_USER_INPUT"
     assert error["message"].startswith("Syntax Error")
+
+
+# ------------------------------------------------------------------ the measure, no database
+
+
+def cost_of(query: str, **settings: Any) -> int:
+    """The cost api/limits.py gives a document, measured against the served schema."""
+    from graphql import OperationDefinitionNode, parse
+
+    from stakegraph.api.limits import measure
+    from stakegraph.api.schema import schema
+
+    (operation,) = [d for d in parse(query).definitions if isinstance(d, OperationDefinitionNode)]
+    limits = ServerSettings(**{"max_cost": 10**9, "max_aliases": 10**6, **settings})
+    return measure(schema._schema, operation, {}, {}, limits).cost
+
+
+def test_the_readme_example_costs_what_the_readme_says() -> None:
+    page = (
+        "customersOf(providerId: $p, first: 50) { edges { node { customer { name } "
+        "evidence { summary path { from { name } to { name } } } } } }"
+    )
+    assert cost_of(f"query($p: ID!) {{ {page} }}") == 5_702
+    copies = " ".join(f"c{i}: {page.replace('50', '500')}" for i in range(10))
+    assert cost_of(f"query($p: ID!) {{ {copies} }}") == 570_020
+
+
+def test_a_list_without_first_counts_list_size_and_first_is_capped() -> None:
+    lenses = 'query { customersOf(providerId: "p", first: %s) { edges { node { lenses } } } }'
+    assert cost_of(lenses % 1) == 1 + 1 + 1 + 1
+    assert cost_of(lenses % 10_000) == cost_of(lenses % 500) == 1 + 1 + 500 + 500
+    center = '{ buyingCenter(organizationId: "o") { members { title } } }'
+    assert cost_of(center, list_size=7) == 1 + 1 + 7

@@ -239,8 +239,8 @@ def cypher(
         if file is not None and str(file) != "-":
             try:
                 statement = file.read_text(encoding="utf-8")
-            except OSError as exc:
-                fail(f"cannot read {file}: {exc.strerror or exc}")
+            except (OSError, UnicodeDecodeError) as exc:
+                fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
                 return
         elif sys.stdin.isatty():
             fail("give a statement: as an argument, with -f FILE, or on standard input")

@@ -15,7 +15,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from stakegraph import errors
 from stakegraph.api.context import Info
-from stakegraph.api.types import NodeCache, Relation, Role, Stakeholder
+from stakegraph.api.relations import Relation
+from stakegraph.api.types import NodeCache, Role, Stakeholder
 from stakegraph.graph import explore, reads
 from stakegraph.records import Country, OrgType, RelationType, StakeholderKind
 
@@ -159,15 +160,10 @@ class ExploreQuery:
         )
         nodes = NodeCache()
         built = {node.element_id: nodes.get(node) for node in found.nodes}
-        relations = [
-            Relation(
-                id=strawberry.ID(rel.get("id") or rel.element_id),
-                type=RelationType(rel.type),
-                from_=built[rel.start_node.element_id],  # type: ignore[union-attr]
-                to=built[rel.end_node.element_id],  # type: ignore[union-attr]
-            )
-            for rel in found.relations
-        ]
+        relations = []
+        for rel in found.relations:  # between returned nodes: their objects are in `nodes`
+            assert rel.start_node is not None and rel.end_node is not None
+            relations.append(nodes.relation(rel, rel.start_node, rel.end_node))
         return Subgraph(nodes=list(built.values()), relations=relations, truncated=found.truncated)
 
     @strawberry.field(

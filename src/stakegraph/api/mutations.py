@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from neo4j import AsyncManagedTransaction
@@ -20,16 +20,17 @@ from pydantic.alias_generators import to_camel
 from stakegraph import errors, records
 from stakegraph.api.context import Info
 from stakegraph.api.errors import bad_input_from, error_location
+from stakegraph.api.relations import Relation
 from stakegraph.api.types import (
     Department,
     Membership,
+    NodeCache,
     Organization,
     Person,
-    Relation,
     from_node,
     person_from_node,
 )
-from stakegraph.graph import writes
+from stakegraph.graph import relations, writes
 from stakegraph.graph.values import Node
 from stakegraph.records import (
     BuyingRole,
@@ -288,20 +289,14 @@ async def _in_one_transaction(
 
 
 async def _record_relation(info: Info, kind: RelationType, value: Any) -> Relation:
-    """Validate a relation input, write it, and answer with its ends, in one transaction."""
+    """Validate a relation input, write it, and answer with it as stored (its concrete
+    type, e.g. Purchase), in one transaction."""
     record = _relation_record(kind, value)
 
     async def work(tx: AsyncManagedTransaction) -> Relation:
         ends = _in_input(INPUT_ENDS[kind])
         (rel_id,) = await writes.merge_relations(tx, [record], end_fields=ends)
-        start = await writes.stakeholder(tx, record.from_id)
-        end = await writes.stakeholder(tx, record.to_id)
-        return Relation(
-            id=strawberry.ID(rel_id),
-            type=record.relation_type,
-            from_=from_node(start),
-            to=from_node(end),
-        )
+        return NodeCache().link(await relations.relation_in(tx, rel_id))
 
     return await _in_one_transaction(info, work)
 
@@ -316,6 +311,13 @@ async def _upsert(
         return await writes.stakeholder(tx, id_)
 
     return await _in_one_transaction(info, work)
+
+
+async def _remove_link(info: Info, kind: RelationType, from_id: str, to_id: str) -> bool:
+    ends = INPUT_ENDS[kind]  # plain arguments, not inside `input`
+    return await _in_one_transaction(
+        info, lambda tx: writes.remove_link(tx, kind, from_id, to_id, ends)
+    )
 
 
 # ----------------------------------------------------------------------------- mutations
@@ -416,6 +418,32 @@ class Mutation:
     @strawberry.mutation(description="Remove a relationship by id; false when there is none.")
     async def remove_relation(self, info: Info, id: strawberry.ID) -> bool:
         return await _in_one_transaction(info, lambda tx: writes.remove_relation(tx, str(id)))
+
+    @strawberry.mutation(
+        description="End a person's membership of an organisation or department (its buying "
+        "role label refreshed); false when the person is not a member there."
+    )
+    async def remove_membership(
+        self,
+        info: Info,
+        person_id: Annotated[strawberry.ID, strawberry.argument(description="The person.")],
+        of_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The organisation or department.")
+        ],
+    ) -> bool:
+        return await _remove_link(info, RelationType.MEMBER_OF, str(person_id), str(of_id))
+
+    @strawberry.mutation(
+        description="Remove a PARENT_OF link (the parent's PARENT label refreshed); false "
+        "when the two are not so linked."
+    )
+    async def remove_parent_of(
+        self,
+        info: Info,
+        parent_id: Annotated[strawberry.ID, strawberry.argument(description="The parent.")],
+        child_id: Annotated[strawberry.ID, strawberry.argument(description="The child.")],
+    ) -> bool:
+        return await _remove_link(info, RelationType.PARENT_OF, str(parent_id), str(child_id))
 
     @strawberry.mutation(
         description="Remove a stakeholder and its relationships, and the referrals made for it."

@@ -9,6 +9,7 @@ import strawberry
 
 from stakegraph.api.context import Info
 from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
+from stakegraph.api.relations import Relation
 from stakegraph.api.types import (
     BuyingCenter,
     CustomerConnection,
@@ -27,7 +28,7 @@ from stakegraph.api.types import (
     person_from_node,
     relation_from,
 )
-from stakegraph.graph import lens_query, reads
+from stakegraph.graph import lens_query, reads, relations
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 from stakegraph.lenses import Lens as LensName
 from stakegraph.records import StakeholderKind
@@ -252,3 +253,12 @@ class Query:
     ) -> list[Stakeholder]:
         nodes = await lens_query.mutual(info.context.graph, str(stakeholder_id))
         return [from_node(node) for node in nodes]
+
+    @strawberry.field(description="One relationship by id, with its properties, or null.")
+    async def relation(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The relationship's id.")],
+    ) -> Relation | None:
+        link = await relations.relation(info.context.graph, str(id))
+        return NodeCache().link(link) if link is not None else None

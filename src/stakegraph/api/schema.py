@@ -29,11 +29,13 @@ from stakegraph.api.library import LibraryQueries
 from stakegraph.api.limits import QueryLimits
 from stakegraph.api.mutations import Mutation
 from stakegraph.api.queries import Query as LensQuery
+from stakegraph.api.relations import RELATION_CLASSES
 from stakegraph.api.summaries import SummaryQuery
+from stakegraph.api.voice import VoiceQuery
 from stakegraph.config import ServerSettings
 
 Query = merge_types(
-    "Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries, SummaryQuery)
+    "Query", (LensQuery, AnalyticsQuery, ExploreQuery, LibraryQueries, SummaryQuery, VoiceQuery)
 )
 
 
@@ -65,7 +67,12 @@ def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = 
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    built = Schema(query=Query, mutation=Mutation, extensions=extensions)
+    built = Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        types=list(RELATION_CLASSES.values()),  # reached only through the Relation interface
+    )
     describe(built._schema)  # the manual's descriptions (api/descriptions.py)
     return built
 

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
 from stakegraph import evidence as sentences
 from stakegraph import records
-from stakegraph.graph import lens_query
-from stakegraph.graph.values import GraphNode
+from stakegraph.api.context import Info
+from stakegraph.api.relations import (
+    Direction,
+    Relation,
+    RelationConnection,
+    RelationCount,
+    RelationEdge,
+    from_relationship,
+)
+from stakegraph.graph import lens_query, paging
+from stakegraph.graph import relations as graph_relations
+from stakegraph.graph.values import GraphNode, GraphRelationship
 from stakegraph.lenses import Lens
 from stakegraph.records import (
     BuyingRole,
@@ -78,6 +88,89 @@ class Stakeholder:
         """The GraphQL type is the Python class: no search through the schema per object."""
         return type(obj).__name__
 
+    @strawberry.field(
+        description="Its relations (either end), newest first by `at` or `since`, undated "
+        "last, then by id. In a window, a relation dated by `at` counts when since <= at < "
+        "until, one dated by `since` (USES, SERVES) when it began before `until`, an "
+        "undated one (MEMBER_OF, PART_OF, PARENT_OF) always."
+    )
+    async def relations(
+        self,
+        info: Info,
+        types: Annotated[
+            list[RelationType] | None,
+            strawberry.argument(description="Only these relationship types; absent = all."),
+        ] = None,
+        direction: Annotated[
+            Direction, strawberry.argument(description="Which ends to list, seen from here.")
+        ] = Direction.BOTH,
+        since: Annotated[
+            datetime | None, strawberry.argument(description="The window's start (inclusive).")
+        ] = None,
+        until: Annotated[
+            datetime | None, strawberry.argument(description="The window's end (exclusive).")
+        ] = None,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size, 0 to 500.")
+        ] = paging.DEFAULT_PAGE,
+        after: Annotated[
+            str | None, strawberry.argument(description="The cursor of the previous page's end.")
+        ] = None,
+    ) -> RelationConnection:
+        asked = graph_relations.relation_filter(
+            [t.value for t in types] if types is not None else None,
+            direction.name,
+            since,
+            until,
+            first,
+            after,
+        )
+        page = await info.context.loaders.relations.load((str(self.id), asked))
+        nodes = NodeCache()
+        edges = [
+            RelationEdge(cursor=d.cursor, node=nodes.link(d.link)) for d in page.relations
+        ]
+        return RelationConnection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+            ),
+            total_count=page.total,
+        )
+
+    @strawberry.field(description="Its relations counted per (type, direction) present.")
+    async def relation_counts(self, info: Info) -> list[RelationCount]:
+        counts = await info.context.loaders.relation_counts.load(str(self.id))
+        order = list(RelationType)
+        return sorted(
+            (
+                RelationCount(
+                    type=RelationType(c.type), direction=Direction(c.direction), count=c.count
+                )
+                for c in counts
+            ),
+            key=lambda c: (order.index(c.type), c.direction != Direction.OUT),
+        )
+
+
+async def _linked(info: Info, id_: str, kind: RelationType, direction: str) -> list[Any]:
+    """The direct structural links of one stakeholder, batched across stakeholders."""
+    links = await info.context.loaders.linked.load((id_, kind.value, direction))
+    nodes = NodeCache()
+    return [
+        (nodes.get(link.start), nodes.get(link.end), link.relationship) for link in links
+    ]
+
+
+def _membership(start: Any, end: Any, rel: GraphRelationship) -> Membership:
+    role = rel.get("buyingRole")
+    return Membership(
+        person=start,
+        of=end,
+        title=rel.get("title"),
+        buying_role=records.BuyingRole(role) if role else None,
+    )
+
 
 @strawberry.type
 class Organization(Stakeholder):
@@ -93,10 +186,33 @@ class Organization(Stakeholder):
     icp_countries: list[str]
     icp_technologies: list[str]
 
+    @strawberry.field(description="Its departments (direct PART_OF only), by name then id.")
+    async def departments(self, info: Info) -> list[Department]:
+        links = await _linked(info, str(self.id), RelationType.PART_OF, graph_relations.IN)
+        return [start for start, _, _ in links]
+
+    @strawberry.field(description="Who is MEMBER_OF it directly, by name then id.")
+    async def members(self, info: Info) -> list[Membership]:
+        links = await _linked(info, str(self.id), RelationType.MEMBER_OF, graph_relations.IN)
+        return [_membership(*link) for link in links]
+
 
 @strawberry.type
 class Department(Stakeholder):
-    pass
+    @strawberry.field(description="The organisation or department it is PART_OF, or null.")
+    async def part_of(self, info: Info) -> Stakeholder | None:
+        links = await _linked(info, str(self.id), RelationType.PART_OF, graph_relations.OUT)
+        return links[0][1] if links else None
+
+    @strawberry.field(description="Its departments (direct PART_OF only), by name then id.")
+    async def departments(self, info: Info) -> list[Department]:
+        links = await _linked(info, str(self.id), RelationType.PART_OF, graph_relations.IN)
+        return [start for start, _, _ in links]
+
+    @strawberry.field(description="Who is MEMBER_OF it directly, by name then id.")
+    async def members(self, info: Info) -> list[Membership]:
+        links = await _linked(info, str(self.id), RelationType.MEMBER_OF, graph_relations.IN)
+        return [_membership(*link) for link in links]
 
 
 @strawberry.type
@@ -105,6 +221,21 @@ class Person(Stakeholder):
     interests: list[str]
     values: list[str]
     needs: list[str]
+
+    @strawberry.field(description="Where the person is MEMBER_OF, by name then id.")
+    async def memberships(self, info: Info) -> list[Membership]:
+        links = await _linked(info, str(self.id), RelationType.MEMBER_OF, graph_relations.OUT)
+        return [_membership(*link) for link in links]
+
+    @strawberry.field(description="The person's parents (PARENT_OF towards them).")
+    async def parents(self, info: Info) -> list[Person]:
+        links = await _linked(info, str(self.id), RelationType.PARENT_OF, graph_relations.IN)
+        return [start for start, _, _ in links]
+
+    @strawberry.field(description="The person's children (PARENT_OF from them).")
+    async def children(self, info: Info) -> list[Person]:
+        links = await _linked(info, str(self.id), RelationType.PARENT_OF, graph_relations.OUT)
+        return [end for _, end, _ in links]
 
 
 def from_node(node: GraphNode) -> Organization | Department | Person:
@@ -181,6 +312,9 @@ class PathStep:
     type: RelationType
     to: Stakeholder
     relation_id: strawberry.ID | None
+    relation: Relation | None = strawberry.field(
+        description="The step's relationship, with its properties."
+    )
 
 
 @strawberry.type(description="Why a lens holds: the path and one plain-English sentence.")
@@ -250,15 +384,9 @@ class CustomerMap:
     potential: list[CustomerRelation]
 
 
-@strawberry.type
-class Relation:
-    id: strawberry.ID
-    type: RelationType
-    from_: Stakeholder = strawberry.field(name="from")
-    to: Stakeholder
-
-
 def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
+    rels = [rel for path in found.evidence for rel in path.relationships]
+    steps = sentences.steps(found.evidence)  # in the same order as `rels`
     return Evidence(
         lens=found.lens,
         summary=sentences.summarize(found.lens, found.evidence),
@@ -268,8 +396,9 @@ def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
                 type=records.RelationType(rel_type),
                 to=nodes.get(end),
                 relation_id=strawberry.ID(rel_id) if rel_id else None,
+                relation=nodes.relation(rel, start, end),
             )
-            for start, rel_type, end, rel_id in sentences.steps(found.evidence)
+            for (start, rel_type, end, rel_id), rel in zip(steps, rels, strict=True)
         ],
     )
 
@@ -288,9 +417,21 @@ class NodeCache:
 
     def __init__(self) -> None:
         self._built: dict[str, Organization | Department | Person] = {}
+        self._relations: dict[str, Relation] = {}
 
     def get(self, node: GraphNode) -> Organization | Department | Person:
         built = self._built.get(node.element_id)
         if built is None:
             built = self._built[node.element_id] = from_node(node)
         return built
+
+    def relation(self, rel: GraphRelationship, start: GraphNode, end: GraphNode) -> Relation:
+        """The concrete Relation of a relationship from `start` to `end`, built once."""
+        built = self._relations.get(rel.element_id)
+        if built is None:
+            built = from_relationship(rel, self.get(start), self.get(end))
+            self._relations[rel.element_id] = built
+        return built
+
+    def link(self, link: graph_relations.Link) -> Relation:
+        return self.relation(link.relationship, link.start, link.end)

@@ -206,6 +206,34 @@ def _asked(lenses: Sequence[Lens] | None, except_: Sequence[Lens] | None) -> tup
     return tuple(lens for lens in Lens if lens in wanted)
 
 
+def page_statement(
+    *,
+    anchor_id: str,
+    listing: Listing,
+    lenses: Sequence[Lens] | None = None,
+    except_: Sequence[Lens] | None = None,
+    first: int | None = DEFAULT_PAGE,
+    after: str | None = None,
+    everything: bool = False,
+    window: Window = ALL_TIME,
+) -> tuple[str, dict[str, Any]]:
+    """The Cypher and the parameters `page` sends (see there); BAD_USER_INPUT for a bad
+    `first`, cursor or window, before anything is sent."""
+    first = EVERYTHING if everything else check_first(first)
+    after_name, after_id = decode_cursor(after)
+    shown = list(lenses) if lenses else list(Lens)
+    return paged_query(_asked(lenses, except_), listing), {
+        "anchorId": anchor_id,
+        "customerId": anchor_id,
+        "lenses": [lens.value for lens in shown],
+        "except": [lens.value for lens in except_ or ()],
+        "afterName": after_name,
+        "afterId": after_id,
+        "first": first,
+        **window.check().params(),
+    }
+
+
 async def page(
     graph: Graph,
     *,
@@ -223,20 +251,17 @@ async def page(
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
     for fields that need them all. `window` says which interactions count.
     """
-    first = EVERYTHING if everything else check_first(first)
-    after_name, after_id = decode_cursor(after)
-    shown = list(lenses) if lenses else list(Lens)
-    records = await graph.read(
-        paged_query(_asked(lenses, except_), listing),
-        anchorId=anchor_id,
-        customerId=anchor_id,
-        lenses=[lens.value for lens in shown],
-        **{"except": [lens.value for lens in except_ or ()]},
-        afterName=after_name,
-        afterId=after_id,
+    query, params = page_statement(
+        anchor_id=anchor_id,
+        listing=listing,
+        lenses=lenses,
+        except_=except_,
         first=first,
-        **window.check().params(),
+        after=after,
+        everything=everything,
+        window=window,
     )
+    records = await graph.read(query, **params)
     if not records:
         raise errors.NotFound(
             f"no stakeholder with id {anchor_id!r}", field=listing.anchor_field

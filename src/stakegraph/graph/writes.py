@@ -319,3 +319,24 @@ async def remove_stakeholder(tx: AsyncManagedTransaction, id: str) -> bool:
         return False
     await refresh_roles(tx, rows[0]["neighbours"])
     return True
+
+
+async def remove_link(
+    tx: AsyncManagedTransaction,
+    kind: RelationType,
+    from_id: str,
+    to_id: str,
+    end_fields: tuple[str, str],
+) -> bool:
+    """Delete the structural relation `kind` from one stakeholder to another and refresh the
+    `from` end's role labels; False when the two exist but are not so linked.
+
+    An id that names no stakeholder is NotFound, naming its field (`end_fields`).
+    """
+    missing = await missing_ids(tx, (from_id, to_id))
+    for id_, field in zip((from_id, to_id), end_fields, strict=True):
+        if id_ in missing:
+            raise errors.NotFound(f"no stakeholder with id {id_!r}", field=field)
+    rows = await _run(tx, "writes/delete_link", type=kind.value, fromId=from_id, toId=to_id)
+    await refresh_roles(tx, {from_id})
+    return bool(rows)

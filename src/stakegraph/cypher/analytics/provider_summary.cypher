@@ -10,11 +10,11 @@
 //   offerings         per offering on a purchase from or a use of p: customers = EXCHANGE
 //                     customers who bought it, users = END_USER customers who use it,
 //                     revenue = its MONEY purchases
-// Parameters:
-//   $providerId  string, required: the provider p             e.g. 'initech'
-//   $customers   list of maps {id, lenses}: p's customers under every lens and the lenses
-//                that hold for each (as customersOf answers them), e.g.
-//                [{id: 'globex', lenses: ['TRANSACTIONAL', 'EXCHANGE', 'BENEFICIARY']}]
+// Parameters (cypher-shell examples):
+//   :param providerId => 'initech'
+//   :param customers => [{id: 'globex', lenses: ['TRANSACTIONAL', 'EXCHANGE', 'BENEFICIARY']}]
+//                  // p's customers under every lens and the lenses that hold for each,
+//                  // as customersOf answers them (list of maps {id, lenses})
 // Returns one row (none when p does not exist):
 //   provider          the provider p (node)
 //   customersByLens   list of {lens, count}: all ten lenses in catalogue order, zeros kept
