@@ -74,6 +74,27 @@ def test_depth_one_gives_the_centre_first_and_every_relation_between_the_nodes(
     assert (parent["type"], parent["from"]["id"], parent["to"]["id"]) == ("PARENT_OF", "mia", "leo")
 
 
+def test_relations_are_the_concrete_types_with_their_properties(
+    gql: GQL, db: neo4j.Driver
+) -> None:
+    db.execute_query(FAMILY)
+    query = """query { neighbourhood(id: "globex") { relations { __typename id
+        ... on Purchase { offering amount currency consideration }
+        ... on MemberOf { title } } } }"""
+    relations = {r["id"]: r for r in gql.query(query)["neighbourhood"]["relations"]}
+    assert relations == {
+        "b2": {
+            "__typename": "Purchase",
+            "id": "b2",
+            "offering": "Kits",
+            "amount": 900.0,
+            "currency": "EUR",
+            "consideration": "MONEY",
+        },
+        "m1": {"__typename": "MemberOf", "id": "m1", "title": "CEO"},
+    }
+
+
 def test_nearer_nodes_come_first_and_depth_reaches_further(gql: GQL, db: neo4j.Driver) -> None:
     db.execute_query(FAMILY)
     two = ids(around(gql, "toyco", depth=2))

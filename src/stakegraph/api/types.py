@@ -326,9 +326,14 @@ class PathStep:
     type: RelationType
     to: Stakeholder
     relation_id: strawberry.ID | None
-    relation: Relation | None = strawberry.field(
-        description="The step's relationship, with its properties."
-    )
+    # What `relation` is built from, only when a client asks for it (building every
+    # step's relation costs ~20 us each: 10 ms on a page of 500 steps nobody asked for).
+    step: strawberry.Private[tuple[GraphRelationship, GraphNode, GraphNode]]
+    cache: strawberry.Private[NodeCache]
+
+    @strawberry.field(description="The step's relationship, with its properties.")
+    def relation(self) -> Relation | None:
+        return self.cache.relation(*self.step)
 
 
 @strawberry.type(description="Why a lens holds: the path and one plain-English sentence.")
@@ -410,7 +415,8 @@ def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
                 type=records.RelationType(rel_type),
                 to=nodes.get(end),
                 relation_id=strawberry.ID(rel_id) if rel_id else None,
-                relation=nodes.relation(rel, start, end),
+                step=(rel, start, end),
+                cache=nodes,
             )
             for (start, rel_type, end, rel_id), rel in zip(steps, rels, strict=True)
         ],
