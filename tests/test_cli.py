@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import neo4j
 
@@ -162,3 +163,12 @@ def test_serve_with_two_workers_answers_from_two_processes(
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_export_csv_refuses_a_file_path(tmp_path: Path) -> None:
+    target = tmp_path / "world.json"
+    target.write_text("{}", encoding="utf-8")
+    result = stakegraph("export", str(target), "--format", "csv")
+    assert result.returncode == 1
+    assert "--format csv writes a folder" in result.stderr
+    assert target.read_text(encoding="utf-8") == "{}"

@@ -109,6 +109,41 @@ def neo4j_stop(port: Port = None, data_dir: DataDir = None) -> None:
     out.print("Neo4j stopped." if stopped else "Neo4j was not running.")
 
 
+@neo4j_app.command("dump")
+def neo4j_dump(
+    path: Annotated[Path, typer.Argument(help="The backup file to write (.tar.gz)")],
+    data_dir: DataDir = None,
+) -> None:
+    """Back up the stopped local database to one file (restore with `neo4j load`)."""
+    from stakegraph.localdb.backup import dump
+
+    try:
+        dumped = dump(path, data_dir)
+    except localdb.LocalNeo4jError as exc:
+        fail(str(exc))
+        return
+    out.print(f"Dumped the database in {dumped} to {path}")
+
+
+@neo4j_app.command("load")
+def neo4j_load(
+    path: Annotated[Path, typer.Argument(help="A file written by `stakegraph neo4j dump`")],
+    data_dir: DataDir = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace the database the data dir holds")
+    ] = False,
+) -> None:
+    """Restore a backup into the stopped local data dir (refuses existing data by default)."""
+    from stakegraph.localdb.backup import load
+
+    try:
+        loaded = load(path, data_dir, overwrite=overwrite)
+    except localdb.LocalNeo4jError as exc:
+        fail(str(exc))
+        return
+    out.print(f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`")
+
+
 @neo4j_app.command("status")
 def neo4j_status(port: Port = None, data_dir: DataDir = None) -> None:
     """Say whether the local Neo4j runs, where, and with which data."""
