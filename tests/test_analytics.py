@@ -692,13 +692,17 @@ async def test_segments_by_lens_journey_stage_and_rfm_segment(
 # ------------------------------------------------------------------- the files as analysts run them
 
 ANALYTICS_FILES = {
+    "analytics/cross_segments",
     "analytics/journey",
     "analytics/journey_stage",
     "analytics/leads",
     "analytics/lifetime_value",
+    "analytics/persona",
     "analytics/power_interest",
     "analytics/provider_summary",
+    "analytics/referrals",
     "analytics/rfm",
+    "analytics/satisfaction",
     "analytics/segment_members",
     "analytics/segments",
 }

@@ -260,3 +260,23 @@ def test_structural_relations_only_join_the_right_kinds() -> None:
     assert end_kind_problem(RelationType.PART_OF, "from", "ORGANIZATION") is not None
     assert end_kind_problem(RelationType.PARENT_OF, "to", "PERSON") is None
     assert end_kind_problem(RelationType.BUYS, "to", "PERSON") is None
+
+
+def test_each_stakeholder_type_answers_with_exactly_its_records_fields() -> None:
+    """The records are the one list of a stakeholder's fields: the GraphQL inputs are made
+    from them (api/mutations.input_from) and the GraphQL types must name the same ones
+    (plus `roles`, which the labels give), which from_node then reads."""
+    import typing
+
+    from pydantic.alias_generators import to_camel
+
+    from stakegraph.api import types
+    from stakegraph.records import DepartmentRecord, OrganizationRecord, PersonRecord
+
+    for graphql, record in (
+        (types.Organization, OrganizationRecord),
+        (types.Department, DepartmentRecord),
+        (types.Person, PersonRecord),
+    ):
+        named = {to_camel(name) for name in typing.get_type_hints(graphql)} - {"roles"}
+        assert named == set(record.model_fields), graphql.__name__

@@ -86,3 +86,23 @@ def test_only_the_graph_layer_runs_cypher() -> None:
     assert [call for path in outside for call in cypher_calls(path)] == []
     inside = [call for path in (ROOT / "graph").rglob("*.py") for call in cypher_calls(path)]
     assert inside, "the check must see the graph layer's own calls"
+
+
+def test_every_test_that_starts_a_neo4j_gives_it_a_free_port() -> None:
+    """`make test` must pass beside `make run`, whose Neo4j holds the default port 7687."""
+    starts = []
+    for path in Path(__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            starter = isinstance(func, ast.Attribute) and func.attr == "start"
+            if starter and getattr(func.value, "id", "") == "localdb":  # type: ignore[union-attr]
+                starts.append((path.name, node.lineno, bool(node.args)))
+            texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if texts[:2] == ["neo4j", "start"]:
+                starts.append((path.name, node.lineno, "--port" in texts or any(
+                    isinstance(a, ast.Name) and a.id == "port" for a in node.args
+                )))
+    assert starts, "the check must see the tests that start a Neo4j"
+    assert [s for s in starts if not s[2]] == []

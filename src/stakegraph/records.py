@@ -248,6 +248,7 @@ class PersonRecord(_StakeholderRecord):
     needs: list[str] | None = None
 
 
+StakeholderRecordType = OrganizationRecord | DepartmentRecord | PersonRecord
 StakeholderRecord = Annotated[
     OrganizationRecord | DepartmentRecord | PersonRecord, Field(discriminator="kind")
 ]

@@ -7,15 +7,17 @@ transaction: checks, writes, role labels and the read-back succeed together or n
 
 from __future__ import annotations
 
+import types
+import typing
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import strawberry
 from neo4j import AsyncManagedTransaction
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.alias_generators import to_camel
+from pydantic.alias_generators import to_camel, to_snake
 
 from stakegraph import errors, records
 from stakegraph.api.context import Info
@@ -36,7 +38,6 @@ from stakegraph.records import (
     BuyingRole,
     Consideration,
     EngagementStage,
-    OrgType,
     PurchaseKind,
     RelationType,
 )
@@ -48,44 +49,55 @@ M = TypeVar("M", bound=BaseModel)
 # ----------------------------------------------------------------------------- inputs
 
 
-@strawberry.input
-class StakeholderFields:
-    """What every stakeholder input has: the id (new when absent), name and place."""
-
-    id: strawberry.ID | None = None
-    name: str
-    country: str | None = strawberry.UNSET
-    region: str | None = strawberry.UNSET
-    city: str | None = strawberry.UNSET
-    tags: list[str] | None = strawberry.UNSET
-
-
-@strawberry.input
-class OrganizationInput(StakeholderFields):
-    org_type: OrgType | None = strawberry.UNSET
-    industry: str | None = strawberry.UNSET
-    employees: int | None = strawberry.UNSET
-    annual_revenue: float | None = strawberry.UNSET
-    technologies: list[str] | None = strawberry.UNSET
-    gross_margin: float | None = strawberry.UNSET
-    expected_lifespan_years: float | None = strawberry.UNSET
-    icp_industries: list[str] | None = strawberry.UNSET
-    icp_size_bands: list[str] | None = strawberry.UNSET
-    icp_countries: list[str] | None = strawberry.UNSET
-    icp_technologies: list[str] | None = strawberry.UNSET
+def _graphql_type(name: str, annotation: Any) -> Any:
+    """A record field's type as an input field's: constraints dropped (the record checks
+    them), ids as ID, always optional."""
+    if name == "id":
+        return strawberry.ID | None
+    kind = annotation
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):  # X | None
+        kind = next(k for k in typing.get_args(kind) if k is not type(None))
+    if typing.get_origin(kind) is Annotated:
+        kind = typing.get_args(kind)[0]
+    return kind | None
 
 
-@strawberry.input
-class DepartmentInput(StakeholderFields):
-    part_of_id: strawberry.ID | None = None
+def input_from(
+    record: type[records.StakeholderRecordType], name: str, *extra: tuple[str, Any, Any]
+) -> type:
+    """The GraphQL input of a stakeholder record, field for field in the record's order:
+    `id` (new when absent) and `name` as the record has them, every other field left as it
+    is in the graph when left out (UNSET) and removed when given as null; then `extra`
+    (python name, type, default). The record stays the one list of a stakeholder's fields."""
+    annotations: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    for field, info in record.model_fields.items():
+        if field in record.META - {"id"}:
+            continue
+        python = to_snake(field)
+        if field == "name":
+            annotations[python] = str
+            continue
+        annotations[python] = _graphql_type(field, info.annotation)
+        defaults[python] = None if field == "id" else strawberry.UNSET
+    for python, kind, default in extra:
+        annotations[python], defaults[python] = kind, default
+    cls = type(name, (), {"__annotations__": annotations, "__module__": __name__, **defaults})
+    return strawberry.input(cls)
 
 
-@strawberry.input
-class PersonInput(StakeholderFields):
-    birth_year: int | None = strawberry.UNSET
-    interests: list[str] | None = strawberry.UNSET
-    values: list[str] | None = strawberry.UNSET
-    needs: list[str] | None = strawberry.UNSET
+if TYPE_CHECKING:  # classes made at import; to the type checker, any input object
+    OrganizationInput: TypeAlias = Any
+    DepartmentInput: TypeAlias = Any
+    PersonInput: TypeAlias = Any
+else:
+    OrganizationInput = input_from(records.OrganizationRecord, "OrganizationInput")
+    DepartmentInput = input_from(
+        records.DepartmentRecord,
+        "DepartmentInput",
+        ("part_of_id", strawberry.ID | None, None),
+    )
+    PersonInput = input_from(records.PersonRecord, "PersonInput")
 
 
 @strawberry.input

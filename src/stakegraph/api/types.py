@@ -6,11 +6,15 @@ Hot types (stakeholders, relations, evidence) hold plain attributes, filled once
 
 from __future__ import annotations
 
+import types
+import typing
+from collections.abc import Callable
 from datetime import datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Annotated, Any
 
 import strawberry
+from pydantic.alias_generators import to_camel
 
 from stakegraph import evidence as sentences
 from stakegraph import records
@@ -238,46 +242,56 @@ class Person(Stakeholder):
         return [end for _, end, _ in links]
 
 
-def from_node(node: GraphNode) -> Organization | Department | Person:
-    """The GraphQL type of a stakeholder node, chosen by its kind label."""
-    p = node.get
-    common: dict[str, Any] = {
-        "id": strawberry.ID(p("id")),
-        "name": p("name") or "",
-        "roles": [role for label, role in ROLE_LABELS.items() if label in node.labels],
-        "country": p("country"),
-        "region": p("region"),
-        "city": p("city"),
-        "tags": list(p("tags") or []),
-        "created_at": p("createdAt"),
-        "updated_at": p("updatedAt"),
-    }
-    if "Organization" in node.labels:
-        org_type = p("orgType")
-        return Organization(
-            kind=records.StakeholderKind.ORGANIZATION,
-            org_type=records.OrgType(org_type) if org_type else None,
-            industry=p("industry"),
-            employees=p("employees"),
-            annual_revenue=p("annualRevenue"),
-            technologies=list(p("technologies") or []),
-            gross_margin=p("grossMargin"),
-            expected_lifespan_years=p("expectedLifespanYears"),
-            icp_industries=list(p("icpIndustries") or []),
-            icp_size_bands=list(p("icpSizeBands") or []),
-            icp_countries=list(p("icpCountries") or []),
-            icp_technologies=list(p("icpTechnologies") or []),
-            **common,
+# How a stakeholder type's fields are read from a node, computed once per type from the
+# type's own annotations: the GraphQL field `org_type` is the property `orgType`, a list is
+# [] when absent, an enum is built from its name. The field list lives in the types above.
+Reader = tuple[str, str, Callable[[Any], Any]]
+_SET_HERE = frozenset({"id", "name", "kind", "roles"})
+
+
+def _reader(annotation: Any) -> Callable[[Any], Any]:
+    kind = annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):  # X | None
+        kind = next(k for k in typing.get_args(annotation) if k is not type(None))
+    if typing.get_origin(kind) is list:
+        return lambda value: list(value or [])
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return lambda value: kind(value) if value else None
+    return lambda value: value
+
+
+_READERS: dict[type, tuple[Reader, ...]] = {}
+
+
+def _readers(cls: type) -> tuple[Reader, ...]:
+    found = _READERS.get(cls)
+    if found is None:
+        found = _READERS[cls] = tuple(
+            (name, to_camel(name), _reader(hint))
+            for name, hint in typing.get_type_hints(cls).items()
+            if name not in _SET_HERE and not name.startswith("_")
         )
-    if "Department" in node.labels:
-        return Department(kind=records.StakeholderKind.DEPARTMENT, **common)
-    return Person(
-        kind=records.StakeholderKind.PERSON,
-        birth_year=p("birthYear"),
-        interests=list(p("interests") or []),
-        values=list(p("values") or []),
-        needs=list(p("needs") or []),
-        **common,
+    return found
+
+
+_KINDS: tuple[tuple[str, type[Organization | Department | Person], StakeholderKind], ...] = (
+    ("Organization", Organization, StakeholderKind.ORGANIZATION),
+    ("Department", Department, StakeholderKind.DEPARTMENT),
+    ("Person", Person, StakeholderKind.PERSON),
+)
+
+
+def from_node(node: GraphNode) -> Organization | Department | Person:
+    """The GraphQL type of a stakeholder node, chosen by its kind label (else Person)."""
+    cls, kind = next(((c, k) for label, c, k in _KINDS if label in node.labels), _KINDS[2][1:])
+    p = node.get
+    fields = {name: read(p(prop)) for name, prop, read in _readers(cls)}
+    return cls(
+        id=strawberry.ID(p("id")),
+        name=p("name") or "",
+        kind=kind,
+        roles=[role for label, role in ROLE_LABELS.items() if label in node.labels],
+        **fields,
     )
 
 
