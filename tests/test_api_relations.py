@@ -423,6 +423,8 @@ def test_relations_window_counts_dates_in_it_uses_begun_before_its_end_and_undat
     assert page["totalCount"] == 5
     early = relations(gql, "hub", until="2024-01-15T00:00:00Z")
     assert ids(early) == ["b0", "m1", "s1"]
+    naive = relations(gql, "hub", since="2024-03-01T00:00:00", until="2024-12-31T00:00:00")
+    assert ids(naive) == ids(page)  # a datetime without a zone is UTC
 
 
 @pytest.mark.parametrize(

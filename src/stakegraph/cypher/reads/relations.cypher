@@ -9,7 +9,7 @@
 //   $direction  'OUT' (it starts there), 'IN' (it ends there) or 'BOTH'   e.g. 'BOTH'
 //   $since      (optional) datetime: the window's start, inclusive; null = open
 //   $until      (optional) datetime: the window's end, exclusive; null = open
-//   $afterDate  (optional) text of the date of the previous page's last row, or null
+//   $afterDate  (optional) datetime of the previous page's last row, or null
 //   $afterId    (optional) id of that row; null for the first page
 //   $first      page size; one more row is read to tell whether more follow   e.g. 50
 // Returns one row per given stakeholder that exists:
@@ -45,8 +45,8 @@ CALL (n) {
     AND ($afterId IS NULL
          OR ($afterDate IS NULL AND date IS NULL AND r.id > $afterId)
          OR ($afterDate IS NOT NULL
-             AND (date IS NULL OR date < datetime($afterDate)
-                  OR (date = datetime($afterDate) AND r.id > $afterId))))
+             AND (date IS NULL OR date < $afterDate
+                  OR (date = $afterDate AND r.id > $afterId))))
   WITH n, r, other, date
   ORDER BY date IS NULL, date DESC, r.id
   LIMIT $first + 1
