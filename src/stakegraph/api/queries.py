@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from stakegraph.api.context import Info
+from stakegraph.api.context import Info, selects
 from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
 from stakegraph.api.relations import Relation
 from stakegraph.api.types import (
@@ -83,6 +83,7 @@ async def _connection(
         first=first,
         after=after,
         window=window.check(),
+        evidence=selects(info, "evidence"),
     )
     nodes = NodeCache()
     edges = [
@@ -187,7 +188,9 @@ class Query:
     async def explain(
         self, info: Info, customer_id: strawberry.ID, provider_id: strawberry.ID
     ) -> Verdict:
-        relation = await lens_query.explain(info.context.graph, str(customer_id), str(provider_id))
+        relation = await lens_query.explain(
+            info.context.graph, str(customer_id), str(provider_id), selects(info, "evidence")
+        )
         nodes = NodeCache()
         held = set(relation.lenses)
         return Verdict(
@@ -234,6 +237,7 @@ class Query:
             anchor_id=str(provider_id),
             listing=lens_query.Listing.CUSTOMERS_OF,
             everything=True,
+            evidence=selects(info, "evidence"),
         )
         nodes = NodeCache()
         current: list[lens_query.Relation] = []
