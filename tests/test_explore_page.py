@@ -233,3 +233,23 @@ def test_with_api_keys_the_page_asks_for_a_key_once(demo: Neo4jSettings, browser
             assert watched.foreign == []
         finally:
             watched.close()
+
+
+def test_graphiql_links_to_the_explorer(
+    db: neo4j.Driver, neo4j_settings: Neo4jSettings, browser: Browser
+) -> None:
+    with Server(neo4j_settings) as server:
+        watched = Watched(browser, server.url)
+        page = watched.page
+        try:
+            page.goto(server.url + "/graphql")
+            page.get_by_role("link", name="explore the graph").click()
+            expect(page).to_have_url(server.url + "/explore")
+            expect(page.get_by_label("Search stakeholders")).to_be_visible()
+            page.get_by_role("link", name="GraphiQL").click()
+            expect(page).to_have_url(server.url + "/graphql")
+            expect(page.get_by_role("link", name="explore the graph")).to_be_visible()
+            assert watched.errors == []
+            assert watched.foreign == []
+        finally:
+            watched.close()
