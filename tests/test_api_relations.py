@@ -12,11 +12,14 @@ from typing import Any
 
 import neo4j
 import pytest
+from starlette.testclient import TestClient
 
-from stakegraph.config import Neo4jSettings
+from stakegraph.api.app import create_app
+from stakegraph.config import Neo4jSettings, ServerSettings
 from stakegraph.demo import load_demo
 from stakegraph.graph.driver import Graph
 from tests.gql import GQL, code, field, serve
+from tests.test_auth import EDITOR_KEY, KEYS, READER_KEY, bearer
 
 
 @pytest.fixture
@@ -420,6 +423,8 @@ def test_relations_window_counts_dates_in_it_uses_begun_before_its_end_and_undat
     assert page["totalCount"] == 5
     early = relations(gql, "hub", until="2024-01-15T00:00:00Z")
     assert ids(early) == ["b0", "m1", "s1"]
+    naive = relations(gql, "hub", since="2024-03-01T00:00:00", until="2024-12-31T00:00:00")
+    assert ids(naive) == ids(page)  # a datetime without a zone is UTC
 
 
 @pytest.mark.parametrize(
@@ -593,6 +598,22 @@ def test_removing_a_link_with_an_unknown_id_is_not_found(
         '{ d: stakeholder(id: "dana") { roles } m: stakeholder(id: "mom") { roles } }'
     )
     assert roles["d"]["roles"] == ["BUYING_CENTER_MEMBER"] and "PARENT" in roles["m"]["roles"]
+
+
+def test_removing_links_needs_an_editor_key(
+    world: dict[str, str], db: neo4j.Driver, neo4j_settings: Neo4jSettings
+) -> None:
+    removal = {"query": 'mutation { removeMembership(personId: "dana", ofId: "it") }'}
+    with TestClient(create_app(neo4j_settings, ServerSettings(api_keys=KEYS))) as client:
+        refused = client.post("/graphql", json=removal, headers=bearer(READER_KEY)).json()
+        memberships, _, _ = db.execute_query(
+            "MATCH (:Person {id: 'dana'})-[m:MEMBER_OF]->() RETURN count(m) AS n"
+        )
+        allowed = client.post("/graphql", json=removal, headers=bearer(EDITOR_KEY)).json()
+
+    assert [e["extensions"]["code"] for e in refused["errors"]] == ["FORBIDDEN"]
+    assert memberships[0]["n"] == 1
+    assert allowed == {"data": {"removeMembership": True}}
 
 
 def test_feedback_and_referrals_answer_their_own_types(gql: GQL, world: dict[str, str]) -> None:

@@ -617,3 +617,18 @@ async def test_csv_export_names_what_it_cannot_write(
     with pytest.raises(StakegraphError, match="'p', tags"):
         await export_path(graph, tmp_path / "out", "csv")
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.partial").exists()
+
+
+async def test_a_failing_database_check_ends_validation_and_writes_nothing(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(graph: Graph, item: Any) -> list[Any]:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(importer, "_check_batch", broken)
+    path = write_json(tmp_path / "w.json", WORLD)
+    with pytest.raises(RuntimeError, match="went away"):
+        await import_records(
+            graph, read_section(path, "stakeholders"), read_section(path, "relations"), batch_size=1
+        )
+    assert count(db, "MATCH (n) RETURN count(n)") == 0

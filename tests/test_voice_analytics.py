@@ -421,3 +421,54 @@ def test_detractors_among_the_most_valuable_customers(db: neo4j.Driver, shop_wor
         (6, "cat", 20.0, 3)
     ]
     assert run_query(db, "detractors_among_top_customers", providerId="shop", limit=5) == []
+
+
+def test_journey_relations_are_concrete_feedback_and_referrals(gql: GQL, shop_world: None) -> None:
+    data = gql.query(
+        """{ journey(customerId: "ann", providerId: "shop") { stage relation { __typename
+               ... on Feedback { nps csat customer { id } provider { id } }
+               ... on Referral { to { id } provider { id } channel } } } }"""
+    )
+
+    assert [t["relation"] for t in data["journey"]] == [
+        {"__typename": "Purchase"},
+        {"__typename": "Feedback", "nps": 6, "csat": 2, "customer": {"id": "ann"},
+         "provider": {"id": "shop"}},
+        {"__typename": "Referral", "to": {"id": "cat"}, "provider": {"id": "shop"},
+         "channel": None},
+        {"__typename": "Referral", "to": {"id": "eve"}, "provider": {"id": "shop"},
+         "channel": None},
+        {"__typename": "Feedback", "nps": 10, "csat": 5, "customer": {"id": "ann"},
+         "provider": {"id": "shop"}},
+    ]  # fmt: skip
+    # a purchase, then a detractor's 6 (PURCHASE), a referral as a customer: ADVOCACY
+    assert [t["stage"] for t in data["journey"]] == [
+        "PURCHASE", "PURCHASE", "ADVOCACY", "ADVOCACY", "ADVOCACY"
+    ]  # fmt: skip
+
+
+def test_satisfaction_by_lens_buckets_respondents_by_what_they_are(
+    gql: GQL, shop_world: None
+) -> None:
+    buckets = gql.query(SATISFACTION, p="shop", by="LENS")["satisfaction"]
+    by_key = {b["key"]: (b["respondents"], b["nps"]) for b in buckets}
+
+    # ann, ben, cat, acme pay (10, 8, 3, 9); dan only uses (no nps)
+    assert by_key["TRANSACTIONAL"] == (4, pytest.approx(25.0))
+    assert by_key["END_USER"] == (1, None)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{ referrals(providerId: "ghost") { conversionRate } }',
+        '{ persona(providerId: "ghost") { customers } }',
+        '{ crossSegments(providerId: "ghost", by: [COUNTRY, CITY]) { count } }',
+    ],
+)
+def test_the_voice_of_an_unknown_provider_is_not_found(
+    gql: GQL, shop_world: None, document: str
+) -> None:
+    (error,) = gql.errors(document)
+
+    assert error["extensions"] == {"code": "NOT_FOUND", "field": "providerId"}

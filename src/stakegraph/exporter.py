@@ -50,12 +50,15 @@ def _plain(value: Any) -> Any:
 
 def _stakeholder(id: str, kind: str, properties: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"id": id, "kind": kind, "name": properties.get("name")}
-    out.update((k, _plain(v)) for k, v in sorted(properties.items()) if k not in out)
+    out.update(
+        (k, _plain(v)) for k, v in sorted(properties.items()) if k not in out and v is not None
+    )
     return out
 
 
 def _relation(row: dict[str, Any]) -> dict[str, Any]:
-    properties = dict(row["properties"])
+    # The page files send datetimes as text, null for an absent one: no stored property is null
+    properties = {k: v for k, v in row["properties"].items() if v is not None}
     out: dict[str, Any] = {}
     if properties.get("id") is not None:
         out["id"] = properties.pop("id")

@@ -26,11 +26,14 @@ docs/import-export.md says.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
 import hashlib
 import json
 import pickle
 import sqlite3
 import tempfile
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -323,6 +326,10 @@ def _ticker(bar: Progress, task: TaskID, every: int = 1_000) -> Callable[[], Non
     return tick
 
 
+class _Stopped(Exception):
+    """Raised in the validation thread when the checks waiting for its batches are gone."""
+
+
 # A spooled batch on its way to the database checks: ("stakeholders", batch, {}) or
 # ("relations", batch, the kinds the input gives to the batch's ends).
 Checkable = tuple[str, list[Spooled], dict[str, str]]
@@ -372,8 +379,18 @@ async def _validate_and_check(
     queue: asyncio.Queue[Checkable | None] = asyncio.Queue(maxsize=2)
     people, links = spools
 
+    stopped = threading.Event()  # the checks are gone (failed or cancelled): stop validating
+
     def hand_over(item: Checkable | None) -> None:  # in the worker thread
-        asyncio.run_coroutine_threadsafe(queue.put(item), loop).result()
+        put = asyncio.run_coroutine_threadsafe(queue.put(item), loop)
+        while not stopped.is_set():
+            try:
+                put.result(timeout=0.5)
+                return
+            except concurrent.futures.TimeoutError:
+                continue
+        put.cancel()
+        raise _Stopped
 
     people.on_flush = lambda batch: hand_over(("stakeholders", batch, {}))
     links.on_flush = lambda batch: hand_over(
@@ -387,19 +404,23 @@ async def _validate_and_check(
             return _validate(stakeholders, relations, spools, seen, tick)
         finally:
             people.on_flush = links.on_flush = None
-            hand_over(None)
+            with contextlib.suppress(_Stopped):
+                hand_over(None)
 
     worker = asyncio.ensure_future(asyncio.to_thread(validate))
     found_in_database: list[Problem] = []
     failure: BaseException | None = None
-    while (item := await queue.get()) is not None:
-        if failure is None:  # after a failure, drain so that the worker can finish
-            try:
-                found_in_database.extend(await _check_batch(graph, item))
-            except BaseException as exc:  # re-raised once the worker is done
-                failure = exc
+    try:
+        while (item := await queue.get()) is not None:
+            found_in_database.extend(await _check_batch(graph, item))
+    except BaseException as exc:  # a failed check, or cancelled (Ctrl-C): end the worker too
+        failure = exc
+        stopped.set()
     try:
         found = await worker
+    except _Stopped:
+        assert failure is not None
+        raise failure from None
     except UnreadableInput as exc:
         raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
     if failure is not None:

@@ -11,7 +11,7 @@ import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
@@ -70,7 +70,7 @@ class RelationFilter:
     since: datetime | None = None
     until: datetime | None = None
     first: int = DEFAULT_PAGE
-    after_date: str | None = None
+    after_date: datetime | None = None
     after_id: str | None = None
 
 
@@ -83,6 +83,7 @@ def relation_filter(
     after: str | None,
 ) -> RelationFilter:
     """The arguments checked: BAD_USER_INPUT names the argument, before anything runs."""
+    since, until = _utc(since), _utc(until)
     if since is not None and until is not None and since >= until:
         raise errors.BadUserInput("since must be before until", field="since")
     size = DEFAULT_PAGE if first is None else first
@@ -100,20 +101,29 @@ def relation_filter(
     )
 
 
+def _utc(value: datetime | None) -> datetime | None:
+    """A datetime without a zone is UTC, as everywhere in stakegraph (records.Timestamp)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
 def encode_cursor(date: str | None, id_: str) -> str:
     return base64.urlsafe_b64encode(json.dumps([date, id_]).encode()).decode()
 
 
-def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
+def decode_cursor(cursor: str | None) -> tuple[datetime | None, str | None]:
+    """(date, id) of the row a page ends with; the date as a datetime, never as text that
+    Neo4j would have to parse."""
     if cursor is None:
         return None, None
     try:
         date, id_ = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         if isinstance(date, str | None) and isinstance(id_, str):
-            if date is not None:
-                datetime.fromisoformat(date.split("[", 1)[0])
-            return date, id_
-    except (ValueError, TypeError):
+            if date is None:
+                return None, id_
+            return _utc(datetime.fromisoformat(date.split("[", 1)[0])), id_
+    except (ValueError, TypeError, AttributeError):
         pass
     raise errors.BadUserInput("not a cursor this server gave out", field="after")
 

@@ -8,7 +8,8 @@
 // Returns one row:
 //   last       the id of the page's last stakeholder (null when the page is empty: done)
 //   relations  list of maps {type, from, to, properties}, properties including id and
-//              createdAt
+//              createdAt; the datetimes (at, since, createdAt, updatedAt) as ISO 8601 text,
+//              null when absent (the driver turns a datetime into Python slowly)
 MATCH (a:Stakeholder)
 WHERE a.id > coalesce($after, '')
 WITH a
@@ -19,6 +20,9 @@ RETURN last(page).id AS last,
        COLLECT {
          UNWIND page AS a
          MATCH (a)-[r]->(b:Stakeholder)
-         RETURN {type: type(r), from: a.id, to: b.id, properties: properties(r)} AS relation
+         RETURN {type: type(r), from: a.id, to: b.id,
+                 properties: r {.*, at: toString(r.at), since: toString(r.since),
+                                createdAt: toString(r.createdAt),
+                                updatedAt: toString(r.updatedAt)}} AS relation
          ORDER BY relation.from, relation.type, relation.to, relation.properties.id
        } AS relations;

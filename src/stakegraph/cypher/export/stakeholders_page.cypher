@@ -7,8 +7,9 @@
 // Returns one row per stakeholder:
 //   id          its id
 //   kind        ORGANIZATION, DEPARTMENT or PERSON
-//   properties  all its properties (id, name, createdAt, updatedAt, ...); role labels are
-//               not exported: they follow from the relationships
+//   properties  all its properties (id, name, createdAt, updatedAt, ...), createdAt and
+//               updatedAt as ISO 8601 text (null when absent); role labels are not
+//               exported: they follow from the relationships
 MATCH (n:Stakeholder)
 WHERE n.id > coalesce($after, '')
 WITH n
@@ -20,4 +21,4 @@ RETURN n.id AS id,
          WHEN n:Department THEN 'DEPARTMENT'
          WHEN n:Person THEN 'PERSON'
        END AS kind,
-       properties(n) AS properties;
+       n {.*, createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt)} AS properties;

@@ -5,12 +5,12 @@
 // an undated one (MEMBER_OF, PART_OF, PARENT_OF) always.
 // Parameters:
 //   $ids        list of stakeholder ids                                   e.g. ['globex']
-//   $types      list of relationship types, or null for every type       e.g. ['BUYS', 'USES']
+//   $types      (optional) list of relationship types; null = every type  e.g. ['BUYS', 'USES']
 //   $direction  'OUT' (it starts there), 'IN' (it ends there) or 'BOTH'   e.g. 'BOTH'
-//   $since      datetime or null: the window's start (inclusive)          e.g. null
-//   $until      datetime or null: the window's end (exclusive)            e.g. null
-//   $afterDate  text of the date of the previous page's last row, or null e.g. null
-//   $afterId    id of that row, or null for the first page                e.g. null
+//   $since      (optional) datetime: the window's start, inclusive; null = open
+//   $until      (optional) datetime: the window's end, exclusive; null = open
+//   $afterDate  (optional) datetime of the previous page's last row, or null
+//   $afterId    (optional) id of that row; null for the first page
 //   $first      page size; one more row is read to tell whether more follow   e.g. 50
 // Returns one row per given stakeholder that exists:
 //   n      the stakeholder
@@ -45,8 +45,8 @@ CALL (n) {
     AND ($afterId IS NULL
          OR ($afterDate IS NULL AND date IS NULL AND r.id > $afterId)
          OR ($afterDate IS NOT NULL
-             AND (date IS NULL OR date < datetime($afterDate)
-                  OR (date = datetime($afterDate) AND r.id > $afterId))))
+             AND (date IS NULL OR date < $afterDate
+                  OR (date = $afterDate AND r.id > $afterId))))
   WITH n, r, other, date
   ORDER BY date IS NULL, date DESC, r.id
   LIMIT $first + 1
