@@ -21,6 +21,7 @@ from stakegraph import localdb
 from stakegraph.api.app import create_app
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings, ServerSettings
 from stakegraph.graph.warmup import NO_ID, hot_calls
+from stakegraph.lenses import Lens
 from stakegraph.localdb import free_port
 
 HOT_FIELDS = {
@@ -46,7 +47,10 @@ def test_the_hot_calls_name_no_stakeholder_and_cover_both_listings_of_every_lens
     calls = hot_calls()
     assert NO_ID.startswith("#")  # outside the id alphabet of SPEC 2: matches no data
     assert {"explain", "rfm", "leads", "segments", "neighbourhood", "search"} <= set(calls)
-    assert len([name for name in calls if name.startswith("customers_of[")]) == 12
+    for listing in ("customers_of", "providers_of"):
+        planned = {name for name in calls if name.startswith(listing + "[")}
+        assert {f"{listing}[{lens.value}]" for lens in Lens} <= planned
+        assert {f"{listing}[ALL]", f"{listing}[END_USER except TRANSACTIONAL]"} <= planned
 
 
 def _serve_cold(data_dir: Path) -> Neo4jSettings:
