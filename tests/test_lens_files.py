@@ -607,6 +607,19 @@ QUERIES: dict[str, tuple[dict[str, Any], list[str], list[dict[str, Any]]]] = {
         ["a", "aId", "b", "bId", "aReceives", "bReceives"],
         [{"aId": "globex", "bId": "initech", "bReceives": ["BUYS Freight"]}],
     ),
+    # This graph holds no feedback: these run and answer nothing (test_voice_analytics
+    # checks their rows on a world with feedback).
+    "queries/promoters_without_referrals": (
+        {"providerId": "toyco"},
+        ["promoter", "promoterId", "latestNps", "answeredAt", "channel", "responses"],
+        [],
+    ),
+    "queries/detractors_among_top_customers": (
+        {"providerId": "initech", "limit": None},
+        ["valueRank", "customer", "customerId", "revenue", "currency", "purchases",
+         "latestNps", "comment", "answeredAt"],
+        [],
+    ),
 }
 
 

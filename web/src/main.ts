@@ -74,7 +74,7 @@ function keyForm(retry: () => void): HTMLElement {
   const input = h("input", { id: "api-key", type: "password", autocomplete: "off", required: true });
   const form = h(
     "form",
-    { class: "key", "aria-label": "API key" },
+    { class: "key", "aria-label": "This server needs an API key" },
     h("p", {}, "This server needs an API key. It is kept for this tab only."),
     h("label", { for: "api-key" }, "API key "),
     input,
@@ -196,10 +196,15 @@ function region(name: string, id: string, ...children: (Node | string | null)[])
 }
 
 function relationProps(r: Relation): string {
-  const skip = new Set(["__typename", "id", "type", "from", "to"]);
+  const skip = new Set(["__typename", "id", "type", "from", "to", "createdAt"]);
+  const shown = (v: unknown): string => {
+    if (Array.isArray(v)) return v.join(", ");
+    const text = String(v);
+    return /^\d{4}-\d\d-\d\dT/.test(text) ? text.slice(0, 10) : text;
+  };
   return Object.entries(r)
     .filter(([k, v]) => !skip.has(k) && v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
-    .map(([k, v]) => `${k.replace(/^[A-Za-z]+_/, "")}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+    .map(([k, v]) => `${k.replace(/^[A-Za-z]+_/, "")}: ${shown(v)}`)
     .join(" · ");
 }
 
@@ -261,7 +266,13 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   const relations = region(
     "Relations",
     "relations",
-    h("p", {}, `${s.relations.totalCount} relation${s.relations.totalCount === 1 ? "" : "s"}`),
+    h(
+      "p",
+      {},
+      s.relations.totalCount > s.relations.edges.length
+        ? `The newest ${s.relations.edges.length} of ${s.relations.totalCount} relations`
+        : `${s.relations.totalCount} relation${s.relations.totalCount === 1 ? "" : "s"}`,
+    ),
     h(
       "ul",
       {},
@@ -406,7 +417,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   const reloadCustomers = async (): Promise<void> => {
     cursors.length = 1;
     state.customer = null;
-    history.replaceState(null, "", stateUrl(state));
+    history.pushState(null, "", stateUrl(state));
     showEvidence(null);
     await loadCustomers(null);
   };

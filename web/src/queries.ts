@@ -31,7 +31,7 @@ export const STAKEHOLDER_PAGE = `query ExploreStakeholder($id: ID!, $depth: Int!
     $except: [Lens!], $first: Int!) {
   stakeholder(id: $id) {
     ${STAKEHOLDER} city country tags roles
-    relations(first: 50) { totalCount edges { node { ${RELATION} } } }
+    relations(first: 20) { totalCount edges { node { ${RELATION} } } }
   }
   ${NEIGHBOURHOOD_FIELDS}
   customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) { ${CUSTOMERS} }
