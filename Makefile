@@ -7,7 +7,7 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install run test lint bench sdl clean
+.PHONY: install run test lint bench sdl web clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ bench: install
 
 sdl: install
 	$(BIN)/stakegraph schema sdl > schema.graphql
+
+# The explorer page (/explore): TypeScript in web/, bundled into the package's static folder
+# (committed, so installing and serving need no Node).
+web:
+	cd web && npm ci --no-audit --no-fund --silent && npm run -s build
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

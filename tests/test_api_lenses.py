@@ -794,3 +794,34 @@ def test_roles_appear_on_every_stakeholder_field(gql: GQL, world: World) -> None
     assert data["customersOf"]["edges"][0]["node"]["customer"]["roles"] == [
         "END_USER", "PROSUMER"
     ]
+
+
+# ----------------------------------------------------------------------------- selection
+
+
+def test_a_page_without_evidence_gives_the_same_customers_lenses_and_count(
+    gql: GQL, toy_world: dict[str, str], hr_world: None
+) -> None:
+    """Selection-shaped Cypher (SPEC 14): asking for no evidence ($evidence false) changes
+    nothing else of the answer, through a fragment too, and explain's verdicts stay."""
+    for provider in ("toyco", "hr"):
+        full = customers_of(gql, provider)
+        data = gql.query(
+            "fragment R on CustomerRelation { customer { id name } provider { id } lenses }"
+            " query($p: ID!) { customersOf(providerId: $p, first: 500) {"
+            " totalCount edges { node { ...R } } } }",
+            p=provider,
+        )["customersOf"]
+        assert data["totalCount"] == len(full)
+        assert [e["node"]["customer"]["id"] for e in data["edges"]] == list(full)
+        for edge in data["edges"]:
+            assert edge["node"]["lenses"] == full[edge["node"]["customer"]["id"]]["lenses"]
+    for customer in ("leo", "mia", "sam"):
+        bare = gql.query(
+            "query($c: ID!) { explain(customerId: $c, providerId: \"toyco\") {"
+            " isCustomer lenses { lens holds } } }",
+            c=customer,
+        )["explain"]
+        verdict = explain(gql, customer, "toyco")
+        assert bare["isCustomer"] == verdict["isCustomer"]
+        assert {v["lens"] for v in bare["lenses"] if v["holds"]} == holding(verdict)

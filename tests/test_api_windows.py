@@ -302,6 +302,7 @@ def test_the_lens_file_run_by_an_analyst_gives_the_same_window(db: neo4j.Driver)
         "since": datetime(2024, 1, 1, tzinfo=UTC),
         "until": datetime(2024, 7, 1, tzinfo=UTC),
         "offering": None,
+        "evidence": None,  # null = the paths, as `stakegraph query` passes it
     }
     records, _, _ = db.execute_query(load("lenses/repeat").text, params)
     assert [r["customer"]["id"] for r in records] == ["twice-in"]

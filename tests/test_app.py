@@ -49,6 +49,17 @@ def test_graphiql_page_loads_only_local_static_assets(gql: GQL) -> None:
         assert served.content, asset
 
 
+def test_the_explorer_page_loads_only_local_static_assets(gql: GQL) -> None:
+    page = gql.client.get("/explore/stakeholder/leo").text
+    assets = re.findall(r"<(?:script|link)\b[^>]*\b(?:src|href)=\"([^\"]+)\"", page)
+    assert "/static/explore/explore.js" in assets
+    for asset in assets:
+        if asset.startswith("data:"):
+            continue
+        assert asset.startswith("/static/explore/"), asset
+        assert gql.client.get(asset).status_code == 200, asset
+
+
 def test_graphiql_example_query_runs_on_a_graph_with_leo_and_toyco(gql: GQL) -> None:
     gql.query(
         """mutation {

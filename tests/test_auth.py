@@ -95,6 +95,18 @@ def test_health_ready_and_the_graphiql_page_stay_open(client: TestClient) -> Non
     assert "graphiql" in page.text.lower()
 
 
+def test_the_explorer_page_and_its_assets_stay_open(client: TestClient) -> None:
+    for path in ("/explore", "/explore/", "/explore/stakeholder/leo", "/explore/x/y?z=1"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert page.headers["content-type"].startswith("text/html")
+        assert "/static/explore/explore.js" in page.text
+        assert "connect-src 'self'" in page.headers["content-security-policy"]
+    for asset in ("/static/explore/explore.js", "/static/explore/explore.css"):
+        assert client.get(asset).status_code == 200, asset
+    assert client.post("/graphql", json={"query": "{ __typename }"}).status_code == 401
+
+
 def test_cors_answers_the_configured_origin_only(client: TestClient) -> None:
     preflight = {
         "Access-Control-Request-Method": "POST",

@@ -76,6 +76,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         "since": None,
         "until": None,
         "offering": None,
+        "evidence": True,
     }
     since = datetime(2024, 1, 1, tzinfo=UTC)
     query, params = lens_query.page_statement(
@@ -86,6 +87,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         first=10_000,
         after=encode_cursor("Acme", "acme"),
         window=Window(since=since, offering="Tea"),
+        evidence=False,
     )
     assert query == lens_query.paged_query((Lens.PROSPECT, Lens.REPEAT), Listing.PROVIDERS_OF)
     assert params == {
@@ -99,6 +101,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         "since": since,
         "until": None,
         "offering": "Tea",
+        "evidence": False,
     }
     _, everything = lens_query.page_statement(
         anchor_id="acme", listing=Listing.CUSTOMERS_OF, first=3, everything=True

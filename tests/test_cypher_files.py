@@ -44,7 +44,7 @@ def test_every_file_has_a_header_naming_each_parameter_it_uses(file: CypherFile)
 def test_every_lens_file_takes_the_window_as_optional_parameters() -> None:
     for lens in Lens:
         file = load(lens.file)
-        assert file.optional_parameters == ["since", "until", "offering"], lens
+        assert file.optional_parameters == ["since", "until", "offering", "evidence"], lens
         assert {"since", "until", "offering"} <= set(PARAMETER.findall(file.body)), lens
     assert load("lenses/candidate_providers").optional_parameters == []
 

@@ -182,7 +182,7 @@ def run(driver: neo4j.Driver, name: str, **params: Any) -> list[neo4j.Record]:
     return list(records)
 
 
-NO_WINDOW: dict[str, Any] = {"since": None, "until": None, "offering": None}
+NO_WINDOW: dict[str, Any] = {"since": None, "until": None, "offering": None, "evidence": None}
 
 
 def lens_rows(
@@ -473,7 +473,7 @@ def composed(lenses: list[Lens]) -> str:
 def test_all_ten_lens_files_compose_into_one_union_subquery(driver: neo4j.Driver) -> None:
     query = composed(list(Lens))
     inner = query.split("\n", 1)[1]
-    for window in ("$since", "$until", "$offering"):  # the window stays a query parameter
+    for window in ("$since", "$until", "$offering", "$evidence"):  # stay query parameters
         inner = inner.replace(window, "")
     assert "$" not in inner
     for provider, customer in [("initech", None), ("toyco", "kid"), ("hr", None), ("x", None)]:
@@ -607,6 +607,19 @@ QUERIES: dict[str, tuple[dict[str, Any], list[str], list[dict[str, Any]]]] = {
         ["a", "aId", "b", "bId", "aReceives", "bReceives"],
         [{"aId": "globex", "bId": "initech", "bReceives": ["BUYS Freight"]}],
     ),
+    # This graph holds no feedback: these run and answer nothing (test_voice_analytics
+    # checks their rows on a world with feedback).
+    "queries/promoters_without_referrals": (
+        {"providerId": "toyco"},
+        ["promoter", "promoterId", "latestNps", "answeredAt", "channel", "responses"],
+        [],
+    ),
+    "queries/detractors_among_top_customers": (
+        {"providerId": "initech", "limit": None},
+        ["valueRank", "customer", "customerId", "revenue", "currency", "purchases",
+         "latestNps", "comment", "answeredAt"],
+        [],
+    ),
 }
 
 
@@ -728,3 +741,18 @@ def test_lens_files_with_a_customer_id_cost_that_customer_not_the_providers_popu
         driver.execute_query(
             "MATCH (n:Stakeholder) WHERE n.id STARTS WITH 'hubtest-' DETACH DELETE n"
         )
+
+
+def test_evidence_false_keeps_every_row_and_drops_only_the_paths(driver: neo4j.Driver) -> None:
+    """$evidence false (the server, for a client that selects no evidence) returns the same
+    rows with [] as evidence; null (the analyst's default) returns the paths."""
+    for lens in Lens:
+        for provider in ("initech", "toyco", "hr", "acme"):
+            full = run(driver, LENS_FILES[lens], providerId=provider, customerId=None)
+            bare = run(
+                driver, LENS_FILES[lens], providerId=provider, customerId=None, evidence=False
+            )
+            ids = sorted(r["customer"]["id"] for r in full)
+            assert sorted(r["customer"]["id"] for r in bare) == ids
+            assert all(r["evidence"] for r in full), (lens, provider)
+            assert all(r["evidence"] == [] for r in bare), (lens, provider)

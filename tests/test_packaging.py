@@ -38,6 +38,9 @@ def test_wheel_holds_cypher_files_launcher_sources_and_graphiql_assets(tmp_path:
         "stakegraph/api/static/graphiql/graphiql.min.css",
         "stakegraph/api/static/graphiql/react.production.min.js",
         "stakegraph/api/static/graphiql/react-dom.production.min.js",
+        "stakegraph/api/static/explore/index.html",
+        "stakegraph/api/static/explore/explore.js",
+        "stakegraph/api/static/explore/explore.css",
     }
     assert expected <= names, sorted(expected - names)
 

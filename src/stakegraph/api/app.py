@@ -1,4 +1,6 @@
-"""The Starlette app: /graphql (POST; GET from a browser opens GraphiQL), /health, /ready.
+"""The Starlette app: /graphql (POST; GET from a browser opens GraphiQL), /health, /ready,
+and the explorer page: every /explore and /explore/... path answers with the same page
+(static/explore/index.html, built from web/), which reads the route itself.
 
 /graphql follows the GraphQL-over-HTTP specification (api/over_http.py): the media type
 application/graphql-response+json when the client accepts it, application/json otherwise.
@@ -63,6 +65,18 @@ query WhyIsLeoACustomer {
   }
 }
 """
+
+
+# The explorer's assets come from this origin only, and it talks only to /graphql.
+EXPLORE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'"
+)
+
+
+def explore_page() -> str:
+    page = resources.files("stakegraph.api") / "static" / "explore" / "index.html"
+    return page.read_text(encoding="utf-8")
 
 
 def graphiql_page() -> str:
@@ -170,6 +184,11 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
             return JSONResponse({"status": "unavailable", "reason": "warming"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
+    explore_html = explore_page()
+
+    async def explore(request: Request) -> Response:
+        return HTMLResponse(explore_html, headers={"Content-Security-Policy": EXPLORE_CSP})
+
     static = StaticFiles(packages=[("stakegraph.api", "static")])
     graphql = GraphQLApp(
         lambda request: request.app.state.graph, build_schema(server, check_roles=True)
@@ -194,6 +213,8 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
             Route("/health", health),
             Route("/ready", ready),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/explore", explore),
+            Route("/explore/{rest:path}", explore),
             Mount("/static", static, name="static"),
         ],
         middleware=middleware,

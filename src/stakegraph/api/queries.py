@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from stakegraph.api.context import Info
+from stakegraph.api.context import Info, selects
 from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
 from stakegraph.api.relations import Relation
 from stakegraph.api.types import (
@@ -74,6 +74,7 @@ async def _connection(
     after: str | None,
     window: lens_query.Window,
 ) -> CustomerConnection:
+    evidence = selects(info, "evidence")
     page = await lens_query.page(
         info.context.graph,
         anchor_id=anchor_id,
@@ -83,10 +84,11 @@ async def _connection(
         first=first,
         after=after,
         window=window.check(),
+        evidence=evidence,
     )
     nodes = NodeCache()
     edges = [
-        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes))
+        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes, evidence))
         for r in page.relations
     ]
     return CustomerConnection(
@@ -187,7 +189,9 @@ class Query:
     async def explain(
         self, info: Info, customer_id: strawberry.ID, provider_id: strawberry.ID
     ) -> Verdict:
-        relation = await lens_query.explain(info.context.graph, str(customer_id), str(provider_id))
+        relation = await lens_query.explain(
+            info.context.graph, str(customer_id), str(provider_id), selects(info, "evidence")
+        )
         nodes = NodeCache()
         held = set(relation.lenses)
         return Verdict(
@@ -229,11 +233,13 @@ class Query:
 
     @strawberry.field(description="Current customers (any lens but PROSPECT) and prospects.")
     async def customer_map(self, info: Info, provider_id: strawberry.ID) -> CustomerMap:
+        evidence = selects(info, "evidence")
         page = await lens_query.page(
             info.context.graph,
             anchor_id=str(provider_id),
             listing=lens_query.Listing.CUSTOMERS_OF,
             everything=True,
+            evidence=evidence,
         )
         nodes = NodeCache()
         current: list[lens_query.Relation] = []
@@ -243,8 +249,8 @@ class Query:
             (current if is_customer else potential).append(relation)
         return CustomerMap(
             provider=nodes.get(page.anchor),
-            current=[relation_from(r, nodes) for r in current],
-            potential=[relation_from(r, nodes) for r in potential],
+            current=[relation_from(r, nodes, evidence) for r in current],
+            potential=[relation_from(r, nodes, evidence) for r in potential],
         )
 
     @strawberry.field(description="Stakeholders that are this one's customer and its provider.")

@@ -7,7 +7,8 @@ written here; this module only decides which pairs (customer, provider) to ask a
 how to filter by lens, how to sort and how to page, and shapes what leaves Neo4j: only
 the page, as maps (graph/values.py), each node once. `held` answers only which lenses hold
 for whom (the summaries and segments). Every query passes the window (`Window`) to the
-lens files as their parameters $since, $until, $offering.
+lens files as their parameters $since, $until, $offering, with $evidence: false when the
+client selected no evidence (the files then return [] as evidence and no path leaves Neo4j).
 """
 
 from __future__ import annotations
@@ -73,8 +74,15 @@ class Window:
             )
         return self
 
-    def params(self) -> dict[str, Any]:
-        return {"since": self.since, "until": self.until, "offering": self.offering}
+    def params(self, evidence: bool = True) -> dict[str, Any]:
+        """The lens files' optional parameters: the window and `$evidence` (False = the
+        files return no paths, for requests that select no evidence)."""
+        return {
+            "since": self.since,
+            "until": self.until,
+            "offering": self.offering,
+            "evidence": evidence,
+        }
 
 
 ALL_TIME = Window()
@@ -216,6 +224,7 @@ def page_statement(
     after: str | None = None,
     everything: bool = False,
     window: Window = ALL_TIME,
+    evidence: bool = True,
 ) -> tuple[str, dict[str, Any]]:
     """The Cypher and the parameters `page` sends (see there); BAD_USER_INPUT for a bad
     `first`, cursor or window, before anything is sent."""
@@ -230,7 +239,7 @@ def page_statement(
         "afterName": after_name,
         "afterId": after_id,
         "first": first,
-        **window.check().params(),
+        **window.check().params(evidence),
     }
 
 
@@ -245,11 +254,13 @@ async def page(
     after: str | None = None,
     everything: bool = False,
     window: Window = ALL_TIME,
+    evidence: bool = True,
 ) -> Page:
     """customersOf (anchor = provider) or providersOf (anchor = customer), by `listing`.
 
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
-    for fields that need them all. `window` says which interactions count.
+    for fields that need them all. `window` says which interactions count. `evidence=False`
+    leaves every Found's evidence empty (no paths built, sent or read).
     """
     query, params = page_statement(
         anchor_id=anchor_id,
@@ -260,6 +271,7 @@ async def page(
         after=after,
         everything=everything,
         window=window,
+        evidence=evidence,
     )
     records = await graph.read(query, **params)
     if not records:
@@ -324,7 +336,7 @@ async def held(
         held_query(chosen),
         anchorId=provider_id,
         lenses=[lens.value for lens in chosen],
-        **window.check().params(),
+        **window.check().params(evidence=False),
     )
     if not records:
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
@@ -359,10 +371,16 @@ def explain_query() -> str:
     )
 
 
-async def explain(graph: Graph, customer_id: str, provider_id: str) -> Relation:
-    """Every lens's verdict for one pair: the Relation lists only the lenses that hold."""
+async def explain(
+    graph: Graph, customer_id: str, provider_id: str, evidence: bool = True
+) -> Relation:
+    """Every lens's verdict for one pair: the Relation lists only the lenses that hold
+    (without paths when `evidence` is False)."""
     records = await graph.read(
-        explain_query(), customerId=customer_id, providerId=provider_id, **ALL_TIME.params()
+        explain_query(),
+        customerId=customer_id,
+        providerId=provider_id,
+        **ALL_TIME.params(evidence),
     )
     if not records:
         missing = await graph.read(load("reads/missing_ids").body, ids=[customer_id, provider_id])
@@ -417,7 +435,9 @@ async def mutual(graph: Graph, stakeholder_id: str) -> list[values.Node]:
     Candidates are this stakeholder's possible providers (candidate_providers.cypher);
     each is kept when some customer lens holds in both directions. One round trip, no cap.
     """
-    records = await graph.read(mutual_query(), customerId=stakeholder_id, **ALL_TIME.params())
+    records = await graph.read(
+        mutual_query(), customerId=stakeholder_id, **ALL_TIME.params(evidence=False)
+    )
     if not records:
         if not await graph.read(load("reads/stakeholder").body, id=stakeholder_id):
             raise errors.NotFound(

@@ -8,6 +8,8 @@
 //   $since       datetime or null (optional): the window's start, inclusive; null = open
 //   $until       datetime or null (optional): the window's end, exclusive; null = open
 //   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
+//   $evidence    boolean or null (optional): false = no paths, evidence is [] (what the
+//                server sends when a client selects no evidence); null or true = the paths
 // The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
 // [$since, $until); USES and SERVES when their `since` is before $until; an interaction
 // without a date counts in every window; structural relationships always count. Set the
@@ -43,4 +45,5 @@ WHERE x <> p
                OR r.at IS NULL)
       END
   AND ($offering IS NULL OR r.offering = $offering)
-RETURN x AS customer, 'BENEFICIARY' AS lens, [receive] AS evidence;
+RETURN x AS customer, 'BENEFICIARY' AS lens,
+       CASE WHEN $evidence = false THEN [] ELSE [receive] END AS evidence;

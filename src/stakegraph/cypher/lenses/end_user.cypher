@@ -7,6 +7,8 @@
 //   $since       datetime or null (optional): the window's start, inclusive; null = open
 //   $until       datetime or null (optional): the window's end, exclusive; null = open
 //   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
+//   $evidence    boolean or null (optional): false = no paths, evidence is [] (what the
+//                server sends when a client selects no evidence); null or true = the paths
 // The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
 // [$since, $until); USES and SERVES when their `since` is before $until; an interaction
 // without a date counts in every window; structural relationships always count. Set the
@@ -64,4 +66,5 @@ WITH x, use,
               OR b.at IS NULL)
        RETURN paid ORDER BY b.at, b.id LIMIT 1
      } AS payers
-RETURN x AS customer, 'END_USER' AS lens, [use] + payers[0..1] AS evidence;
+RETURN x AS customer, 'END_USER' AS lens,
+       CASE WHEN $evidence = false THEN [] ELSE [use] + payers[0..1] END AS evidence;

@@ -1,0 +1,51 @@
+// The page's only way to the server: POST /graphql on the same origin. With API keys on,
+// a 401 asks the person for a key once; it is kept in sessionStorage (this tab only).
+
+const KEY = "stakegraph.apiKey";
+
+export class NeedsKey extends Error {}
+
+export class GraphQLFailure extends Error {}
+
+export function apiKey(): string | null {
+  return sessionStorage.getItem(KEY);
+}
+
+export function setApiKey(key: string | null): void {
+  if (key) sessionStorage.setItem(KEY, key);
+  else sessionStorage.removeItem(KEY);
+}
+
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    Accept: "application/graphql-response+json, application/json",
+  };
+  const key = apiKey();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  if (response.status === 401) {
+    setApiKey(null);
+    throw new NeedsKey("this server needs an API key");
+  }
+  let body: { data?: T | null; errors?: { message: string }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new GraphQLFailure(`the server answered ${response.status} without GraphQL`);
+  }
+  if (body.errors?.length) {
+    throw new GraphQLFailure(body.errors.map((e) => e.message).join("; "));
+  }
+  if (!body.data) throw new GraphQLFailure(`the server answered ${response.status}`);
+  return body.data;
+}

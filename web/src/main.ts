@@ -1,0 +1,452 @@
+// The explorer page: reads the route from the address (History API), draws the view, and
+// talks to the server only through the public GraphQL API (api.ts).
+
+import { GraphQLFailure, NeedsKey, gql, setApiKey } from "./api";
+import { Picture, legend } from "./picture";
+import {
+  CUSTOMERS_PAGE,
+  type Customer,
+  type Customers,
+  type Hit,
+  LENSES,
+  NEIGHBOURHOOD,
+  type Relation,
+  SEARCH,
+  STAKEHOLDER_PAGE,
+  type StakeholderPage,
+  type Subgraph,
+} from "./queries";
+
+const PAGE_SIZE = 10;
+const app = document.getElementById("app") as HTMLElement;
+let picture: Picture | null = null;
+let generation = 0; // a view drawn by an older navigation must not overwrite a newer one
+
+type Attrs = Record<string, string | boolean | undefined>;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    el.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) if (child !== null) el.append(child);
+  return el;
+}
+
+function stakeholderPath(id: string): string {
+  return `/explore/stakeholder/${encodeURIComponent(id)}`;
+}
+
+function link(href: string, text: string, attrs: Attrs = {}): HTMLAnchorElement {
+  return h("a", { href, "data-internal": true, ...attrs }, text);
+}
+
+function kindLabel(kind: string): string {
+  return kind.charAt(0) + kind.slice(1).toLowerCase();
+}
+
+export function navigate(url: string): void {
+  history.pushState(null, "", url);
+  void render();
+}
+
+document.addEventListener("click", (event) => {
+  const a = (event.target as Element | null)?.closest?.("a[data-internal]");
+  if (!a || !(a instanceof HTMLAnchorElement)) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(a.getAttribute("href") as string);
+});
+window.addEventListener("popstate", () => void render());
+
+function fail(error: unknown, retry: () => void): HTMLElement {
+  if (error instanceof NeedsKey) return keyForm(retry);
+  const message = error instanceof GraphQLFailure || error instanceof Error ? error.message : String(error);
+  return h("p", { role: "alert", class: "error" }, `Could not load: ${message}`);
+}
+
+function keyForm(retry: () => void): HTMLElement {
+  const input = h("input", { id: "api-key", type: "password", autocomplete: "off", required: true });
+  const form = h(
+    "form",
+    { class: "key", "aria-label": "This server needs an API key" },
+    h("p", {}, "This server needs an API key. It is kept for this tab only."),
+    h("label", { for: "api-key" }, "API key "),
+    input,
+    h("button", { type: "submit" }, "Use key"),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    setApiKey(input.value.trim());
+    retry();
+  });
+  queueMicrotask(() => input.focus());
+  return form;
+}
+
+// ---------------------------------------------------------------- /explore: search
+
+function searchView(): void {
+  const params = new URLSearchParams(location.search);
+  const input = h("input", {
+    id: "search",
+    type: "search",
+    autocomplete: "off",
+    placeholder: "a name, tag, city, industry or country",
+  });
+  input.value = params.get("q") ?? "";
+  const status = h("p", { class: "status", role: "status" });
+  const results = h("ul", { class: "results", "aria-label": "Search results" });
+  app.replaceChildren(
+    h(
+      "section",
+      { class: "search", "aria-labelledby": "search-title" },
+      h("h1", { id: "search-title" }, "Find a stakeholder"),
+      h("label", { for: "search" }, "Search stakeholders"),
+      input,
+      status,
+      results,
+    ),
+  );
+  document.title = "stakegraph · explore";
+  let timer = 0;
+  let controller: AbortController | null = null;
+  const run = async (): Promise<void> => {
+    const text = input.value.trim();
+    history.replaceState(null, "", text ? `/explore?q=${encodeURIComponent(text)}` : "/explore");
+    controller?.abort();
+    if (!text) {
+      results.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    controller = new AbortController();
+    const mine = controller;
+    try {
+      const data = await gql<{ search: Hit[] }>(SEARCH, { text }, mine.signal);
+      if (mine.signal.aborted) return;
+      status.textContent = data.search.length ? `${data.search.length} found` : "Nothing found";
+      results.replaceChildren(
+        ...data.search.map((hit) => {
+          const s = hit.stakeholder;
+          const where = [s.city, s.country].filter(Boolean).join(", ");
+          return h(
+            "li",
+            {},
+            link(stakeholderPath(s.id), s.name),
+            h("span", { class: `kind kind-${s.kind}` }, kindLabel(s.kind)),
+            where ? h("span", { class: "where" }, where) : null,
+            h("span", { class: "matched" }, `matched ${hit.matched.join(", ")}`),
+          );
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === "AbortError") return;
+      results.replaceChildren();
+      status.replaceChildren(fail(error, () => void run()));
+    }
+  };
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void run(), 150);
+  });
+  input.focus();
+  if (input.value) void run();
+}
+
+// ---------------------------------------------------------------- /explore/stakeholder/{id}
+
+interface StakeholderState {
+  id: string;
+  depth: number;
+  lenses: string[];
+  except: boolean;
+  customer: string | null;
+}
+
+function readState(id: string): StakeholderState {
+  const p = new URLSearchParams(location.search);
+  const depth = Math.min(3, Math.max(1, Number(p.get("depth")) || 1));
+  const lenses = (p.get("lenses") ?? "").split(",").filter((l) => LENSES.includes(l));
+  return { id, depth, lenses, except: p.get("except") === "1", customer: p.get("customer") };
+}
+
+function stateUrl(s: StakeholderState): string {
+  const p = new URLSearchParams();
+  if (s.depth !== 1) p.set("depth", String(s.depth));
+  if (s.lenses.length) p.set("lenses", s.lenses.join(","));
+  if (s.except) p.set("except", "1");
+  if (s.customer) p.set("customer", s.customer);
+  const q = p.toString();
+  return stakeholderPath(s.id) + (q ? `?${q}` : "");
+}
+
+function lensArgs(s: StakeholderState): { lenses: string[] | null; except: string[] | null } {
+  if (!s.lenses.length) return { lenses: null, except: null };
+  return s.except ? { lenses: null, except: s.lenses } : { lenses: s.lenses, except: null };
+}
+
+function region(name: string, id: string, ...children: (Node | string | null)[]): HTMLElement {
+  return h("section", { id, class: `panel ${id}`, "aria-labelledby": `${id}-title` }, h("h2", { id: `${id}-title` }, name), ...children);
+}
+
+function relationProps(r: Relation): string {
+  const skip = new Set(["__typename", "id", "type", "from", "to", "createdAt"]);
+  const shown = (v: unknown): string => {
+    if (Array.isArray(v)) return v.join(", ");
+    const text = String(v);
+    return /^\d{4}-\d\d-\d\dT/.test(text) ? text.slice(0, 10) : text;
+  };
+  return Object.entries(r)
+    .filter(([k, v]) => !skip.has(k) && v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => `${k.replace(/^[A-Za-z]+_/, "")}: ${shown(v)}`)
+    .join(" · ");
+}
+
+async function stakeholderView(id: string, mine: number): Promise<void> {
+  const state = readState(id);
+  app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
+  let data: StakeholderPage;
+  try {
+    data = await gql<StakeholderPage>(STAKEHOLDER_PAGE, {
+      id,
+      depth: state.depth,
+      first: PAGE_SIZE,
+      ...lensArgs(state),
+    });
+  } catch (error) {
+    if (mine === generation) app.replaceChildren(fail(error, () => void render()));
+    return;
+  }
+  if (mine !== generation) return;
+  const s = data.stakeholder;
+  if (!s) {
+    app.replaceChildren(h("p", { role: "alert" }, `No stakeholder with id ${id}.`), link("/explore", "Search"));
+    return;
+  }
+  document.title = `${s.name} · stakegraph explore`;
+
+  // Neighbourhood
+  const canvas = h("div", { class: "canvas", role: "img", "aria-label": `The neighbourhood of ${s.name}` });
+  const depthSelect = h("select", { id: "depth" });
+  for (const d of [1, 2, 3]) depthSelect.append(h("option", { value: String(d), selected: d === state.depth }, `${d} hop${d > 1 ? "s" : ""}`));
+  const note = h("p", { class: "note", role: "note" });
+  const neighbourhood = region(
+    "Neighbourhood",
+    "neighbourhood",
+    h("div", { class: "controls" }, h("label", { for: "depth" }, "Depth "), depthSelect),
+    note,
+    canvas,
+    legend(),
+  );
+
+  // Customers
+  const customers = region("Customers", "customers");
+  // Providers
+  const providers = region(
+    "Providers",
+    "providers",
+    data.providersOf.totalCount
+      ? h("p", {}, `${data.providersOf.totalCount} provider${data.providersOf.totalCount === 1 ? "" : "s"}`)
+      : h("p", {}, "No providers."),
+    h(
+      "ul",
+      {},
+      ...data.providersOf.edges.map((e) =>
+        h("li", {}, link(stakeholderPath(e.node.provider.id), e.node.provider.name), h("span", { class: "lenses" }, e.node.lenses.join(", "))),
+      ),
+    ),
+  );
+  // Relations
+  const relations = region(
+    "Relations",
+    "relations",
+    h(
+      "p",
+      {},
+      s.relations.totalCount > s.relations.edges.length
+        ? `The newest ${s.relations.edges.length} of ${s.relations.totalCount} relations`
+        : `${s.relations.totalCount} relation${s.relations.totalCount === 1 ? "" : "s"}`,
+    ),
+    h(
+      "ul",
+      {},
+      ...s.relations.edges.map(({ node: r }) => {
+        const other = r.from.id === s.id ? r.to : r.from;
+        const arrow = r.from.id === s.id ? "→" : "←";
+        return h(
+          "li",
+          {},
+          h("span", { class: "type" }, `${r.type} ${arrow} `),
+          link(stakeholderPath(other.id), other.name),
+          h("span", { class: "props" }, relationProps(r)),
+        );
+      }),
+    ),
+  );
+  // Evidence
+  const evidence = region("Evidence", "evidence", h("p", {}, "Choose a customer to see why it counts."));
+
+  app.replaceChildren(
+    h(
+      "header",
+      { class: "who" },
+      h("h1", {}, s.name),
+      h("span", { class: `kind kind-${s.kind}` }, kindLabel(s.kind)),
+      h("span", { class: "where" }, [s.city, s.country].filter(Boolean).join(", ")),
+      s.roles.length ? h("span", { class: "roles" }, s.roles.join(", ")) : null,
+    ),
+    h("div", { class: "grid" }, neighbourhood, h("div", { class: "side" }, customers, evidence, providers, relations)),
+  );
+
+  const drawPicture = (graph: Subgraph): void => {
+    picture?.destroy();
+    note.textContent = graph.truncated ? `Showing the nearest ${graph.nodes.length}; more exist within ${state.depth} hop${state.depth > 1 ? "s" : ""}.` : "";
+    note.hidden = !graph.truncated;
+    picture = new Picture(canvas, neighbourhood, s.id, graph, (other) => {
+      if (other !== s.id) navigate(stakeholderPath(other));
+    });
+  };
+  drawPicture(data.neighbourhood);
+
+  depthSelect.addEventListener("change", async () => {
+    state.depth = Number(depthSelect.value);
+    state.customer = null;
+    history.pushState(null, "", stateUrl(state));
+    try {
+      const more = await gql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id: s.id, depth: state.depth });
+      if (mine !== generation) return;
+      drawPicture(more.neighbourhood);
+      showEvidence(null);
+    } catch (error) {
+      note.hidden = false;
+      note.replaceChildren(fail(error, () => void render()));
+    }
+  });
+
+  let shown: Customer[] = data.customersOf.edges.map((e) => e.node);
+  const showEvidence = (customer: Customer | null): void => {
+    state.customer = customer?.customer.id ?? null;
+    for (const b of customers.querySelectorAll<HTMLButtonElement>("button.customer")) {
+      b.setAttribute("aria-pressed", String(b.dataset.id === state.customer));
+    }
+    if (!customer) {
+      evidence.replaceChildren(evidence.firstChild as Node, h("p", {}, "Choose a customer to see why it counts."));
+      picture?.highlight([]);
+      return;
+    }
+    evidence.replaceChildren(
+      evidence.firstChild as Node,
+      h("p", {}, "Why ", link(stakeholderPath(customer.customer.id), customer.customer.name), ` counts as a customer of ${s.name}:`),
+      h(
+        "ul",
+        { class: "sentences" },
+        ...customer.evidence.map((e) => h("li", {}, h("span", { class: "lens" }, e.lens), " ", e.summary)),
+      ),
+    );
+    picture?.highlight(customer.evidence.flatMap((e) => e.path));
+  };
+
+  const cursors: (string | null)[] = [null];
+  const drawCustomers = (page: Customers): void => {
+    shown = page.edges.map((e) => e.node);
+    const chips = h(
+      "div",
+      { class: "chips", role: "group", "aria-label": "Lenses" },
+      ...LENSES.map((lens) => {
+        const on = state.lenses.includes(lens);
+        const chip = h("button", { type: "button", class: "chip", "aria-pressed": String(on) }, lens.replace(/_/g, " ").toLowerCase());
+        chip.addEventListener("click", () => {
+          state.lenses = on ? state.lenses.filter((l) => l !== lens) : [...state.lenses, lens];
+          void reloadCustomers();
+        });
+        return chip;
+      }),
+    );
+    const exceptBox = h("input", { type: "checkbox", id: "except", checked: state.except });
+    exceptBox.addEventListener("change", () => {
+      state.except = exceptBox.checked;
+      if (state.lenses.length) void reloadCustomers();
+      else history.replaceState(null, "", stateUrl(state));
+    });
+    const prev = h("button", { type: "button", disabled: cursors.length <= 1 }, "Previous page");
+    const next = h("button", { type: "button", disabled: !page.pageInfo.hasNextPage }, "Next page");
+    prev.addEventListener("click", () => {
+      cursors.pop();
+      void loadCustomers(cursors[cursors.length - 1]);
+    });
+    next.addEventListener("click", () => {
+      cursors.push(page.pageInfo.endCursor);
+      void loadCustomers(page.pageInfo.endCursor);
+    });
+    const first = (cursors.length - 1) * PAGE_SIZE;
+    customers.replaceChildren(
+      customers.firstChild as Node,
+      chips,
+      h("p", {}, exceptBox, " ", h("label", { for: "except" }, "except: customers for whom none of the chosen lenses holds")),
+      h("p", { class: "count" }, page.totalCount ? `${first + 1}-${first + page.edges.length} of ${page.totalCount} customers` : "No customers under these lenses."),
+      h(
+        "ul",
+        {},
+        ...shown.map((c) => {
+          const choose = h("button", { type: "button", class: "customer", "data-id": c.customer.id, "aria-pressed": String(c.customer.id === state.customer) }, c.customer.name);
+          choose.addEventListener("click", () => {
+            showEvidence(c.customer.id === state.customer ? null : c);
+            history.pushState(null, "", stateUrl(state));
+          });
+          return h("li", {}, choose, h("span", { class: "lenses" }, c.lenses.join(", ")), " ", link(stakeholderPath(c.customer.id), "open", { "aria-label": `Open ${c.customer.name}` }));
+        }),
+      ),
+      h("div", { class: "paging" }, prev, next),
+    );
+  };
+  const loadCustomers = async (after: string | null): Promise<void> => {
+    try {
+      const page = await gql<{ customersOf: Customers }>(CUSTOMERS_PAGE, { id: s.id, first: PAGE_SIZE, after, ...lensArgs(state) });
+      if (mine !== generation) return;
+      drawCustomers(page.customersOf);
+    } catch (error) {
+      customers.append(fail(error, () => void render()));
+    }
+  };
+  const reloadCustomers = async (): Promise<void> => {
+    cursors.length = 1;
+    state.customer = null;
+    history.pushState(null, "", stateUrl(state));
+    showEvidence(null);
+    await loadCustomers(null);
+  };
+  drawCustomers(data.customersOf);
+  const chosen = shown.find((c) => c.customer.id === state.customer) ?? null;
+  showEvidence(chosen);
+  app.dataset.view = "stakeholder";
+  app.dataset.ready = "true";
+}
+
+async function render(): Promise<void> {
+  const mine = ++generation;
+  picture?.destroy();
+  picture = null;
+  delete app.dataset.ready;
+  const path = location.pathname.replace(/\/+$/, "");
+  const match = /^\/explore\/stakeholder\/([^/]+)$/.exec(path);
+  if (match) {
+    app.dataset.view = "stakeholder";
+    await stakeholderView(decodeURIComponent(match[1]), mine);
+  } else if (path === "/explore" || path === "") {
+    app.dataset.view = "search";
+    searchView();
+    app.dataset.ready = "true";
+  } else {
+    app.dataset.view = "missing";
+    app.replaceChildren(h("h1", {}, "Not a page of the explorer"), link("/explore", "Search stakeholders"));
+    app.dataset.ready = "true";
+  }
+}
+
+void render();
