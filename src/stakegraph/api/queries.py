@@ -74,6 +74,7 @@ async def _connection(
     after: str | None,
     window: lens_query.Window,
 ) -> CustomerConnection:
+    evidence = selects(info, "evidence")
     page = await lens_query.page(
         info.context.graph,
         anchor_id=anchor_id,
@@ -83,11 +84,11 @@ async def _connection(
         first=first,
         after=after,
         window=window.check(),
-        evidence=selects(info, "evidence"),
+        evidence=evidence,
     )
     nodes = NodeCache()
     edges = [
-        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes))
+        CustomerEdge(cursor=page.cursor(r, listing), node=relation_from(r, nodes, evidence))
         for r in page.relations
     ]
     return CustomerConnection(
@@ -232,12 +233,13 @@ class Query:
 
     @strawberry.field(description="Current customers (any lens but PROSPECT) and prospects.")
     async def customer_map(self, info: Info, provider_id: strawberry.ID) -> CustomerMap:
+        evidence = selects(info, "evidence")
         page = await lens_query.page(
             info.context.graph,
             anchor_id=str(provider_id),
             listing=lens_query.Listing.CUSTOMERS_OF,
             everything=True,
-            evidence=selects(info, "evidence"),
+            evidence=evidence,
         )
         nodes = NodeCache()
         current: list[lens_query.Relation] = []
@@ -247,8 +249,8 @@ class Query:
             (current if is_customer else potential).append(relation)
         return CustomerMap(
             provider=nodes.get(page.anchor),
-            current=[relation_from(r, nodes) for r in current],
-            potential=[relation_from(r, nodes) for r in potential],
+            current=[relation_from(r, nodes, evidence) for r in current],
+            potential=[relation_from(r, nodes, evidence) for r in potential],
         )
 
     @strawberry.field(description="Stakeholders that are this one's customer and its provider.")

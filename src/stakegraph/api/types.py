@@ -423,12 +423,15 @@ def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
     )
 
 
-def relation_from(relation: lens_query.Relation, nodes: NodeCache) -> CustomerRelation:
+def relation_from(
+    relation: lens_query.Relation, nodes: NodeCache, evidence: bool = True
+) -> CustomerRelation:
+    """`evidence=False` when the client selected none: no Evidence objects or sentences."""
     return CustomerRelation(
         customer=nodes.get(relation.customer),
         provider=nodes.get(relation.provider),
         lenses=relation.lenses,
-        evidence=[evidence_from(found, nodes) for found in relation.found],
+        evidence=[evidence_from(found, nodes) for found in relation.found] if evidence else [],
     )
 
 
