@@ -30,6 +30,9 @@ NEO4J_IMAGE = "neo4j:5.26-community"
 # The first run of a large lens query includes planning it; on a loaded 2-core machine that
 # can pass the 5 s production default. Timeouts are tested on purpose in test_faults.py.
 os.environ.setdefault("STAKEGRAPH_TRANSACTION_TIMEOUT", "60")
+# Test apps start without planning the hot statements in the background (its connections
+# would disturb the pool tests); tests/test_warmup.py turns it on.
+os.environ.setdefault("STAKEGRAPH_WARM_UP", "0")
 
 
 def docker_answers() -> bool:

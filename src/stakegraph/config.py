@@ -60,6 +60,9 @@ class ServerSettings(BaseSettings):
     list_size: int = Field(default=5, ge=1, description="cost factor of lists without `first`")
     max_body_bytes: int = Field(default=102_400, ge=1, description="request body; else 413")
     introspection: bool = True
+    warm_up: bool = Field(
+        default=True, description="plan the hot statements at start; /ready says warming"
+    )
 
     # Access (api/auth.py).
     api_keys: SecretStr = Field(

@@ -7,6 +7,8 @@ application/graphql-response+json when the client accepts it, application/json o
 
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
+Then the hot statements are planned in the background (graph/warmup.py); /ready answers
+503 "warming" until they are.
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
 STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API
@@ -15,6 +17,8 @@ keys (api/auth.py). Query limits and the role check are schema extensions.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -41,7 +45,7 @@ from stakegraph.api.context import Context
 from stakegraph.api.over_http import GraphQLOverHTTP
 from stakegraph.api.schema import Schema, build_schema
 from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings
-from stakegraph.graph import library
+from stakegraph.graph import library, warmup
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema, missing_schema
 
@@ -106,6 +110,19 @@ class GraphQLApp(GraphQLOverHTTP):
         return HTMLResponse(self._page)
 
 
+async def _warm(graph: Graph, state: Any) -> None:
+    """Plan the hot statements once Neo4j answers; then clear `state.warming`."""
+    while True:
+        try:
+            warmth = await warmup.warm(graph)
+        except errors.ServiceUnavailable:
+            await asyncio.sleep(1.0)
+            continue
+        log.info("planned %d statements in %.1f s", warmth.planned, warmth.seconds)
+        state.warming = False
+        return
+
+
 async def _prepare(graph: Graph) -> set[str]:
     """Apply the schema if it is missing; return what is still not online.
 
@@ -139,9 +156,15 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
             log.warning(
                 "Neo4j at %s is not ready yet (%s); /ready will retry", db.effective_uri, exc
             )
+        app.state.warming = server.warm_up
+        warming = asyncio.create_task(_warm(graph, app.state)) if server.warm_up else None
         try:
             yield
         finally:
+            if warming is not None:
+                warming.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await warming
             await graph.close()
 
     async def health(request: Request) -> Response:
@@ -157,6 +180,8 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
         if missing:
             reason = f"schema not applied: {', '.join(sorted(missing))}"
             return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
+        if request.app.state.warming:
+            return JSONResponse({"status": "unavailable", "reason": "warming"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
     explore_html = explore_page()
