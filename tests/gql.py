@@ -9,15 +9,19 @@ The `gql` fixture of tests/conftest.py serves the app on the emptied test databa
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from starlette.testclient import TestClient
 
 from stakegraph.api.app import create_app
 from stakegraph.config import Neo4jSettings
+from stakegraph.demo import load_demo
 from stakegraph.graph.driver import Graph
 
 
@@ -79,3 +83,24 @@ def code(error: dict[str, Any]) -> str | None:
 def field(error: dict[str, Any]) -> str | None:
     extensions: dict[str, Any] = error.get("extensions") or {}
     return extensions.get("field")
+
+
+def readme_query(marker: str) -> str:
+    """The one ```graphql block of the README that contains `marker`: tour steps are
+    tested exactly as a reader pastes them."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (query,) = [b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if marker in b]
+    return query
+
+
+def load_demo_world(settings: Neo4jSettings) -> None:
+    """Load the demo world (`stakegraph demo`) into the test database."""
+
+    async def load() -> None:
+        graph = Graph.from_settings(settings)
+        try:
+            await load_demo(graph)
+        finally:
+            await graph.close()
+
+    asyncio.run(load())

@@ -6,9 +6,6 @@ Worlds are written with Cypher through the `db` driver; the reads go through Gra
 
 from __future__ import annotations
 
-import asyncio
-import re
-from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -17,9 +14,7 @@ from starlette.testclient import TestClient
 
 from stakegraph.api.app import create_app
 from stakegraph.config import Neo4jSettings, ServerSettings
-from stakegraph.demo import load_demo
-from stakegraph.graph.driver import Graph
-from tests.gql import GQL, code, field, serve
+from tests.gql import GQL, code, field, load_demo_world, readme_query, serve
 
 QUERY = """
 query($id: ID!, $depth: Int, $types: [RelationType!], $limit: Int) {
@@ -74,9 +69,7 @@ def test_depth_one_gives_the_centre_first_and_every_relation_between_the_nodes(
     assert (parent["type"], parent["from"]["id"], parent["to"]["id"]) == ("PARENT_OF", "mia", "leo")
 
 
-def test_relations_are_the_concrete_types_with_their_properties(
-    gql: GQL, db: neo4j.Driver
-) -> None:
+def test_relations_are_the_concrete_types_with_their_properties(gql: GQL, db: neo4j.Driver) -> None:
     db.execute_query(FAMILY)
     query = """query { neighbourhood(id: "globex") { relations { __typename id
         ... on Purchase { offering amount currency consideration }
@@ -217,18 +210,8 @@ def test_the_cost_limit_counts_limit_for_the_lists_below_it(
 def test_the_readme_tour_step_runs_on_the_demo(
     db: neo4j.Driver, neo4j_settings: Neo4jSettings
 ) -> None:
-    async def load() -> None:
-        graph = Graph.from_settings(neo4j_settings)
-        try:
-            await load_demo(graph)
-        finally:
-            await graph.close()
-
-    asyncio.run(load())
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    (query,) = [
-        b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if "neighbourhood(" in b
-    ]
+    load_demo_world(neo4j_settings)
+    query = readme_query("neighbourhood(")
     with serve(neo4j_settings) as gql:
         data = gql.query(query)
     assert data["search"][0]["stakeholder"]["id"] == "toyco"  # "toyko": one typo

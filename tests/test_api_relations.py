@@ -4,10 +4,7 @@ fields, and removeMembership / removeParentOf. All against the real Neo4j, throu
 
 from __future__ import annotations
 
-import asyncio
-import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -16,9 +13,7 @@ from starlette.testclient import TestClient
 
 from stakegraph.api.app import create_app
 from stakegraph.config import Neo4jSettings, ServerSettings
-from stakegraph.demo import load_demo
-from stakegraph.graph.driver import Graph
-from tests.gql import GQL, code, field, serve
+from tests.gql import GQL, code, field, load_demo_world, readme_query, serve
 from tests.test_auth import EDITOR_KEY, KEYS, READER_KEY, bearer
 
 
@@ -647,18 +642,8 @@ def test_feedback_and_referrals_answer_their_own_types(gql: GQL, world: dict[str
 def test_the_readme_profile_page_runs_on_the_demo(
     db: neo4j.Driver, neo4j_settings: Neo4jSettings
 ) -> None:
-    async def load() -> None:
-        graph = Graph.from_settings(neo4j_settings)
-        try:
-            await load_demo(graph)
-        finally:
-            await graph.close()
-
-    asyncio.run(load())
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    (query,) = [
-        b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if "relationCounts" in b
-    ]
+    load_demo_world(neo4j_settings)
+    query = readme_query("relationCounts")
     with serve(neo4j_settings) as demo:
         count, data = statements(demo, query)
 

@@ -4,11 +4,8 @@ with customersOf, lifetimeValue and segments on the demo world."""
 
 from __future__ import annotations
 
-import asyncio
-import re
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -16,10 +13,8 @@ import pytest
 
 from stakegraph.analytics import SegmentDimension
 from stakegraph.config import Neo4jSettings
-from stakegraph.demo import load_demo
-from stakegraph.graph.driver import Graph
 from stakegraph.lenses import Lens
-from tests.gql import GQL, code, field, serve
+from tests.gql import GQL, code, field, load_demo_world, readme_query, serve
 from tests.test_api_windows import BUYS, OTHERS, PEOPLE, WORLD
 
 
@@ -147,14 +142,7 @@ def test_customer_changes_refuse_from_at_or_after_to_running_nothing(gql: GQL) -
 
 @pytest.fixture
 def demo(db: neo4j.Driver, neo4j_settings: Neo4jSettings) -> Iterator[GQL]:
-    async def load() -> None:
-        graph = Graph.from_settings(neo4j_settings)
-        try:
-            await load_demo(graph)
-        finally:
-            await graph.close()
-
-    asyncio.run(load())
+    load_demo_world(neo4j_settings)
     with serve(neo4j_settings) as client:
         yield client
 
@@ -291,10 +279,7 @@ def test_segment_members_refuse_bad_input_before_running_anything(gql: GQL) -> N
 
 
 def test_the_readme_tour_step_runs_on_the_demo(demo: GQL) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    (query,) = [
-        b for b in re.findall(r"```graphql\n(.*?)```", readme, re.S) if "providerSummary" in b
-    ]
+    query = readme_query("providerSummary")
     data = demo.query(query)
     assert data["providerSummary"]["purchaseCount"] > 0
     assert data["customerChanges"]["gained"] and data["customersOf"]["totalCount"] > 0

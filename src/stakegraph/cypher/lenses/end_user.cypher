@@ -9,6 +9,7 @@
 //   $offering    string or null (optional): only BUYS, USES and SERVES of this offering count
 //   $evidence    boolean or null (optional): false = no paths, evidence is [] (what the
 //                server sends when a client selects no evidence); null or true = the paths
+//                (false also skips looking for the payer, which only the evidence shows)
 // The window (SPEC 9): BUYS, CONTRIBUTES and ENGAGES count when their `at` falls in
 // [$since, $until); USES and SERVES when their `since` is before $until; an interaction
 // without a date counts in every window; structural relationships always count. Set the
@@ -42,7 +43,7 @@ WHERE x <> p
   AND ($offering IS NULL OR u.offering = $offering)
   AND ($until IS NULL OR u.since IS NULL OR u.since < $until)
 WITH x, use,
-     COLLECT {
+     CASE WHEN $evidence = false THEN [] ELSE COLLECT {
        MATCH paid = (x)-[b:BUYS]->(p)
        WHERE ($offering IS NULL OR b.offering = $offering)
          AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
@@ -65,6 +66,6 @@ WITH x, use,
          AND ((($since IS NULL OR b.at >= $since) AND ($until IS NULL OR b.at < $until))
               OR b.at IS NULL)
        RETURN paid ORDER BY b.at, b.id LIMIT 1
-     } AS payers
+     } END AS payers
 RETURN x AS customer, 'END_USER' AS lens,
        CASE WHEN $evidence = false THEN [] ELSE [use] + payers[0..1] END AS evidence;
