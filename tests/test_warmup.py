@@ -19,8 +19,9 @@ from starlette.testclient import TestClient
 
 from stakegraph import localdb
 from stakegraph.api.app import create_app
+from stakegraph.api.warmup import hot_calls
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings, ServerSettings
-from stakegraph.graph.warmup import NO_ID, hot_calls
+from stakegraph.graph.warmup import NO_ID
 from stakegraph.lenses import Lens
 from stakegraph.localdb import free_port
 

@@ -7,8 +7,8 @@ application/graphql-response+json when the client accepts it, application/json o
 
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
-Then the hot statements are planned in the background (graph/warmup.py); /ready answers
-503 "warming" until they are.
+Then the hot statements are planned in the background (api/warmup.py lists them,
+graph/warmup.py plans them); /ready answers 503 "warming" until they are.
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
 STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API
@@ -44,8 +44,9 @@ from stakegraph.api.body_limit import BodyLimit
 from stakegraph.api.context import Context
 from stakegraph.api.over_http import GraphQLOverHTTP
 from stakegraph.api.schema import Schema, build_schema
+from stakegraph.api.warmup import warm_up
 from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings, server_settings
-from stakegraph.graph import library, warmup
+from stakegraph.graph import library
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema, missing_schema
 
@@ -114,7 +115,7 @@ async def _warm(graph: Graph, state: Any) -> None:
     """Plan the hot statements once Neo4j answers; then clear `state.warming`."""
     while True:
         try:
-            warmth = await warmup.warm(graph)
+            warmth = await warm_up(graph)
         except errors.ServiceUnavailable:
             await asyncio.sleep(1.0)
             continue

@@ -9,11 +9,12 @@ Neo4j plans and compiles it and its first index seek finds nothing (only `search
 `stakeholders`, which take no id, read a first page).
 /ready answers 503 "warming" until that is done.
 
-The statements are found by calling the same functions the resolvers call, on a
-`Planner` (a Graph with a long timeout that answers no rows), so this list cannot drift
-from the statement text. A function that stops early on the empty answer (NOT_FOUND)
-has already sent its statement. (EXPLAIN alone plans too, but on a loaded machine the
-first real call after it still took 7.5 s against 3.3 s after a run that found nothing.)
+The statements are found by calling the same functions the resolvers call (the list is
+api/warmup.py's), on a `Planner` (a Graph with a long timeout that answers no rows), so
+the list cannot drift from the statement text. A function that stops early on the empty
+answer (NOT_FOUND) has already sent its statement. (EXPLAIN alone plans too, but on a
+loaded machine the first real call after it still took 7.5 s against 3.3 s after a run
+that found nothing.)
 """
 
 from __future__ import annotations
@@ -23,17 +24,13 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 import neo4j
 from neo4j import AsyncManagedTransaction
 
-from stakegraph import analytics, errors, summaries
-from stakegraph.graph import explore, lens_query, reads, relations
+from stakegraph import errors
 from stakegraph.graph.driver import Graph
-from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
 log = logging.getLogger("stakegraph")
 
@@ -67,61 +64,6 @@ class Planner(Graph):
 
 
 Call = Callable[[Graph], Awaitable[object]]
-_SINCE = datetime(2000, 1, 1, tzinfo=UTC)
-_UNTIL = datetime(2001, 1, 1, tzinfo=UTC)
-_WINDOW = lens_query.Window(since=_SINCE, until=_UNTIL)
-
-
-def hot_calls() -> dict[str, Call]:
-    """The reads worth planning before the first client, by a name for the log.
-
-    The lens statement's text depends on which lens files a request needs (`lenses`
-    and `except`): all ten, each one alone and the README's pair are planned here;
-    other combinations are planned on their first use."""
-    calls: dict[str, Call] = {}
-    for listing in lens_query.Listing:
-        for lenses in (None, *((lens,) for lens in Lens)):
-            name = f"{listing.name.lower()}[{lenses[0].value if lenses else 'ALL'}]"
-            calls[name] = partial(lens_query.page, anchor_id=NO_ID, listing=listing, lenses=lenses)
-        calls[f"{listing.name.lower()}[ALL, window]"] = partial(
-            lens_query.page, anchor_id=NO_ID, listing=listing, window=_WINDOW
-        )
-        # The README's "consumers who did not pay": a two-lens shape worth having ready.
-        calls[f"{listing.name.lower()}[END_USER except TRANSACTIONAL]"] = partial(
-            lens_query.page,
-            anchor_id=NO_ID,
-            listing=listing,
-            lenses=(Lens.END_USER,),
-            except_=(Lens.TRANSACTIONAL,),
-        )
-    calls.update(
-        {
-            "explain": lambda g: lens_query.explain(g, NO_ID, NO_ID),
-            "mutualCustomers": lambda g: lens_query.mutual(g, NO_ID),
-            "held[ALL]": lambda g: lens_query.held(g, NO_ID),
-            "held[customers]": lambda g: lens_query.held(g, NO_ID, CUSTOMER_LENSES),
-            "held[customers, window]": lambda g: lens_query.held(
-                g, NO_ID, CUSTOMER_LENSES, _WINDOW
-            ),
-            "lifetimeValue": lambda g: analytics.lifetime_value(g, NO_ID, NO_ID),
-            "rfm": lambda g: analytics.rfm(g, NO_ID),
-            "journeyStage": lambda g: analytics.journey_stage(g, NO_ID, NO_ID),
-            "leads": lambda g: analytics.leads(g, NO_ID),
-            "powerInterest": lambda g: analytics.power_interest(g, NO_ID),
-            "segments": lambda g: analytics.segments(g, NO_ID, "CUSTOMER_TYPE", []),
-            "providerSummary": lambda g: summaries.provider_summary(g, NO_ID),
-            "buyingCenter": lambda g: reads.buying_center(g, NO_ID, None),
-            "stakeholder": lambda g: reads.stakeholder(g, NO_ID),
-            "stakeholders": lambda g: reads.stakeholders(
-                g, reads.StakeholderFilter(), "NAME", 50, None
-            ),
-            "neighbourhood": lambda g: explore.neighbourhood(g, NO_ID, 1, None, 200),
-            "search": lambda g: explore.search(g, "warm", None, 20),
-            "relation": lambda g: relations.relation(g, NO_ID),
-            "relationCounts": lambda g: relations.relation_counts(g, [NO_ID]),
-        }
-    )
-    return calls
 
 
 @dataclass
@@ -133,9 +75,9 @@ class Warmth:
     failed: list[str]
 
 
-async def warm(graph: Graph) -> Warmth:
-    """Plan every hot statement (see the module docstring). Raises ServiceUnavailable
-    when Neo4j cannot be reached, so that the caller can try again later."""
+async def warm(graph: Graph, calls: dict[str, Call]) -> Warmth:
+    """Plan what each of `calls` sends (see the module docstring). Raises
+    ServiceUnavailable when Neo4j cannot be reached, so that the caller can try again."""
     planner = Planner(graph)
     started = time.perf_counter()
     failed: list[str] = []
@@ -153,5 +95,5 @@ async def warm(graph: Graph) -> Warmth:
                 log.warning("warming %s failed: %s", name, exc)
                 failed.append(name)
 
-    await asyncio.gather(*(plan(name, call) for name, call in hot_calls().items()))
+    await asyncio.gather(*(plan(name, call) for name, call in calls.items()))
     return Warmth(planner.statements, time.perf_counter() - started, failed)
