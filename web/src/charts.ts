@@ -76,7 +76,10 @@ function decorate<T>(
     for (const [k, v] of Object.entries(attrs)) mark.setAttribute(`data-${k}`, v);
     mark.setAttribute("aria-label", name);
     mark.querySelector("title")?.remove(); // the accessible name says it; no double reading
-    if (!onActivate) return;
+    if (!onActivate) {
+      mark.setAttribute("role", "img");
+      return;
+    }
     mark.setAttribute("role", "button");
     mark.setAttribute("tabindex", "0");
     mark.classList.add("activatable");
@@ -106,6 +109,80 @@ export function setChosen(chart: HTMLElement, key: string | null): void {
     bar.setAttribute("aria-pressed", String(bar.getAttribute("data-key") === key));
   }
   chart.dataset.chosen = key ?? "";
+}
+
+/** A set of items that coincide (an UpSet column): exactly these sets hold, for `count`. */
+export interface Combination {
+  sets: string[];
+  count: number;
+}
+
+export interface UpSetOptions {
+  title: string;
+  /** What a column counts, in the plural ("customers"). */
+  unit: string;
+  /** The sets' order on the matrix rows; sets in no combination are left out. */
+  order: string[];
+  width?: number;
+}
+
+/** An UpSet chart: a column per combination, its count as a bar above a matrix whose filled
+ * dots (joined by a line) name the sets that hold together in it. */
+export function upsetChart(combinations: Combination[], options: UpSetOptions): HTMLElement {
+  const sets = options.order.filter((s) => combinations.some((c) => c.sets.includes(s)));
+  const columns = combinations.map((c, i) => ({ ...c, column: String(i + 1) }));
+  const domain = columns.map((c) => c.column);
+  const width = options.width ?? Math.max(320, 170 + 46 * columns.length);
+  const margins = { marginLeft: Math.min(200, 12 + CHAR_WIDTH * Math.max(4, ...sets.map((s) => s.length))), marginRight: 20 };
+  const bars = Plot.plot({
+    ariaLabel: `${options.title}: ${options.unit} per combination`,
+    width,
+    height: 170,
+    ...margins,
+    marginBottom: 4,
+    x: { domain, axis: null, padding: 0.25 },
+    y: { label: options.unit, grid: true, nice: true },
+    marks: [
+      Plot.barY(columns, {
+        x: "column",
+        y: "count",
+        fill: BAR_COLOUR,
+        render: marked(columns, (marks, rows) =>
+          decorate(marks, rows, (c) => ({
+            name: `${c.sets.join(" + ")}: ${c.count} ${options.unit}`,
+            attrs: { key: c.sets.join("+"), count: String(c.count) },
+          })),
+        ),
+      }),
+      Plot.text(columns, { x: "column", y: "count", text: (c: Combination) => String(c.count), dy: -7, ariaHidden: "true" }),
+      Plot.ruleY([0]),
+    ],
+  });
+  const cells = columns.flatMap((c) => sets.map((s) => ({ column: c.column, set: s, on: c.sets.includes(s) })));
+  const spans = columns
+    .map((c) => {
+      const rows = sets.filter((s) => c.sets.includes(s));
+      return { column: c.column, first: rows[0], last: rows[rows.length - 1] };
+    })
+    .filter((c) => c.first !== c.last);
+  const matrix = Plot.plot({
+    width,
+    height: 24 + 22 * sets.length,
+    ...margins,
+    marginTop: 8,
+    // A point scale whose points are the bars' band centres (band padding p: point padding (1 + p) / 2).
+    x: { domain, axis: null, type: "point", padding: 0.625 },
+    y: { domain: sets, type: "point", padding: 0.5, label: null },
+    marks: [
+      Plot.ruleX(spans, { x: "column", y1: "first", y2: "last", stroke: "#1d2a3a", strokeWidth: 3 }),
+      Plot.dot(cells, { x: "column", y: "set", r: 6, fill: (d: { on: boolean }) => (d.on ? "#1d2a3a" : "#dcdcdc") }),
+    ],
+  });
+  const fig = figure(options.title, bars, "upset");
+  matrix.setAttribute("aria-hidden", "true"); // the bars' names already say which sets
+  fig.append(matrix);
+  fig.dataset.columns = String(columns.length);
+  return fig;
 }
 
 /** Horizontal bars, one per key in the given order, each labelled with its count. */
