@@ -8,14 +8,15 @@ importer (SPEC 12). For first loads of large worlds; `import` adds to a live dat
 2. Write the importer's CSV files from the validated rows, streaming (one batch in memory):
    `nodes.csv`, and one file per relationship type. A row goes to the CSV only as the
    first record of its node or relationship (its id; a structural relation's pair), and
-   only with the values a CSV cell says exactly (`_cell`); the rest (a later record of the
-   same node or relationship, a value such as an empty list or a text with a line break)
-   is *rewritten*: kept in a spool and written at the first start through `import`'s own
+   only with the values a CSV cell says exactly (`_cell`; a list given as [] is named in
+   a column of its own, EMPTY_LISTS); the rest (a later record of the same node or
+   relationship, a value such as an empty text or one with a line break) is
+   *rewritten*: kept in a spool and written at the first start through `import`'s own
    write path, in input order, so the graph ends exactly as `import` leaves it.
 3. Run the importer into DATA_DIR/store (`stakegraph.localdb.bulk`).
-4. First start, on a free port: apply the schema, write the rewritten rows, set every
-   stakeholder's role labels (writes/label_roles), stop. `stakegraph neo4j start` then
-   serves it.
+4. First start, on a free port: apply the schema, set the empty lists, write the
+   rewritten rows, set every stakeholder's role labels (writes/label_roles), stop.
+   `stakegraph neo4j start` then serves it.
 """
 
 from __future__ import annotations
@@ -145,18 +146,36 @@ def _cell(kind: str, value: Any) -> str | None:
     raise AssertionError(kind)
 
 
+EMPTY_LISTS = "_emptyLists"  # importer column: the list properties that are [] (see below)
+
+
 def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], bool]:
-    """The property cells of a row, and whether they say all of its properties."""
-    cells, exact = [], True
+    """The property cells of a row, then its EMPTY_LISTS cell, and whether they say all of
+    its properties.
+
+    The importer reads an empty cell as no value, so a list property given as [] is named
+    in EMPTY_LISTS instead, and set to [] at the first start (writes/empty_lists)."""
+    cells, empty, exact = [], [], True
     for name, kind in columns.items():
         value = properties.get(name)
         if value is None:  # absent, or null (which on a new node or relationship is absent)
             cells.append("")
             continue
+        if value == [] and kind == "string[]":
+            empty.append(name)
+            cells.append("")
+            continue
         cell = _cell(kind, value)
         exact = exact and cell is not None
         cells.append(cell or "")
+    cells.append(ARRAY_DELIMITER.join(empty))
     return cells, exact
+
+
+def _header(start: list[str], columns: Columns) -> list[str]:
+    return (
+        start + [f"{name}:{kind}" for name, kind in columns.items()] + [f"{EMPTY_LISTS}:string[]"]
+    )
 
 
 # ----------------------------------------------------------------------------- CSV files
@@ -185,6 +204,7 @@ class _Writer:
         self.handles: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         self.first_of_repeated: set[str] = set()  # ids of repeated rows already in a file
+        self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
 
     def _writer(self, name: str, header: list[str]) -> Any:
         if name not in self.writers:
@@ -209,8 +229,8 @@ class _Writer:
         return True
 
     def stakeholders(self, batch: list[Spooled]) -> None:
-        header = ["id:ID", ":LABEL", "createdAt:datetime", "updatedAt:datetime"]
-        out = self._writer("nodes", header + [f"{n}:{k}" for n, k in NODE_COLUMNS.items()])
+        start = ["id:ID", ":LABEL", "createdAt:datetime", "updatedAt:datetime"]
+        out = self._writer("nodes", _header(start, NODE_COLUMNS))
         repeated = self.seen.repeated("kinds", (row["id"] for _, row in batch))
         for where, row in batch:
             if not self._first("stakeholders", row["id"], repeated):
@@ -222,6 +242,8 @@ class _Writer:
             out.writerow([row["id"], labels, *times, *cells])
             if not exact:
                 self.rewrites[0].add(where, row)
+            if cells[-1]:
+                self.empty_lists["stakeholders"] += 1
 
     def relations(self, batch: list[Spooled]) -> None:
         pairs = {i: p for i, (_, row) in enumerate(batch) if (p := _pair(row))}
@@ -233,14 +255,16 @@ class _Writer:
                 continue
             kind = RelationType(row["type"])
             columns = RELATION_COLUMNS[kind]
-            header = [":START_ID", ":END_ID", "id", "createdAt:datetime"]
-            out = self._writer(kind.value, header + [f"{n}:{k}" for n, k in columns.items()])
+            start = [":START_ID", ":END_ID", "id", "createdAt:datetime"]
+            out = self._writer(kind.value, _header(start, columns))
             self.files.relationships[kind.value] = self.files.folder / f"{kind.value}.csv"
             cells, exact = _cells(columns, row["properties"])
             created = _time(row["createdAt"], self.now)
             out.writerow([row["from"], row["to"], row["id"], created, *cells])
             if not exact:
                 self.rewrites[1].add(where, row)
+            if cells[-1]:
+                self.empty_lists["relations"] += 1
 
 
 def _time(value: datetime | None, now: str) -> str:
@@ -307,11 +331,19 @@ def _validated(
 # ----------------------------------------------------------------------------- the whole
 
 
+@dataclass
+class _Rest:
+    """What the first start writes: the rows rewritten (as a _Validated, which
+    `importer._write` takes), and whether some node or relationship names empty lists."""
+
+    rewrites: _Validated
+    empty_lists: dict[str, int]
+
+
 def _write_files(
     found: _Validated, folder: Path, stack: ExitStack, bar: Progress | None
-) -> tuple[_Files, _Validated]:
-    """The importer's files, and the rows rewritten at the first start (as a _Validated
-    that `importer._write` takes)."""
+) -> tuple[_Files, _Rest]:
+    """The importer's files, and what is left for the first start."""
     rewrites = _spools(stack)
     writer = _Writer(folder, found.seen, rewrites)
     total = found.stakeholders.count + found.relations.count
@@ -328,7 +360,7 @@ def _write_files(
                     bar.advance(task, len(batch))
     finally:
         writer.close()
-    return writer.files, _Validated(*rewrites, found.seen)
+    return writer.files, _Rest(_Validated(*rewrites, found.seen), writer.empty_lists)
 
 
 @contextmanager
@@ -340,10 +372,9 @@ def _phase(bar: Progress | None, name: str) -> Iterator[None]:
         bar.update(task, completed=1)
 
 
-async def _first_start(
-    data_dir: Path, rewrites: _Validated, password: str, bar: Progress | None
-) -> None:
-    """Start the new database once: schema, rewritten rows, role labels; then stop it."""
+async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress | None) -> None:
+    """Start the new database once: schema, empty lists, rewritten rows, role labels (in
+    this order: the rewritten rows are later records, which win); then stop it."""
     with _phase(bar, "first start"):
         started = localdb.start(localdb.free_port(), data_dir, password=password)
     try:
@@ -353,6 +384,14 @@ async def _first_start(
         try:
             with _phase(bar, "schema"):
                 await apply_schema(graph)
+            if any(rest.empty_lists.values()):
+                with _phase(bar, "empty lists"):
+                    await writes.set_empty_lists(
+                        graph,
+                        nodes=rest.empty_lists["stakeholders"] > 0,
+                        relationships=rest.empty_lists["relations"] > 0,
+                    )
+            rewrites = rest.rewrites
             if rewrites.stakeholders.count or rewrites.relations.count:
                 await _write(graph, rewrites, bar)
             with _phase(bar, "role labels"):
@@ -383,12 +422,12 @@ def import_initial(
             read_section(source, "stakeholders"), read_section(source, "relations"), stack, bar
         )
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="stakegraph-")))
-        files, rewrites = _write_files(found, folder, stack, bar)
+        files, rest = _write_files(found, folder, stack, bar)
         target = require_new(target)  # nothing started there meanwhile
         try:
             with _phase(bar, "importer"):
                 bulk_import(target, files.nodes, files.relationships)
-            asyncio.run(_first_start(target, rewrites, password, bar))
+            asyncio.run(_first_start(target, rest, password, bar))
         except BaseException:
             localdb.stop(target)
             raise
