@@ -84,9 +84,18 @@ def test_account_page_shows_buying_center_roles_and_single_threaded_warning(
             expect(grid).to_have_attribute("data-points", "8")  # the eight role holders
             page.screenshot(path=str(OUTPUT / "explore-account.png"), full_page=True)
 
-            # A member's link leads to their stakeholder page; back returns.
-            center.get_by_role("link", name="Dana Scully").click()
+            # The grid is a chart whose points are buttons: Dana (DECIDER) at power 1.
+            point = grid.get_by_role("button", name=re.compile(r"^Dana Scully \(Keep satisfied\)"))
+            expect(point).to_have_attribute("data-y", "1")
+            point.focus()
+            page.keyboard.press("Enter")
             expect(page).to_have_url(server.url + "/explore/stakeholder/dana")
+            page.go_back()
+            # A member's link leads to their stakeholder page; back returns.
+            page.get_by_role("region", name="Buying center").get_by_role(
+                "link", name="Nora Lind"
+            ).click()
+            expect(page).to_have_url(server.url + "/explore/stakeholder/nora")
             page.go_back()
             expect(page.get_by_role("region", name="Buying center")).to_have_attribute(
                 "data-members", "9"

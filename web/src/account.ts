@@ -4,6 +4,7 @@
 // One GraphQL request per view; the chosen provider is in the address (?provider=).
 
 import { gql } from "./api";
+import { scatterChart } from "./charts";
 import { fail, h, kindLabel, link, navigate, redraw, region, stakeholderPath } from "./page";
 
 export const BUYING_ROLES = ["INITIATOR", "USER", "INFLUENCER", "DECIDER", "APPROVER", "BUYER", "GATEKEEPER", "CHAMPION"];
@@ -122,7 +123,7 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
           : ` ${org.name} buys from no one yet.`,
       ),
     ),
-    h("div", { class: "grid account" }, buyingCenterRegion(org.name, forWhom, data.buyingCenter), gridRegion(forWhom, data.powerInterest)),
+    h("div", { class: "grid account" }, buyingCenterRegion(org.name, forWhom, data.buyingCenter), gridRegion(org.name, forWhom, data.powerInterest)),
   );
 }
 
@@ -188,16 +189,33 @@ function roleList(roles: string[], kind: string, empty: string): HTMLElement {
   return h("ul", { class: `role-list roles-${kind}` }, ...roles.map((r) => h("li", { class: "role", "data-role": r }, roleLabel(r))));
 }
 
-function gridRegion(forWhom: string | null, entries: GridEntry[]): HTMLElement {
+function gridRegion(orgName: string, forWhom: string | null, entries: GridEntry[]): HTMLElement {
   const byQuadrant = Object.keys(QUADRANT_NAMES).map((q) => [q, entries.filter((e) => e.quadrant === q)] as const);
+  // Power up, interest across (Mendelow's grid); each point is coloured by the quadrant
+  // the server placed it in, the dashed lines are the default thresholds (0.5).
+  const chart = entries.length
+    ? scatterChart(
+        entries.map((e) => ({ id: e.person.id, x: e.interest, y: e.power, label: e.person.name, group: QUADRANT_NAMES[e.quadrant] })),
+        {
+          title: `The buying center of ${orgName}${forWhom ? ` for ${forWhom}` : ""} by power and interest`,
+          xLabel: "interest",
+          yLabel: "power",
+          xDomain: [0, 1],
+          yDomain: [0, 1],
+          quadrants: { x: 0.5, y: 0.5, names: [QUADRANT_NAMES.KEEP_SATISFIED, QUADRANT_NAMES.KEY_PLAYER, QUADRANT_NAMES.MONITOR, QUADRANT_NAMES.KEEP_INFORMED] },
+          onActivate: (point) => navigate(stakeholderPath(point.id)),
+        },
+      )
+    : null;
   const regionEl = region(
     "Power and interest",
     "power-interest",
     h(
       "p",
       {},
-      `Power from the buying role (deciders, approvers and buyers high), interest from use${forWhom ? ` of ${forWhom}` : ""} and recent engagement; each 0 to 1.`,
+      `Power from the buying role (deciders, approvers and buyers high), interest from use${forWhom ? ` of ${forWhom}` : ""} and recent engagement; each 0 to 1. Choose a person to open their page.`,
     ),
+    chart,
     entries.length
       ? h(
           "ul",
