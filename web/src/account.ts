@@ -5,6 +5,8 @@
 
 import { gql } from "./api";
 import { scatterChart } from "./charts";
+import { graphql } from "./gql";
+import type { ExploreAccountQuery } from "./gql/graphql";
 import { fail, h, kindLabel, link, navigate, redraw, region, stakeholderPath } from "./page";
 
 export const BUYING_ROLES = ["INITIATOR", "USER", "INFLUENCER", "DECIDER", "APPROVER", "BUYER", "GATEKEEPER", "CHAMPION"];
@@ -16,46 +18,30 @@ const QUADRANT_NAMES: Record<string, string> = {
   MONITOR: "Monitor",
 };
 
-export const ACCOUNT_PAGE = `query ExploreAccount($id: ID!, $provider: ID) {
-  stakeholder(id: $id) { id name kind city country }
-  providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {
-    totalCount edges { node { provider { id name kind } } }
+export const ACCOUNT_PAGE = graphql(`
+  query ExploreAccount($id: ID!, $provider: ID) {
+    stakeholder(id: $id) { id name kind city country }
+    providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {
+      totalCount
+      edges { node { provider { id name kind } } }
+    }
+    buyingCenter(organizationId: $id, providerId: $provider) {
+      members { person { id name } of { id name kind } title buyingRole }
+      coveredRoles
+      missingRoles
+      singleThreaded
+    }
+    powerInterest(organizationId: $id, providerId: $provider) {
+      person { id name }
+      power
+      interest
+      quadrant
+    }
   }
-  buyingCenter(organizationId: $id, providerId: $provider) {
-    members { person { id name } of { id name kind } title buyingRole }
-    coveredRoles missingRoles singleThreaded
-  }
-  powerInterest(organizationId: $id, providerId: $provider) {
-    person { id name } power interest quadrant
-  }
-}`;
+`);
 
-interface Ref {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-interface Member {
-  person: { id: string; name: string };
-  of: Ref;
-  title: string | null;
-  buyingRole: string | null;
-}
-
-interface GridEntry {
-  person: { id: string; name: string };
-  power: number;
-  interest: number;
-  quadrant: string;
-}
-
-export interface AccountPage {
-  stakeholder: (Ref & { city: string | null; country: string | null }) | null;
-  providersOf: { totalCount: number; edges: { node: { provider: Ref } }[] };
-  buyingCenter: { members: Member[]; coveredRoles: string[]; missingRoles: string[]; singleThreaded: boolean };
-  powerInterest: GridEntry[];
-}
+type AccountPage = ExploreAccountQuery;
+type GridEntry = AccountPage["powerInterest"][number];
 
 export function accountPath(id: string, provider: string | null = null): string {
   const path = `/explore/account/${encodeURIComponent(id)}`;
@@ -76,7 +62,7 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: AccountPage;
   try {
-    data = await gql<AccountPage>(ACCOUNT_PAGE, { id, provider });
+    data = await gql(ACCOUNT_PAGE, { id, provider });
   } catch (error) {
     if (stale()) return;
     app.replaceChildren(

@@ -5,39 +5,27 @@
 // /explore/queries/single_threaded_accounts?run=1&providerId=initech
 
 import { GraphQLFailure, gql } from "./api";
+import { graphql } from "./gql";
+import type { ExploreLibraryQuery, ExploreRunLibraryQueryQuery, LibraryParameterType } from "./gql/graphql";
 import { fail, h, link, redraw, stakeholderPath } from "./page";
 
-export const LIBRARY = `query ExploreLibrary {
-  libraryQueries { name description parameters { name description example type required } }
-}`;
+export const LIBRARY = graphql(`
+  query ExploreLibrary {
+    libraryQueries { name description parameters { name description example type required } }
+  }
+`);
 
-export const RUN_LIBRARY_QUERY = `query ExploreRunLibraryQuery($name: String!, $params: JSON) {
-  runLibraryQuery(name: $name, params: $params) { columns rows truncated }
-}`;
+export const RUN_LIBRARY_QUERY = graphql(`
+  query ExploreRunLibraryQuery($name: String!, $params: JSON) {
+    runLibraryQuery(name: $name, params: $params) { columns rows truncated }
+  }
+`);
 
-type ParameterType = "STRING" | "INTEGER" | "FLOAT" | "BOOLEAN" | "DATETIME";
+type LibraryQuery = ExploreLibraryQuery["libraryQueries"][number];
+type Parameter = LibraryQuery["parameters"][number];
+type QueryResult = ExploreRunLibraryQueryQuery["runLibraryQuery"];
 
-interface Parameter {
-  name: string;
-  description: string;
-  example: unknown;
-  type: ParameterType;
-  required: boolean;
-}
-
-interface LibraryQuery {
-  name: string;
-  description: string;
-  parameters: Parameter[];
-}
-
-interface QueryResult {
-  columns: string[];
-  rows: (unknown[] | null)[];
-  truncated: boolean;
-}
-
-const TYPE_WORDS: Record<ParameterType, string> = {
+const TYPE_WORDS: Record<LibraryParameterType, string> = {
   STRING: "text",
   INTEGER: "whole number",
   FLOAT: "number",
@@ -91,7 +79,7 @@ export async function queriesView(app: HTMLElement, name: string | null, stale: 
   if (!library) {
     app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
     try {
-      library = (await gql<{ libraryQueries: LibraryQuery[] }>(LIBRARY, {})).libraryQueries;
+      library = (await gql(LIBRARY, {})).libraryQueries;
     } catch (error) {
       if (!stale()) app.replaceChildren(h("h1", {}, "Query library"), fail(error, redraw));
       return;
@@ -148,7 +136,7 @@ export async function queriesView(app: HTMLElement, name: string | null, stale: 
     rows.dataset.state = "running";
     rows.replaceChildren(rows.firstChild as Node, h("p", { class: "status", role: "status" }, "Running…"));
     try {
-      const data = await gql<{ runLibraryQuery: QueryResult }>(RUN_LIBRARY_QUERY, { name: chosen.name, params });
+      const data = await gql(RUN_LIBRARY_QUERY, { name: chosen.name, params });
       if (stale()) return;
       showRows(rows, data.runLibraryQuery);
     } catch (error) {
