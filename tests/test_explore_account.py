@@ -154,7 +154,11 @@ def test_query_library_runs_a_query_picked_by_keyboard_and_shows_its_rows(
         watched = Watched(browser, server.url)
         page = watched.page
         try:
-            page.goto(server.url + "/explore/queries")
+            page.goto(server.url + "/explore")
+            page.get_by_role("navigation", name="Elsewhere").get_by_role(
+                "link", name="Query library"
+            ).click()
+            expect(page).to_have_url(server.url + "/explore/queries")
             queries = page.get_by_role("navigation", name="Queries")
             expect(queries.get_by_role("link")).to_have_count(len(names))
 
