@@ -52,6 +52,11 @@ export interface ScatterChartOptions {
 }
 
 const BAR_COLOUR = "#2f6fb3";
+
+/** "1 customer", "2 customers": the unit is given in the plural. */
+function counted(n: number, unit: string): string {
+  return `${n} ${n === 1 ? unit.replace(/s$/, "") : unit}`;
+}
 const CHAR_WIDTH = 7; // px per character of an axis label, for the left margin
 
 function figure(title: string, chart: Element, kind: string): HTMLElement {
@@ -149,7 +154,7 @@ export function upsetChart(combinations: Combination[], options: UpSetOptions): 
         fill: BAR_COLOUR,
         render: marked(columns, (marks, rows) =>
           decorate(marks, rows, (c) => ({
-            name: `${c.sets.join(" + ")}: ${c.count} ${options.unit}`,
+            name: `${c.sets.join(" + ")}: ${counted(c.count, options.unit)}`,
             attrs: { key: c.sets.join("+"), count: String(c.count) },
           })),
         ),
@@ -187,7 +192,7 @@ export function upsetChart(combinations: Combination[], options: UpSetOptions): 
 
 /** Horizontal bars, one per key in the given order, each labelled with its count. */
 export function barChart(bars: Bar[], options: BarChartOptions): HTMLElement {
-  const name = (b: Bar): string => b.label ?? `${b.key}: ${b.count} ${options.unit}`;
+  const name = (b: Bar): string => b.label ?? `${b.key}: ${counted(b.count, options.unit)}`;
   const longest = Math.max(4, ...bars.map((b) => b.key.length));
   const svg = Plot.plot({
     ariaLabel: options.title,

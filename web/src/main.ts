@@ -3,6 +3,7 @@
 
 import { GraphQLFailure, NeedsKey, gql, setApiKey } from "./api";
 import { Picture, legend } from "./picture";
+import { providerView } from "./provider";
 import {
   CUSTOMERS_PAGE,
   type Customer,
@@ -435,7 +436,12 @@ async function render(): Promise<void> {
   delete app.dataset.ready;
   const path = location.pathname.replace(/\/+$/, "");
   const match = /^\/explore\/stakeholder\/([^/]+)$/.exec(path);
-  if (match) {
+  const provider = /^\/explore\/provider\/([^/]+)$/.exec(path);
+  if (provider) {
+    app.dataset.view = "provider";
+    await providerView(app, decodeURIComponent(provider[1]), () => mine !== generation);
+    if (mine === generation) app.dataset.ready = "true";
+  } else if (match) {
     app.dataset.view = "stakeholder";
     await stakeholderView(decodeURIComponent(match[1]), mine);
   } else if (path === "/explore" || path === "") {
