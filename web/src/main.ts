@@ -1,14 +1,17 @@
 // The explorer page: reads the route from the address (History API), draws the view, and
 // talks to the server only through the public GraphQL API (api.ts).
 
-import { GraphQLFailure, NeedsKey, gql, setApiKey } from "./api";
+import { accountPath, accountView } from "./account";
+import { gql } from "./api";
+import { queriesView } from "./library";
+import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
 import { Picture, legend } from "./picture";
-import { providerView } from "./provider";
+import { providerPath, providerView } from "./provider";
 import {
   CUSTOMERS_PAGE,
   type Customer,
   type Customers,
-  type Hit,
+  type Lens,
   LENSES,
   NEIGHBOURHOOD,
   type Relation,
@@ -22,73 +25,6 @@ const PAGE_SIZE = 10;
 const app = document.getElementById("app") as HTMLElement;
 let picture: Picture | null = null;
 let generation = 0; // a view drawn by an older navigation must not overwrite a newer one
-
-type Attrs = Record<string, string | boolean | undefined>;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    el.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) if (child !== null) el.append(child);
-  return el;
-}
-
-function stakeholderPath(id: string): string {
-  return `/explore/stakeholder/${encodeURIComponent(id)}`;
-}
-
-function link(href: string, text: string, attrs: Attrs = {}): HTMLAnchorElement {
-  return h("a", { href, "data-internal": true, ...attrs }, text);
-}
-
-function kindLabel(kind: string): string {
-  return kind.charAt(0) + kind.slice(1).toLowerCase();
-}
-
-export function navigate(url: string): void {
-  history.pushState(null, "", url);
-  void render();
-}
-
-document.addEventListener("click", (event) => {
-  const a = (event.target as Element | null)?.closest?.("a[data-internal]");
-  if (!a || !(a instanceof HTMLAnchorElement)) return;
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-  event.preventDefault();
-  navigate(a.getAttribute("href") as string);
-});
-window.addEventListener("popstate", () => void render());
-
-function fail(error: unknown, retry: () => void): HTMLElement {
-  if (error instanceof NeedsKey) return keyForm(retry);
-  const message = error instanceof GraphQLFailure || error instanceof Error ? error.message : String(error);
-  return h("p", { role: "alert", class: "error" }, `Could not load: ${message}`);
-}
-
-function keyForm(retry: () => void): HTMLElement {
-  const input = h("input", { id: "api-key", type: "password", autocomplete: "off", required: true });
-  const form = h(
-    "form",
-    { class: "key", "aria-label": "This server needs an API key" },
-    h("p", {}, "This server needs an API key. It is kept for this tab only."),
-    h("label", { for: "api-key" }, "API key "),
-    input,
-    h("button", { type: "submit" }, "Use key"),
-  );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    setApiKey(input.value.trim());
-    retry();
-  });
-  queueMicrotask(() => input.focus());
-  return form;
-}
 
 // ---------------------------------------------------------------- /explore: search
 
@@ -129,7 +65,7 @@ function searchView(): void {
     controller = new AbortController();
     const mine = controller;
     try {
-      const data = await gql<{ search: Hit[] }>(SEARCH, { text }, mine.signal);
+      const data = await gql(SEARCH, { text }, mine.signal);
       if (mine.signal.aborted) return;
       status.textContent = data.search.length ? `${data.search.length} found` : "Nothing found";
       results.replaceChildren(
@@ -165,7 +101,7 @@ function searchView(): void {
 interface StakeholderState {
   id: string;
   depth: number;
-  lenses: string[];
+  lenses: Lens[];
   except: boolean;
   customer: string | null;
 }
@@ -173,7 +109,7 @@ interface StakeholderState {
 function readState(id: string): StakeholderState {
   const p = new URLSearchParams(location.search);
   const depth = Math.min(3, Math.max(1, Number(p.get("depth")) || 1));
-  const lenses = (p.get("lenses") ?? "").split(",").filter((l) => LENSES.includes(l));
+  const lenses = (p.get("lenses") ?? "").split(",").filter((l): l is Lens => (LENSES as string[]).includes(l));
   return { id, depth, lenses, except: p.get("except") === "1", customer: p.get("customer") };
 }
 
@@ -187,14 +123,11 @@ function stateUrl(s: StakeholderState): string {
   return stakeholderPath(s.id) + (q ? `?${q}` : "");
 }
 
-function lensArgs(s: StakeholderState): { lenses: string[] | null; except: string[] | null } {
+function lensArgs(s: StakeholderState): { lenses: Lens[] | null; except: Lens[] | null } {
   if (!s.lenses.length) return { lenses: null, except: null };
   return s.except ? { lenses: null, except: s.lenses } : { lenses: s.lenses, except: null };
 }
 
-function region(name: string, id: string, ...children: (Node | string | null)[]): HTMLElement {
-  return h("section", { id, class: `panel ${id}`, "aria-labelledby": `${id}-title` }, h("h2", { id: `${id}-title` }, name), ...children);
-}
 
 function relationProps(r: Relation): string {
   const skip = new Set(["__typename", "id", "type", "from", "to", "createdAt"]);
@@ -209,22 +142,22 @@ function relationProps(r: Relation): string {
     .join(" · ");
 }
 
-async function stakeholderView(id: string, mine: number): Promise<void> {
+async function stakeholderView(id: string, stale: () => boolean): Promise<void> {
   const state = readState(id);
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: StakeholderPage;
   try {
-    data = await gql<StakeholderPage>(STAKEHOLDER_PAGE, {
+    data = await gql(STAKEHOLDER_PAGE, {
       id,
       depth: state.depth,
       first: PAGE_SIZE,
       ...lensArgs(state),
     });
   } catch (error) {
-    if (mine === generation) app.replaceChildren(fail(error, () => void render()));
+    if (!stale()) app.replaceChildren(fail(error, () => void render()));
     return;
   }
-  if (mine !== generation) return;
+  if (stale()) return;
   const s = data.stakeholder;
   if (!s) {
     app.replaceChildren(h("p", { role: "alert" }, `No stakeholder with id ${id}.`), link("/explore", "Search"));
@@ -301,6 +234,8 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
       h("span", { class: `kind kind-${s.kind}` }, kindLabel(s.kind)),
       h("span", { class: "where" }, [s.city, s.country].filter(Boolean).join(", ")),
       s.roles.length ? h("span", { class: "roles" }, s.roles.join(", ")) : null,
+      s.kind === "ORGANIZATION" ? link(accountPath(s.id), "its buying center") : null,
+      data.customersOf.totalCount ? link(providerPath(s.id), "its provider dashboard") : null,
     ),
     h("div", { class: "grid" }, neighbourhood, h("div", { class: "side" }, customers, evidence, providers, relations)),
   );
@@ -320,8 +255,8 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
     state.customer = null;
     history.pushState(null, "", stateUrl(state));
     try {
-      const more = await gql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id: s.id, depth: state.depth });
-      if (mine !== generation) return;
+      const more = await gql(NEIGHBOURHOOD, { id: s.id, depth: state.depth });
+      if (stale()) return;
       drawPicture(more.neighbourhood);
       showEvidence(null);
     } catch (error) {
@@ -408,8 +343,8 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   };
   const loadCustomers = async (after: string | null): Promise<void> => {
     try {
-      const page = await gql<{ customersOf: Customers }>(CUSTOMERS_PAGE, { id: s.id, first: PAGE_SIZE, after, ...lensArgs(state) });
-      if (mine !== generation) return;
+      const page = await gql(CUSTOMERS_PAGE, { id: s.id, first: PAGE_SIZE, after, ...lensArgs(state) });
+      if (stale()) return;
       drawCustomers(page.customersOf);
     } catch (error) {
       customers.append(fail(error, () => void render()));
@@ -425,8 +360,24 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   drawCustomers(data.customersOf);
   const chosen = shown.find((c) => c.customer.id === state.customer) ?? null;
   showEvidence(chosen);
-  app.dataset.view = "stakeholder";
-  app.dataset.ready = "true";
+}
+
+// ---------------------------------------------------------------- the routes
+
+/** A view draws into `app` for the route's match; `stale()` turns true once the person has
+ * moved on, and a view checks it after every await before drawing. */
+type View = (match: RegExpExecArray, stale: () => boolean) => Promise<void> | void;
+
+const ROUTES: [RegExp, string, View][] = [
+  [/^\/explore$/, "search", () => searchView()],
+  [/^\/explore\/stakeholder\/([^/]+)$/, "stakeholder", (m, stale) => stakeholderView(decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/account\/([^/]+)$/, "account", (m, stale) => accountView(app, decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/provider\/([^/]+)$/, "provider", (m, stale) => providerView(app, decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/queries(?:\/([^/]+))?$/, "queries", (m, stale) => queriesView(app, m[1] ? decodeURIComponent(m[1]) : null, stale)],
+];
+
+function missingView(): void {
+  app.replaceChildren(h("h1", {}, "Not a page of the explorer"), link("/explore", "Search stakeholders"));
 }
 
 async function render(): Promise<void> {
@@ -434,25 +385,27 @@ async function render(): Promise<void> {
   picture?.destroy();
   picture = null;
   delete app.dataset.ready;
-  const path = location.pathname.replace(/\/+$/, "");
-  const match = /^\/explore\/stakeholder\/([^/]+)$/.exec(path);
-  const provider = /^\/explore\/provider\/([^/]+)$/.exec(path);
-  if (provider) {
-    app.dataset.view = "provider";
-    await providerView(app, decodeURIComponent(provider[1]), () => mine !== generation);
+  const path = location.pathname.replace(/\/+$/, "") || "/explore";
+  for (const [pattern, name, view] of ROUTES) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    app.dataset.view = name;
+    await view(match, () => mine !== generation);
     if (mine === generation) app.dataset.ready = "true";
-  } else if (match) {
-    app.dataset.view = "stakeholder";
-    await stakeholderView(decodeURIComponent(match[1]), mine);
-  } else if (path === "/explore" || path === "") {
-    app.dataset.view = "search";
-    searchView();
-    app.dataset.ready = "true";
-  } else {
-    app.dataset.view = "missing";
-    app.replaceChildren(h("h1", {}, "Not a page of the explorer"), link("/explore", "Search stakeholders"));
-    app.dataset.ready = "true";
+    return;
   }
+  app.dataset.view = "missing";
+  missingView();
+  app.dataset.ready = "true";
 }
+
+document.addEventListener("click", (event) => {
+  const a = (event.target as Element | null)?.closest?.("a[data-internal]");
+  if (!a || !(a instanceof HTMLAnchorElement)) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(a.getAttribute("href") as string);
+});
+window.addEventListener("popstate", () => void render());
 
 void render();
