@@ -12,5 +12,8 @@ ROUTES: list[str] = [
     "/explore/stakeholder/toyco",  # a provider: customers, lens chips, paging
     "/explore/stakeholder/toyco?customer=p029",  # the first customer chosen: its evidence
     "/explore/stakeholder/leo",  # a person: providers, relations
+    "/explore/account/globex",  # a buying center, the power/interest grid
+    "/explore/queries",  # the query library
+    "/explore/queries/single_threaded_accounts?run=1&providerId=initech",  # rows shown
     "/explore/nowhere",  # not a page of the explorer
 ]
