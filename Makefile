@@ -48,8 +48,9 @@ bench: install
 sdl: install
 	$(BIN)/stakegraph schema sdl > schema.graphql
 
-# The explorer page (/explore): TypeScript in web/, bundled into the package's static folder
-# (committed, so installing and serving need no Node).
+# The explorer page (/explore): TypeScript in web/. GraphQL Code Generator types its documents
+# from schema.graphql (web/src/gql/), tsc checks, esbuild bundles into the package's static
+# folder (both committed, so installing and serving need no Node; CI rebuilds and compares).
 web:
 	cd web && npm ci --no-audit --no-fund --silent && npm run -s build
 

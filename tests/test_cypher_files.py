@@ -126,3 +126,45 @@ def test_a_rule_is_written_one_way_in_every_file(rule: str, marker: str) -> None
         copies += len(regex.findall(file.body))
         assert marker not in regex.sub("", file.body), f"{name} states '{rule}' another way"
     assert copies >= 2, "a rule with one copy belongs in its file alone"
+
+
+_PASSAGES_SECTION = README.split("## One passage, one text")[1].split("\n## ")[0]
+PASSAGES = re.findall(
+    r"^\| `([^`]+)`, `([^`]+)` \| `([^`]+)` \| `([^`]+)` \|$", _PASSAGES_SECTION, flags=re.M
+)
+
+
+def _passage(name: str, first: str, last: str) -> str:
+    """The lines of a file's body from the one starting with `first` to the next one
+    ending with `last`."""
+    lines = load(name).body.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.strip().startswith(first)]
+    assert starts, f"{name} has no line starting with {first!r}"
+    ends = [i for i in range(starts[0], len(lines)) if lines[i].rstrip().endswith(last)]
+    assert ends, f"{name} has no line ending with {last!r} after {first!r}"
+    return "\n".join(lines[starts[0] : ends[0] + 1])
+
+
+def test_the_readme_lists_the_shared_passages_of_segments_and_journey() -> None:
+    assert [(one, other) for one, other, _, _ in PASSAGES] == [
+        ("analytics/segments", "analytics/segment_members"),
+        ("analytics/journey", "analytics/journey_stage"),
+        ("analytics/journey", "analytics/journey_stage"),
+    ]
+    # The passages hold the rules: the bucket of each dimension, the advocacy signals,
+    # the stage.
+    segments, touchpoints, stage = (_passage(one, first, last) for one, _, first, last in PASSAGES)
+    assert "WHEN 'SIZE_BAND'" in segments
+    assert "t.r.nps >= 9" in touchpoints
+    assert "THEN 'RETENTION'" in stage
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "first", "last"), PASSAGES, ids=[f"{o}:{f[:20]}" for o, _, f, _ in PASSAGES]
+)
+def test_two_files_that_share_rules_state_them_word_for_word(
+    one: str, other: str, first: str, last: str
+) -> None:
+    assert _passage(one, first, last) == _passage(other, first, last), (
+        f"{one} and {other} differ from {first!r} to {last!r}: change both"
+    )

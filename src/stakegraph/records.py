@@ -408,7 +408,7 @@ class ParentOfRecord(_RelationRecord):
     type: Literal["PARENT_OF"] = "PARENT_OF"
 
 
-RelationRecord = Annotated[
+RelationRecordType = (
     BuysRecord
     | UsesRecord
     | ServesRecord
@@ -418,9 +418,9 @@ RelationRecord = Annotated[
     | RefersRecord
     | MemberOfRecord
     | PartOfRecord
-    | ParentOfRecord,
-    Field(discriminator="type"),
-]
+    | ParentOfRecord
+)
+RelationRecord = Annotated[RelationRecordType, Field(discriminator="type")]
 
 STAKEHOLDER_MODELS = (OrganizationRecord, DepartmentRecord, PersonRecord)
 RELATION_MODELS = (

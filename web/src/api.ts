@@ -1,6 +1,8 @@
 // The page's only way to the server: POST /graphql on the same origin. With API keys on,
 // a 401 asks the person for a key once; it is kept in sessionStorage (this tab only).
 
+import type { TypedDocumentString } from "./gql/graphql";
+
 const KEY = "stakegraph.apiKey";
 
 export class NeedsKey extends Error {}
@@ -16,9 +18,21 @@ export function setApiKey(key: string | null): void {
   else sessionStorage.removeItem(KEY);
 }
 
+/** Runs a document from queries.ts: its variables and result are typed from the schema. */
+export async function gql<T, V>(
+  query: TypedDocumentString<T, V>,
+  variables: V,
+  signal?: AbortSignal,
+): Promise<T>;
+/** Runs a document given as text, whose result the caller names. */
 export async function gql<T>(
   query: string,
   variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<T>;
+export async function gql<T>(
+  query: string | TypedDocumentString<T, unknown>,
+  variables: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = {
@@ -30,7 +44,7 @@ export async function gql<T>(
   const response = await fetch("/graphql", {
     method: "POST",
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables }),
     signal,
   });
   if (response.status === 401) {

@@ -7,7 +7,7 @@ import {
   CUSTOMERS_PAGE,
   type Customer,
   type Customers,
-  type Hit,
+  type Lens,
   LENSES,
   NEIGHBOURHOOD,
   type Relation,
@@ -128,7 +128,7 @@ function searchView(): void {
     controller = new AbortController();
     const mine = controller;
     try {
-      const data = await gql<{ search: Hit[] }>(SEARCH, { text }, mine.signal);
+      const data = await gql(SEARCH, { text }, mine.signal);
       if (mine.signal.aborted) return;
       status.textContent = data.search.length ? `${data.search.length} found` : "Nothing found";
       results.replaceChildren(
@@ -164,7 +164,7 @@ function searchView(): void {
 interface StakeholderState {
   id: string;
   depth: number;
-  lenses: string[];
+  lenses: Lens[];
   except: boolean;
   customer: string | null;
 }
@@ -172,7 +172,7 @@ interface StakeholderState {
 function readState(id: string): StakeholderState {
   const p = new URLSearchParams(location.search);
   const depth = Math.min(3, Math.max(1, Number(p.get("depth")) || 1));
-  const lenses = (p.get("lenses") ?? "").split(",").filter((l) => LENSES.includes(l));
+  const lenses = (p.get("lenses") ?? "").split(",").filter((l): l is Lens => (LENSES as string[]).includes(l));
   return { id, depth, lenses, except: p.get("except") === "1", customer: p.get("customer") };
 }
 
@@ -186,7 +186,7 @@ function stateUrl(s: StakeholderState): string {
   return stakeholderPath(s.id) + (q ? `?${q}` : "");
 }
 
-function lensArgs(s: StakeholderState): { lenses: string[] | null; except: string[] | null } {
+function lensArgs(s: StakeholderState): { lenses: Lens[] | null; except: Lens[] | null } {
   if (!s.lenses.length) return { lenses: null, except: null };
   return s.except ? { lenses: null, except: s.lenses } : { lenses: s.lenses, except: null };
 }
@@ -213,7 +213,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: StakeholderPage;
   try {
-    data = await gql<StakeholderPage>(STAKEHOLDER_PAGE, {
+    data = await gql(STAKEHOLDER_PAGE, {
       id,
       depth: state.depth,
       first: PAGE_SIZE,
@@ -319,7 +319,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
     state.customer = null;
     history.pushState(null, "", stateUrl(state));
     try {
-      const more = await gql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id: s.id, depth: state.depth });
+      const more = await gql(NEIGHBOURHOOD, { id: s.id, depth: state.depth });
       if (mine !== generation) return;
       drawPicture(more.neighbourhood);
       showEvidence(null);
@@ -407,7 +407,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   };
   const loadCustomers = async (after: string | null): Promise<void> => {
     try {
-      const page = await gql<{ customersOf: Customers }>(CUSTOMERS_PAGE, { id: s.id, first: PAGE_SIZE, after, ...lensArgs(state) });
+      const page = await gql(CUSTOMERS_PAGE, { id: s.id, first: PAGE_SIZE, after, ...lensArgs(state) });
       if (mine !== generation) return;
       drawCustomers(page.customersOf);
     } catch (error) {

@@ -1,124 +1,134 @@
-// The GraphQL documents of the page: one or two requests per view.
+// The GraphQL documents of the page: one or two requests per view. Each is a `graphql()`
+// call that GraphQL Code Generator reads (codegen.ts): it checks the document against
+// ../schema.graphql and types its variables and result (src/gql/, generated).
 
-const STAKEHOLDER = "id name kind";
+import { graphql } from "./gql";
+import type {
+  ExploreCustomersQuery,
+  ExploreSearchQuery,
+  ExploreStakeholderQuery,
+  Lens,
+  NeighbourhoodFieldsFragment,
+  RelationFieldsFragment,
+  StakeholderRefFragment,
+} from "./gql/graphql";
+
+export const STAKEHOLDER_REF = graphql(`
+  fragment StakeholderRef on Stakeholder {
+    id
+    name
+    kind
+  }
+`);
 
 // Purchase's offering is String! where the others' is String: it needs an alias (Type_field).
-const RELATION = `__typename id type from { ${STAKEHOLDER} } to { ${STAKEHOLDER} } createdAt
-  ... on Purchase { Purchase_offering: offering amount currency at kind consideration }
-  ... on Use { offering since }
-  ... on Service { offering since ongoing }
-  ... on Contribution { what at }
-  ... on Engagement { stage channel at }
-  ... on MemberOf { title buyingRole scope }
-  ... on Feedback { nps csat comment offering channel at }
-  ... on Referral { channel at }`;
-
-const CUSTOMERS = `edges { cursor node {
-    customer { ${STAKEHOLDER} } lenses
-    evidence { lens summary path { from { ${STAKEHOLDER} } type to { ${STAKEHOLDER} } relationId } }
-  } }
-  pageInfo { hasNextPage endCursor } totalCount`;
-
-export const SEARCH = `query ExploreSearch($text: String!) {
-  search(text: $text, first: 20) { score matched stakeholder { ${STAKEHOLDER} city country } }
-}`;
-
-export const NEIGHBOURHOOD_FIELDS = `neighbourhood(id: $id, depth: $depth, limit: 150) {
-    nodes { ${STAKEHOLDER} } relations { id type from { id } to { id } } truncated
-  }`;
-
-export const STAKEHOLDER_PAGE = `query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!],
-    $except: [Lens!], $first: Int!) {
-  stakeholder(id: $id) {
-    ${STAKEHOLDER} city country tags roles
-    relations(first: 20) { totalCount edges { node { ${RELATION} } } }
+export const RELATION_FIELDS = graphql(`
+  fragment RelationFields on Relation {
+    __typename
+    id
+    type
+    from { ...StakeholderRef }
+    to { ...StakeholderRef }
+    createdAt
+    ... on Purchase { Purchase_offering: offering amount currency at kind consideration }
+    ... on Use { offering since }
+    ... on Service { offering since ongoing }
+    ... on Contribution { what at }
+    ... on Engagement { stage channel at }
+    ... on MemberOf { title buyingRole scope }
+    ... on Feedback { nps csat comment offering channel at }
+    ... on Referral { channel at }
   }
-  ${NEIGHBOURHOOD_FIELDS}
-  customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) { ${CUSTOMERS} }
-  providersOf(customerId: $id, first: $first) {
-    totalCount edges { node { provider { ${STAKEHOLDER} } lenses } }
+`);
+
+export const CUSTOMER_PAGE_FIELDS = graphql(`
+  fragment CustomerPageFields on CustomerConnection {
+    edges {
+      cursor
+      node {
+        customer { ...StakeholderRef }
+        lenses
+        evidence {
+          lens
+          summary
+          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }
+        }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+    totalCount
   }
-}`;
+`);
 
-export const NEIGHBOURHOOD = `query ExploreNeighbourhood($id: ID!, $depth: Int!) {
-  ${NEIGHBOURHOOD_FIELDS}
-}`;
-
-export const CUSTOMERS_PAGE = `query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!],
-    $first: Int!, $after: String) {
-  customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {
-    ${CUSTOMERS}
+export const NEIGHBOURHOOD_FIELDS = graphql(`
+  fragment NeighbourhoodFields on Subgraph {
+    nodes { ...StakeholderRef }
+    relations { id type from { id } to { id } }
+    truncated
   }
-}`;
+`);
 
-export interface Node {
-  id: string;
-  name: string;
-  kind: string;
-}
+export const SEARCH = graphql(`
+  query ExploreSearch($text: String!) {
+    search(text: $text, first: 20) {
+      score
+      matched
+      stakeholder { ...StakeholderRef city country }
+    }
+  }
+`);
 
-export interface Hit {
-  score: number;
-  matched: string[];
-  stakeholder: Node & { city: string | null; country: string | null };
-}
+export const STAKEHOLDER_PAGE = graphql(`
+  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],
+      $first: Int!) {
+    stakeholder(id: $id) {
+      ...StakeholderRef
+      city
+      country
+      tags
+      roles
+      relations(first: 20) { totalCount edges { node { ...RelationFields } } }
+    }
+    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }
+    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {
+      ...CustomerPageFields
+    }
+    providersOf(customerId: $id, first: $first) {
+      totalCount
+      edges { node { provider { ...StakeholderRef } lenses } }
+    }
+  }
+`);
 
-export interface PathStep {
-  from: Node;
-  type: string;
-  to: Node;
-  relationId: string | null;
-}
+export const NEIGHBOURHOOD = graphql(`
+  query ExploreNeighbourhood($id: ID!, $depth: Int!) {
+    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }
+  }
+`);
 
-export interface Evidence {
-  lens: string;
-  summary: string;
-  path: PathStep[];
-}
+export const CUSTOMERS_PAGE = graphql(`
+  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,
+      $after: String) {
+    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {
+      ...CustomerPageFields
+    }
+  }
+`);
 
-export interface Customer {
-  customer: Node;
-  lenses: string[];
-  evidence: Evidence[];
-}
+// Names for the shapes the views use (all generated from the documents above).
+export type Node = StakeholderRefFragment;
+export type Hit = ExploreSearchQuery["search"][number];
+export type StakeholderPage = ExploreStakeholderQuery;
+export type Customers = ExploreCustomersQuery["customersOf"];
+export type Customer = Customers["edges"][number]["node"];
+export type Evidence = Customer["evidence"][number];
+export type PathStep = Evidence["path"][number];
+export type Subgraph = NeighbourhoodFieldsFragment;
+export type Relation = RelationFieldsFragment;
+export type { Lens };
 
-export interface Customers {
-  edges: { cursor: string; node: Customer }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
-
-export interface Subgraph {
-  nodes: Node[];
-  relations: { id: string; type: string; from: { id: string }; to: { id: string } }[];
-  truncated: boolean;
-}
-
-export type Relation = {
-  __typename: string;
-  id: string;
-  type: string;
-  from: Node;
-  to: Node;
-  createdAt: string | null;
-} & Record<string, unknown>;
-
-export interface StakeholderPage {
-  stakeholder:
-    | (Node & {
-        city: string | null;
-        country: string | null;
-        tags: string[];
-        roles: string[];
-        relations: { totalCount: number; edges: { node: Relation }[] };
-      })
-    | null;
-  neighbourhood: Subgraph;
-  customersOf: Customers;
-  providersOf: { totalCount: number; edges: { node: { provider: Node; lenses: string[] } }[] };
-}
-
-export const LENSES = [
+// The lens chips.
+export const LENSES: Lens[] = [
   "TRANSACTIONAL",
   "EXCHANGE",
   "BUYING_CENTER",

@@ -38,7 +38,7 @@ _REL_ID = (
     "Absent = a new id is generated."
 )
 _COUNTRY = "ISO 3166-1 alpha-2 country code, e.g. `DE`."
-_TAGS = "Free labels for grouping and search, e.g. `[\"enterprise\", \"emea\"]`."
+_TAGS = 'Free labels for grouping and search, e.g. `["enterprise", "emea"]`.'
 _CURRENCY = "ISO 4217 currency code, e.g. `EUR`."
 
 DESCRIPTIONS: dict[str, str] = {
@@ -209,7 +209,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Evidence.lens": "The lens this evidence supports.",
     "Evidence.summary": (
         "One plain-English sentence, e.g. \"Globex bought 'CRM suite' from Initech (CONTRACT, "
-        "120000 USD, 2024-03-01)\"."
+        '120000 USD, 2024-03-01)".'
     ),
     "Evidence.path": "The relationships walked, in order, from the customer's side.",
     "PathStep.from": "Where the relationship starts.",
@@ -219,7 +219,7 @@ DESCRIPTIONS: dict[str, str] = {
         "The relationship's id (usable with `removeRelation`); null when the stored "
         "relationship has none."
     ),
-    "Verdict": "Every lens's verdict on one customer-provider pair: the answer to \"why?\".",
+    "Verdict": 'Every lens\'s verdict on one customer-provider pair: the answer to "why?".',
     "Verdict.customer": "The stakeholder examined as a customer.",
     "Verdict.provider": "The provider examined.",
     "Verdict.isCustomer": "True when any lens other than PROSPECT holds.",
@@ -454,6 +454,7 @@ DESCRIPTIONS: dict[str, str] = {
         "The providers whose purchases this buying role takes part in; empty or absent = "
         "all of the organisation's purchases."
     ),
+    "PurchaseInput": "One purchase; `at` defaults to now, `id` to a new one.",
     "PurchaseInput.id": _REL_ID,
     "PurchaseInput.buyerId": "Who buys: the stakeholder that becomes the customer.",
     "PurchaseInput.sellerId": "Who sells: the provider.",
@@ -482,12 +483,36 @@ DESCRIPTIONS: dict[str, str] = {
     "ContributionInput.platformId": "The platform contributed to.",
     "ContributionInput.what": "What was contributed, e.g. `review`.",
     "ContributionInput.at": "When it was contributed; absent = undated (counts in every window).",
+    "EngagementInput": "One engagement of a prospect; `at` defaults to now.",
     "EngagementInput.id": _REL_ID,
     "EngagementInput.prospectId": "Who engages: the prospect.",
     "EngagementInput.providerId": "The provider engaged with.",
     "EngagementInput.stage": "How far the engagement went.",
     "EngagementInput.channel": "Where it happened, e.g. `webinar`.",
     "EngagementInput.at": "When; absent = now.",
+    "FeedbackInput": (
+        "One piece of feedback from a customer to a provider (GIVES_FEEDBACK): at least one "
+        "of nps, csat or comment. `id` defaults to a new one; `at` to now."
+    ),
+    "FeedbackInput.id": "The feedback's id; a new one when absent.",
+    "FeedbackInput.customerId": "Who gives the feedback.",
+    "FeedbackInput.providerId": "Whom the feedback is about.",
+    "FeedbackInput.at": "When it was given; now when absent.",
+    "FeedbackInput.nps": "Net Promoter score, 0-10: how likely the customer is to recommend p.",
+    "FeedbackInput.csat": "Customer satisfaction score, 1-5.",
+    "FeedbackInput.comment": "What the customer said, in their words.",
+    "FeedbackInput.offering": "The offering the feedback is about.",
+    "FeedbackInput.channel": "Where it was given, e.g. 'survey' or 'email'.",
+    "ReferralInput": (
+        "A referral (REFERS): the referrer pointed the referred stakeholder to a provider. "
+        "`id` defaults to a new one; `at` to now."
+    ),
+    "ReferralInput.id": "The referral's id; a new one when absent.",
+    "ReferralInput.referrerId": "Who made the referral.",
+    "ReferralInput.referredId": "Who was referred; neither the referrer nor the provider.",
+    "ReferralInput.providerId": "The provider the referral was for; it must exist.",
+    "ReferralInput.at": "When it was made; now when absent.",
+    "ReferralInput.channel": "How, e.g. 'word of mouth' or 'email'.",
 }
 
 

@@ -36,9 +36,6 @@ from stakegraph.graph import relations, writes
 from stakegraph.graph.values import Node
 from stakegraph.records import (
     BuyingRole,
-    Consideration,
-    EngagementStage,
-    PurchaseKind,
     RelationType,
 )
 
@@ -48,18 +45,51 @@ M = TypeVar("M", bound=BaseModel)
 
 # ----------------------------------------------------------------------------- inputs
 
+# The input fields that name a relation's two ends, and the time that defaults to now.
+INPUT_ENDS: dict[RelationType, tuple[str, str]] = {
+    RelationType.BUYS: ("buyerId", "sellerId"),
+    RelationType.USES: ("userId", "providerId"),
+    RelationType.SERVES: ("providerId", "recipientId"),
+    RelationType.CONTRIBUTES: ("contributorId", "platformId"),
+    RelationType.ENGAGES: ("prospectId", "providerId"),
+    RelationType.GIVES_FEEDBACK: ("customerId", "providerId"),
+    RelationType.REFERS: ("referrerId", "referredId"),
+    RelationType.MEMBER_OF: ("personId", "ofId"),
+    RelationType.PARENT_OF: ("parentId", "childId"),
+}
+NOW_BY_DEFAULT = {
+    RelationType.BUYS: "at",
+    RelationType.ENGAGES: "at",
+    RelationType.GIVES_FEEDBACK: "at",
+    RelationType.REFERS: "at",
+}
 
-def _graphql_type(name: str, annotation: Any) -> Any:
-    """A record field's type as an input field's: constraints dropped (the record checks
-    them), ids as ID, always optional."""
-    if name == "id":
-        return strawberry.ID | None
-    kind = annotation
-    if typing.get_origin(kind) in (typing.Union, types.UnionType):  # X | None
-        kind = next(k for k in typing.get_args(kind) if k is not type(None))
-    if typing.get_origin(kind) is Annotated:
-        kind = typing.get_args(kind)[0]
-    return kind | None
+
+def _graphql_type(annotation: Any) -> Any:
+    """A record field's type as an input field's, null left out: constraints dropped (the
+    record checks them), ids (`records.Id`) as ID."""
+    if annotation == records.Id:
+        return strawberry.ID
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):  # X | None
+        (kind,) = (k for k in typing.get_args(annotation) if k is not type(None))
+        return _graphql_type(kind)
+    if origin is Annotated:
+        return _graphql_type(typing.get_args(annotation)[0])
+    if origin is list:
+        return list[_graphql_type(typing.get_args(annotation)[0])]  # type: ignore[misc]
+    return annotation
+
+
+def _nullable(annotation: Any) -> bool:
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(
+        None
+    ) in typing.get_args(annotation)
+
+
+def _input(name: str, annotations: dict[str, Any], defaults: dict[str, Any]) -> type:
+    cls = type(name, (), {"__annotations__": annotations, "__module__": __name__, **defaults})
+    return strawberry.input(cls)
 
 
 def input_from(
@@ -69,27 +99,61 @@ def input_from(
     `id` (new when absent) and `name` as the record has them, every other field left as it
     is in the graph when left out (UNSET) and removed when given as null; then `extra`
     (python name, type, default). The record stays the one list of a stakeholder's fields."""
+    hints = typing.get_type_hints(record, include_extras=True)
     annotations: dict[str, Any] = {}
     defaults: dict[str, Any] = {}
-    for field, info in record.model_fields.items():
+    for field in record.model_fields:
         if field in record.META - {"id"}:
             continue
         python = to_snake(field)
         if field == "name":
             annotations[python] = str
             continue
-        annotations[python] = _graphql_type(field, info.annotation)
+        annotations[python] = _graphql_type(hints[field]) | None
         defaults[python] = None if field == "id" else strawberry.UNSET
     for python, kind, default in extra:
         annotations[python], defaults[python] = kind, default
-    cls = type(name, (), {"__annotations__": annotations, "__module__": __name__, **defaults})
-    return strawberry.input(cls)
+    return _input(name, annotations, defaults)
+
+
+def relation_input_from(record: type[records.RelationRecordType], name: str) -> type:
+    """The GraphQL input of a relation record: `id` (interactions only; new when absent),
+    its two ends as INPUT_ENDS names them, then the record's own fields in its order:
+    required ones required, ones with a default showing it, the rest (and a time that is
+    now by default) left out (UNSET) or null. The record stays the one list of fields."""
+    kind = RelationType(record.model_fields["type"].default)
+    hints = typing.get_type_hints(record, include_extras=True)
+    annotations: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    if not kind.structural:
+        annotations["id"], defaults["id"] = strawberry.ID | None, None
+    for end in INPUT_ENDS[kind]:
+        annotations[to_snake(end)] = strawberry.ID
+    for field, info in record.model_fields.items():
+        if field in record.META:
+            continue
+        python = to_snake(field)
+        annotations[python] = _graphql_type(hints[field])
+        if _nullable(hints[field]) or NOW_BY_DEFAULT.get(kind) == field:
+            annotations[python] |= None
+            defaults[python] = strawberry.UNSET
+        elif not info.is_required():
+            defaults[python] = info.default
+    return _input(name, annotations, defaults)
 
 
 if TYPE_CHECKING:  # classes made at import; to the type checker, any input object
     OrganizationInput: TypeAlias = Any
     DepartmentInput: TypeAlias = Any
     PersonInput: TypeAlias = Any
+    MembershipInput: TypeAlias = Any
+    PurchaseInput: TypeAlias = Any
+    UseInput: TypeAlias = Any
+    ServiceInput: TypeAlias = Any
+    ContributionInput: TypeAlias = Any
+    EngagementInput: TypeAlias = Any
+    FeedbackInput: TypeAlias = Any
+    ReferralInput: TypeAlias = Any
 else:
     OrganizationInput = input_from(records.OrganizationRecord, "OrganizationInput")
     DepartmentInput = input_from(
@@ -98,120 +162,14 @@ else:
         ("part_of_id", strawberry.ID | None, None),
     )
     PersonInput = input_from(records.PersonRecord, "PersonInput")
-
-
-@strawberry.input
-class MembershipInput:
-    person_id: strawberry.ID
-    of_id: strawberry.ID
-    title: str | None = strawberry.UNSET
-    buying_role: BuyingRole | None = strawberry.UNSET
-    scope: list[strawberry.ID] | None = strawberry.UNSET
-
-
-@strawberry.input(description="One purchase; `at` defaults to now, `id` to a new one.")
-class PurchaseInput:
-    id: strawberry.ID | None = None
-    buyer_id: strawberry.ID
-    seller_id: strawberry.ID
-    offering: str
-    amount: float = 0.0
-    currency: str
-    at: datetime | None = strawberry.UNSET
-    kind: PurchaseKind = PurchaseKind.ONE_OFF
-    consideration: Consideration = Consideration.MONEY
-
-
-@strawberry.input
-class UseInput:
-    id: strawberry.ID | None = None
-    user_id: strawberry.ID
-    provider_id: strawberry.ID
-    offering: str | None = strawberry.UNSET
-    since: datetime | None = strawberry.UNSET
-
-
-@strawberry.input
-class ServiceInput:
-    id: strawberry.ID | None = None
-    provider_id: strawberry.ID
-    recipient_id: strawberry.ID
-    offering: str | None = strawberry.UNSET
-    since: datetime | None = strawberry.UNSET
-    ongoing: bool = False
-
-
-@strawberry.input
-class ContributionInput:
-    id: strawberry.ID | None = None
-    contributor_id: strawberry.ID
-    platform_id: strawberry.ID
-    what: str | None = strawberry.UNSET
-    at: datetime | None = strawberry.UNSET
-
-
-@strawberry.input(description="One engagement of a prospect; `at` defaults to now.")
-class EngagementInput:
-    id: strawberry.ID | None = None
-    prospect_id: strawberry.ID
-    provider_id: strawberry.ID
-    stage: EngagementStage
-    channel: str | None = strawberry.UNSET
-    at: datetime | None = strawberry.UNSET
-
-
-@strawberry.input(
-    description="One piece of feedback from a customer to a provider (GIVES_FEEDBACK): at "
-    "least one of nps, csat or comment. `id` defaults to a new one; `at` to now."
-)
-class FeedbackInput:
-    id: strawberry.ID | None = strawberry.field(
-        default=None, description="The feedback's id; a new one when absent."
-    )
-    customer_id: strawberry.ID = strawberry.field(description="Who gives the feedback.")
-    provider_id: strawberry.ID = strawberry.field(description="Whom the feedback is about.")
-    at: datetime | None = strawberry.field(
-        default=strawberry.UNSET, description="When it was given; now when absent."
-    )
-    nps: int | None = strawberry.field(
-        default=strawberry.UNSET,
-        description="Net Promoter score, 0-10: how likely the customer is to recommend p.",
-    )
-    csat: int | None = strawberry.field(
-        default=strawberry.UNSET, description="Customer satisfaction score, 1-5."
-    )
-    comment: str | None = strawberry.field(
-        default=strawberry.UNSET, description="What the customer said, in their words."
-    )
-    offering: str | None = strawberry.field(
-        default=strawberry.UNSET, description="The offering the feedback is about."
-    )
-    channel: str | None = strawberry.field(
-        default=strawberry.UNSET, description="Where it was given, e.g. 'survey' or 'email'."
-    )
-
-
-@strawberry.input(
-    description="A referral (REFERS): the referrer pointed the referred stakeholder to a "
-    "provider. `id` defaults to a new one; `at` to now."
-)
-class ReferralInput:
-    id: strawberry.ID | None = strawberry.field(
-        default=None, description="The referral's id; a new one when absent."
-    )
-    referrer_id: strawberry.ID = strawberry.field(description="Who made the referral.")
-    referred_id: strawberry.ID = strawberry.field(
-        description="Who was referred; neither the referrer nor the provider."
-    )
-    provider_id: strawberry.ID = strawberry.field(
-        description="The provider the referral was for; it must exist."
-    )
-    at: datetime | None = strawberry.field(
-        default=strawberry.UNSET, description="When it was made; now when absent."
-    )
-    channel: str | None = strawberry.field(
-        default=strawberry.UNSET, description="How, e.g. 'word of mouth' or 'email'."
-    )
+    MembershipInput = relation_input_from(records.MemberOfRecord, "MembershipInput")
+    PurchaseInput = relation_input_from(records.BuysRecord, "PurchaseInput")
+    UseInput = relation_input_from(records.UsesRecord, "UseInput")
+    ServiceInput = relation_input_from(records.ServesRecord, "ServiceInput")
+    ContributionInput = relation_input_from(records.ContributesRecord, "ContributionInput")
+    EngagementInput = relation_input_from(records.EngagesRecord, "EngagementInput")
+    FeedbackInput = relation_input_from(records.GivesFeedbackRecord, "FeedbackInput")
+    ReferralInput = relation_input_from(records.RefersRecord, "ReferralInput")
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -250,26 +208,6 @@ def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: d
             message = bad.message.replace(f"input.{first}", field)
             raise errors.BadUserInput(message, field=field) from None
         raise bad from None
-
-
-# The input fields that name a relation's two ends, and the time that defaults to now.
-INPUT_ENDS: dict[RelationType, tuple[str, str]] = {
-    RelationType.BUYS: ("buyerId", "sellerId"),
-    RelationType.USES: ("userId", "providerId"),
-    RelationType.SERVES: ("providerId", "recipientId"),
-    RelationType.CONTRIBUTES: ("contributorId", "platformId"),
-    RelationType.ENGAGES: ("prospectId", "providerId"),
-    RelationType.GIVES_FEEDBACK: ("customerId", "providerId"),
-    RelationType.REFERS: ("referrerId", "referredId"),
-    RelationType.MEMBER_OF: ("personId", "ofId"),
-    RelationType.PARENT_OF: ("parentId", "childId"),
-}
-NOW_BY_DEFAULT = {
-    RelationType.BUYS: "at",
-    RelationType.ENGAGES: "at",
-    RelationType.GIVES_FEEDBACK: "at",
-    RelationType.REFERS: "at",
-}
 
 
 def _relation_record(kind: RelationType, value: Any) -> records.RelationRecord:

@@ -5,17 +5,27 @@ type (SPEC 9), and the connection that pages through a stakeholder's relations.
 relationship type is one line there (and its class; and a branch of
 cypher/reads/relation.cypher, which looks an id up in each type's index). The interface
 resolves an object's type from its `type` field, never by trying each type.
+
+A class names each of its fields once: `from_relationship` fills a field from the
+relationship property of the same name in camelCase, or with the field's declared default
+when the graph has no such property (a purchase stored without `kind` reads ONE_OFF).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from neo4j.time import DateTime as Neo4jDateTime
+from strawberry.types import get_object_definition
+from strawberry.types.base import StrawberryList, StrawberryOptional
+from strawberry.types.enum import StrawberryEnumDefinition
+from strawberry.utils.str_converters import to_camel_case
 
 from stakegraph.graph.relations import BOTH, IN, OUT
 from stakegraph.graph.values import GraphRelationship
@@ -64,30 +74,21 @@ class Relation:
         return RELATION_CLASSES[obj.type].__name__
 
 
-Get = Callable[[str], Any]
-
-
 @strawberry.type(description="BUYS: one transaction, buyer (from) -> seller (to).")
 class Purchase(Relation):
-    offering: str = strawberry.field(description="What was bought.")
-    amount: float = strawberry.field(description="How much was paid (0 or more).")
-    currency: str = strawberry.field(description="ISO 4217 code of the amount, e.g. USD.")
-    at: datetime | None = strawberry.field(description="When the purchase happened.")
-    kind: PurchaseKind = strawberry.field(description="ONE_OFF unless stored otherwise.")
-    consideration: Consideration = strawberry.field(
-        description="What was paid with; a purchase stored without one reads MONEY."
+    offering: str = strawberry.field(default="", description="What was bought.")
+    amount: float = strawberry.field(default=0.0, description="How much was paid (0 or more).")
+    currency: str = strawberry.field(
+        default="", description="ISO 4217 code of the amount, e.g. USD."
     )
-
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {
-            "offering": p("offering") or "",
-            "amount": float(p("amount") or 0),
-            "currency": p("currency") or "",
-            "at": p("at"),
-            "kind": PurchaseKind(p("kind") or PurchaseKind.ONE_OFF),
-            "consideration": Consideration(p("consideration") or Consideration.MONEY),
-        }
+    at: datetime | None = strawberry.field(description="When the purchase happened.")
+    kind: PurchaseKind = strawberry.field(
+        default=PurchaseKind.ONE_OFF, description="ONE_OFF unless stored otherwise."
+    )
+    consideration: Consideration = strawberry.field(
+        default=Consideration.MONEY,
+        description="What was paid with; a purchase stored without one reads MONEY.",
+    )
 
 
 @strawberry.type(description="USES: a user (from) uses a provider's (to) offering.")
@@ -95,20 +96,14 @@ class Use(Relation):
     offering: str | None = strawberry.field(description="What is used, when known.")
     since: datetime | None = strawberry.field(description="When the use began, when known.")
 
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {"offering": p("offering"), "since": p("since")}
-
 
 @strawberry.type(description="SERVES: a provider (from) serves a recipient (to).")
 class Service(Relation):
     offering: str | None = strawberry.field(description="What is provided, when known.")
     since: datetime | None = strawberry.field(description="When the service began, when known.")
-    ongoing: bool = strawberry.field(description="Whether it is an ongoing arrangement.")
-
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {"offering": p("offering"), "since": p("since"), "ongoing": bool(p("ongoing"))}
+    ongoing: bool = strawberry.field(
+        default=False, description="Whether it is an ongoing arrangement."
+    )
 
 
 @strawberry.type(description="CONTRIBUTES: a contributor (from) to a platform (to).")
@@ -116,21 +111,14 @@ class Contribution(Relation):
     what: str | None = strawberry.field(description="What was contributed, when known.")
     at: datetime | None = strawberry.field(description="When, when known.")
 
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {"what": p("what"), "at": p("at")}
-
 
 @strawberry.type(description="ENGAGES: a prospect (from) engages with a provider (to).")
 class Engagement(Relation):
-    stage: EngagementStage = strawberry.field(description="How far the prospect has come.")
+    stage: EngagementStage = strawberry.field(
+        default=EngagementStage.AWARENESS, description="How far the prospect has come."
+    )
     channel: str | None = strawberry.field(description="Where it happened, e.g. webinar.")
     at: datetime | None = strawberry.field(description="When it happened.")
-
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        stage = EngagementStage(p("stage") or EngagementStage.AWARENESS)
-        return {"stage": stage, "channel": p("channel"), "at": p("at")}
 
 
 @strawberry.type(description="MEMBER_OF: a person (from) in an organisation or department (to).")
@@ -140,31 +128,19 @@ class MemberOf(Relation):
         description="The person's role in the buying center, or null."
     )
     scope: list[strawberry.ID] = strawberry.field(
-        description="The providers the buying role is limited to (empty: all purchases)."
+        default_factory=list,
+        description="The providers the buying role is limited to (empty: all purchases).",
     )
-
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        role = p("buyingRole")
-        return {
-            "title": p("title"),
-            "buying_role": BuyingRole(role) if role else None,
-            "scope": [strawberry.ID(s) for s in p("scope") or []],
-        }
 
 
 @strawberry.type(description="PART_OF: a department (from) belongs to a unit (to).")
 class PartOf(Relation):
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {}
+    pass
 
 
 @strawberry.type(description="PARENT_OF: a parent (from) of a child (to).")
 class ParentOf(Relation):
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {}
+    pass
 
 
 @strawberry.type(description="GIVES_FEEDBACK: a customer (from) to a provider (to).")
@@ -177,11 +153,6 @@ class Feedback(Relation):
     offering: str | None = strawberry.field(description="The offering it is about, when known.")
     channel: str | None = strawberry.field(description="Where it was given, e.g. survey.")
     at: datetime | None = strawberry.field(description="When it was given.")
-
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        keys = ("nps", "csat", "comment", "offering", "channel", "at")
-        return {key: p(key) for key in keys}
 
 
 @strawberry.type(description="REFERS: a referrer (from) pointed someone (to) to a provider.")
@@ -197,10 +168,6 @@ class Referral(Relation):
         node = await info.context.loaders.stakeholders.load(self.provider_id)
         assert node is not None, "a referral's provider exists (checked when written)"
         return from_node(node)
-
-    @staticmethod
-    def properties(p: Get) -> dict[str, Any]:
-        return {"at": p("at"), "channel": p("channel"), "provider_id": str(p("providerId"))}
 
 
 # The one table from relationship type to GraphQL type.
@@ -221,21 +188,76 @@ RELATION_CLASSES: dict[RelationType, type[Any]] = {
 def from_relationship(rel: GraphRelationship, start: Stakeholder, end: Stakeholder) -> Any:
     """The concrete Relation of a relationship whose ends are already built."""
     kind = RelationType(rel.type)
-
-    def p(name: str) -> Any:
-        return native(rel.get(name))
-
+    cls = RELATION_CLASSES[kind]
     rel_id = rel.get("id")
     ends = {"customer": start, "provider": end} if kind is RelationType.GIVES_FEEDBACK else {}
-    return RELATION_CLASSES[kind](
+    fields: dict[str, Any] = {
         **ends,
-        id=strawberry.ID(str(rel_id) if rel_id is not None else rel.element_id),
-        type=kind,
-        from_=start,
-        to=end,
-        created_at=p("createdAt"),
-        **RELATION_CLASSES[kind].properties(p),
+        "id": strawberry.ID(str(rel_id) if rel_id is not None else rel.element_id),
+        "type": kind,
+        "from_": start,
+        "to": end,
+    }
+    for prop in _STORED_PROPERTIES[kind]:
+        if prop.field not in fields:
+            fields[prop.field] = prop.read(rel.get(prop.key))
+    return cls(**fields)
+
+
+@dataclass(frozen=True, slots=True)
+class _StoredProperty:
+    """One field of a Relation class read from the relationship property of the same name
+    in camelCase (`buying_role` from `buyingRole`); a property the graph leaves out reads
+    as the field's default (declared on the field), or null."""
+
+    field: str
+    key: str
+    default: Callable[[], Any]
+    convert: Callable[[Any], Any]
+
+    def read(self, value: Any) -> Any:
+        return self.default() if value is None else self.convert(native(value))
+
+
+def _stored_properties(cls: type[Any]) -> tuple[_StoredProperty, ...]:
+    """The fields of `cls` that can hold relationship properties: every data field (a
+    field with a resolver computes its value; `from_relationship` gives the id and ends)."""
+    defaults = {f.name: _default(f) for f in dataclasses.fields(cls)}
+    return tuple(
+        _StoredProperty(
+            f.python_name, to_camel_case(f.python_name), defaults[f.python_name], _converter(f.type)
+        )
+        for f in get_object_definition(cls, strict=True).fields
+        if f.base_resolver is None
     )
+
+
+def _default(field: dataclasses.Field[Any]) -> Callable[[], Any]:
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory
+    value = None if field.default is dataclasses.MISSING else field.default
+    return lambda: value
+
+
+def _converter(annotation: Any) -> Callable[[Any], Any]:
+    """How a stored value becomes the field's Python value: enums from their names, lists
+    as lists, numbers and flags as their types; anything else (text, datetimes) as it is."""
+    if isinstance(annotation, StrawberryOptional):
+        annotation = annotation.of_type
+    if isinstance(annotation, StrawberryEnumDefinition):
+        return annotation.wrapped_cls
+    if isinstance(annotation, StrawberryList):
+        return list
+    if annotation in (float, bool):
+        return annotation  # type: ignore[no-any-return]
+    return _as_is
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+_STORED_PROPERTIES = {kind: _stored_properties(cls) for kind, cls in RELATION_CLASSES.items()}
 
 
 @strawberry.type(description="One relation on a page, with the cursor to continue after it.")

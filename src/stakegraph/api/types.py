@@ -131,9 +131,7 @@ class Stakeholder:
         )
         page = await info.context.loaders.relations.load((str(self.id), asked))
         nodes = NodeCache()
-        edges = [
-            RelationEdge(cursor=d.cursor, node=nodes.link(d.link)) for d in page.relations
-        ]
+        edges = [RelationEdge(cursor=d.cursor, node=nodes.link(d.link)) for d in page.relations]
         return RelationConnection(
             edges=edges,
             page_info=PageInfo(
@@ -161,9 +159,7 @@ async def _linked(info: Info, id_: str, kind: RelationType, direction: str) -> l
     """The direct structural links of one stakeholder, batched across stakeholders."""
     links = await info.context.loaders.linked.load((id_, kind.value, direction))
     nodes = NodeCache()
-    return [
-        (nodes.get(link.start), nodes.get(link.end), link.relationship) for link in links
-    ]
+    return [(nodes.get(link.start), nodes.get(link.end), link.relationship) for link in links]
 
 
 def _membership(start: Any, end: Any, rel: GraphRelationship) -> Membership:
@@ -174,6 +170,26 @@ def _membership(start: Any, end: Any, rel: GraphRelationship) -> Membership:
         title=rel.get("title"),
         buying_role=records.BuyingRole(role) if role else None,
     )
+
+
+# The fields an organisation and a department share: what a unit holds directly.
+
+
+async def _departments(root: Stakeholder, info: Info) -> list[Department]:
+    """Its departments (direct PART_OF only), by name then id."""
+    links = await _linked(info, str(root.id), RelationType.PART_OF, graph_relations.IN)
+    return [start for start, _, _ in links]
+
+
+async def _members(root: Stakeholder, info: Info) -> list[Membership]:
+    """Who is MEMBER_OF it directly, by name then id."""
+    links = await _linked(info, str(root.id), RelationType.MEMBER_OF, graph_relations.IN)
+    return [_membership(*link) for link in links]
+
+
+def _unit_field(resolver: Callable[..., Any]) -> Any:
+    """A field of both Organization and Department, described by its resolver's docstring."""
+    return strawberry.field(resolver=resolver, description=resolver.__doc__)
 
 
 @strawberry.type
@@ -190,15 +206,8 @@ class Organization(Stakeholder):
     icp_countries: list[str]
     icp_technologies: list[str]
 
-    @strawberry.field(description="Its departments (direct PART_OF only), by name then id.")
-    async def departments(self, info: Info) -> list[Department]:
-        links = await _linked(info, str(self.id), RelationType.PART_OF, graph_relations.IN)
-        return [start for start, _, _ in links]
-
-    @strawberry.field(description="Who is MEMBER_OF it directly, by name then id.")
-    async def members(self, info: Info) -> list[Membership]:
-        links = await _linked(info, str(self.id), RelationType.MEMBER_OF, graph_relations.IN)
-        return [_membership(*link) for link in links]
+    departments = _unit_field(_departments)
+    members = _unit_field(_members)
 
 
 @strawberry.type
@@ -208,15 +217,8 @@ class Department(Stakeholder):
         links = await _linked(info, str(self.id), RelationType.PART_OF, graph_relations.OUT)
         return links[0][1] if links else None
 
-    @strawberry.field(description="Its departments (direct PART_OF only), by name then id.")
-    async def departments(self, info: Info) -> list[Department]:
-        links = await _linked(info, str(self.id), RelationType.PART_OF, graph_relations.IN)
-        return [start for start, _, _ in links]
-
-    @strawberry.field(description="Who is MEMBER_OF it directly, by name then id.")
-    async def members(self, info: Info) -> list[Membership]:
-        links = await _linked(info, str(self.id), RelationType.MEMBER_OF, graph_relations.IN)
-        return [_membership(*link) for link in links]
+    departments = _unit_field(_departments)
+    members = _unit_field(_members)
 
 
 @strawberry.type

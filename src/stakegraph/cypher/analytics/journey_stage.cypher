@@ -1,6 +1,7 @@
 // Journey stage of x with provider p (SPEC 7, with SPEC 13's ADVOCACY rule): the stage
 // reached at the last touchpoint of x's journey map (analytics/journey, which explains
-// the touchpoints and their order); this file computes the same, for the last one only.
+// the touchpoints and their order); this file computes the same, for the last one only,
+// in the same words (cypher/README.md, "One passage, one text").
 // Moving only forward: a later, lower ENGAGES never takes it back.
 //   ADVOCACY       an advocacy signal made while x was a customer of p: an ENGAGES of stage
 //                  ADVOCACY, a referral for p (x REFERS y, providerId p), or feedback with

@@ -1,7 +1,7 @@
 // The customers of provider p in one bucket of `segments` (segmentMembers): the same
-// customers, dimension and bucket keys as analytics/segments (keep the two in step; a test
-// checks that every bucket's count equals this file's total), one keyset page of them in
-// (name, id) order.
+// customers, dimension and bucket keys as analytics/segments (the passage up to `AS keys`
+// is word for word the same: cypher/README.md, "One passage, one text"), one keyset page
+// of them in (name, id) order.
 //   CUSTOMER_TYPE  INDIVIDUAL (Person), INTERNAL (Department), else the orgType
 //   COUNTRY, REGION, CITY, INDUSTRY   the property
 //   AGE_BAND       year of asOf - birthYear: <18, 18-24, 25-34, 35-44, 45-54, 55-64, 65+

@@ -1,0 +1,74 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment StakeholderRef on Stakeholder {\n    id\n    name\n    kind\n  }\n": typeof types.StakeholderRefFragmentDoc,
+    "\n  fragment RelationFields on Relation {\n    __typename\n    id\n    type\n    from { ...StakeholderRef }\n    to { ...StakeholderRef }\n    createdAt\n    ... on Purchase { Purchase_offering: offering amount currency at kind consideration }\n    ... on Use { offering since }\n    ... on Service { offering since ongoing }\n    ... on Contribution { what at }\n    ... on Engagement { stage channel at }\n    ... on MemberOf { title buyingRole scope }\n    ... on Feedback { nps csat comment offering channel at }\n    ... on Referral { channel at }\n  }\n": typeof types.RelationFieldsFragmentDoc,
+    "\n  fragment CustomerPageFields on CustomerConnection {\n    edges {\n      cursor\n      node {\n        customer { ...StakeholderRef }\n        lenses\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n": typeof types.CustomerPageFieldsFragmentDoc,
+    "\n  fragment NeighbourhoodFields on Subgraph {\n    nodes { ...StakeholderRef }\n    relations { id type from { id } to { id } }\n    truncated\n  }\n": typeof types.NeighbourhoodFieldsFragmentDoc,
+    "\n  query ExploreSearch($text: String!) {\n    search(text: $text, first: 20) {\n      score\n      matched\n      stakeholder { ...StakeholderRef city country }\n    }\n  }\n": typeof types.ExploreSearchDocument,
+    "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: 20) { totalCount edges { node { ...RelationFields } } }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) {\n      totalCount\n      edges { node { provider { ...StakeholderRef } lenses } }\n    }\n  }\n": typeof types.ExploreStakeholderDocument,
+    "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n  }\n": typeof types.ExploreNeighbourhoodDocument,
+    "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": typeof types.ExploreCustomersDocument,
+};
+const documents: Documents = {
+    "\n  fragment StakeholderRef on Stakeholder {\n    id\n    name\n    kind\n  }\n": types.StakeholderRefFragmentDoc,
+    "\n  fragment RelationFields on Relation {\n    __typename\n    id\n    type\n    from { ...StakeholderRef }\n    to { ...StakeholderRef }\n    createdAt\n    ... on Purchase { Purchase_offering: offering amount currency at kind consideration }\n    ... on Use { offering since }\n    ... on Service { offering since ongoing }\n    ... on Contribution { what at }\n    ... on Engagement { stage channel at }\n    ... on MemberOf { title buyingRole scope }\n    ... on Feedback { nps csat comment offering channel at }\n    ... on Referral { channel at }\n  }\n": types.RelationFieldsFragmentDoc,
+    "\n  fragment CustomerPageFields on CustomerConnection {\n    edges {\n      cursor\n      node {\n        customer { ...StakeholderRef }\n        lenses\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n": types.CustomerPageFieldsFragmentDoc,
+    "\n  fragment NeighbourhoodFields on Subgraph {\n    nodes { ...StakeholderRef }\n    relations { id type from { id } to { id } }\n    truncated\n  }\n": types.NeighbourhoodFieldsFragmentDoc,
+    "\n  query ExploreSearch($text: String!) {\n    search(text: $text, first: 20) {\n      score\n      matched\n      stakeholder { ...StakeholderRef city country }\n    }\n  }\n": types.ExploreSearchDocument,
+    "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: 20) { totalCount edges { node { ...RelationFields } } }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) {\n      totalCount\n      edges { node { provider { ...StakeholderRef } lenses } }\n    }\n  }\n": types.ExploreStakeholderDocument,
+    "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n  }\n": types.ExploreNeighbourhoodDocument,
+    "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": types.ExploreCustomersDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StakeholderRef on Stakeholder {\n    id\n    name\n    kind\n  }\n"): typeof import('./graphql').StakeholderRefFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RelationFields on Relation {\n    __typename\n    id\n    type\n    from { ...StakeholderRef }\n    to { ...StakeholderRef }\n    createdAt\n    ... on Purchase { Purchase_offering: offering amount currency at kind consideration }\n    ... on Use { offering since }\n    ... on Service { offering since ongoing }\n    ... on Contribution { what at }\n    ... on Engagement { stage channel at }\n    ... on MemberOf { title buyingRole scope }\n    ... on Feedback { nps csat comment offering channel at }\n    ... on Referral { channel at }\n  }\n"): typeof import('./graphql').RelationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerPageFields on CustomerConnection {\n    edges {\n      cursor\n      node {\n        customer { ...StakeholderRef }\n        lenses\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n"): typeof import('./graphql').CustomerPageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NeighbourhoodFields on Subgraph {\n    nodes { ...StakeholderRef }\n    relations { id type from { id } to { id } }\n    truncated\n  }\n"): typeof import('./graphql').NeighbourhoodFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreSearch($text: String!) {\n    search(text: $text, first: 20) {\n      score\n      matched\n      stakeholder { ...StakeholderRef city country }\n    }\n  }\n"): typeof import('./graphql').ExploreSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: 20) { totalCount edges { node { ...RelationFields } } }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) {\n      totalCount\n      edges { node { provider { ...StakeholderRef } lenses } }\n    }\n  }\n"): typeof import('./graphql').ExploreStakeholderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n  }\n"): typeof import('./graphql').ExploreNeighbourhoodDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n"): typeof import('./graphql').ExploreCustomersDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,1274 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A role in a B2B buying decision. */
+export type BuyingRole =
+  /** Signs off the decision or the budget. */
+  | 'APPROVER'
+  /** Handles procurement and the terms. */
+  | 'BUYER'
+  /** Sells internally for the vendor. */
+  | 'CHAMPION'
+  /** Makes the final choice. */
+  | 'DECIDER'
+  /** Controls the information and access that reach the center. */
+  | 'GATEKEEPER'
+  /** Shapes the requirements or the choice. */
+  | 'INFLUENCER'
+  /** Starts the purchase by raising the need. */
+  | 'INITIATOR'
+  /** Will use what is bought. */
+  | 'USER';
+
+/** What the buyer gave in return; MONEY counts as TRANSACTIONAL, any counts as EXCHANGE. */
+export type Consideration =
+  /** Paid with attention, e.g. watching ads. */
+  | 'ATTENTION'
+  /** Paid with data about the buyer. */
+  | 'DATA'
+  /** Paid with goods or services. */
+  | 'IN_KIND'
+  /** Paid with money. */
+  | 'MONEY'
+  /** Nothing given in return. */
+  | 'NONE';
+
+/** How far a prospect's engagement has gone, in funnel order. */
+export type EngagementStage =
+  /** Recommends the provider (moves a customer's journey to ADVOCACY). */
+  | 'ADVOCACY'
+  /** Knows the provider. */
+  | 'AWARENESS'
+  /** Considers the offering. */
+  | 'CONSIDERATION'
+  /** Intends to buy. */
+  | 'INTENT';
+
+/** One meaning of 'x is a customer of provider p': every answer names its lenses. */
+export type Lens =
+  /** x receives something p offers, paid or not: p serves x, x uses or buys. */
+  | 'BENEFICIARY'
+  /** x is a person with a buying role in an organisation (or one of its departments) that bought from p, and the membership's scope covers p. */
+  | 'BUYING_CENTER'
+  /** An ongoing arrangement: a subscription, contract or membership purchase, or an ongoing service. */
+  | 'CLIENT'
+  /** x contributes to p and also uses or buys from it: a prosumer. */
+  | 'COLLABORATIVE'
+  /** x uses p's offering, whoever paid for it (a child playing with a toy). */
+  | 'END_USER'
+  /** x bought from p with any consideration: money, in kind, data, attention. */
+  | 'EXCHANGE'
+  /** x receives from p (served, uses or buys) and both share a home organisation. */
+  | 'INTERNAL'
+  /** x engages with p but has not bought: a potential customer. */
+  | 'PROSPECT'
+  /** x bought from p at least twice: a repeat or loyal patron. */
+  | 'REPEAT'
+  /** x bought from p and paid money (a BUYS with consideration MONEY). */
+  | 'TRANSACTIONAL';
+
+/** How a purchase is arranged; all but ONE_OFF make the buyer a CLIENT. */
+export type PurchaseKind =
+  /** A contract over a period. */
+  | 'CONTRACT'
+  /** A membership. */
+  | 'MEMBERSHIP'
+  /** A single transaction. */
+  | 'ONE_OFF'
+  /** A recurring subscription. */
+  | 'SUBSCRIPTION';
+
+/** The relationship types of the graph, named as in Neo4j. */
+export type RelationType =
+  /** buyer -> seller: one purchase (offering, amount, currency, at, kind). */
+  | 'BUYS'
+  /** contributor -> platform: contributes content or work (what, at). */
+  | 'CONTRIBUTES'
+  /** prospect -> provider: an engagement at a funnel stage (channel, at). */
+  | 'ENGAGES'
+  /** customer -> provider: feedback (nps 0-10, csat 1-5, comment, offering, channel, at). */
+  | 'GIVES_FEEDBACK'
+  /** person -> organisation or department: membership, with title and buying role. */
+  | 'MEMBER_OF'
+  /** person -> person: parent and child. */
+  | 'PARENT_OF'
+  /** department -> organisation or department: structure. */
+  | 'PART_OF'
+  /** referrer -> referred: a referral for the provider named by providerId (channel, at). */
+  | 'REFERS'
+  /** provider -> recipient: serves it, paid or not (since, ongoing). */
+  | 'SERVES'
+  /** user -> provider: uses an offering (since). */
+  | 'USES';
+
+/** Role labels, kept true to the relationships by every write. */
+export type Role =
+  /** A person with a buying role in an organisation's buying center. */
+  | 'BUYING_CENTER_MEMBER'
+  /** A stakeholder that uses some provider's offering (has a USES). */
+  | 'END_USER'
+  /** A person recorded as the parent of another (PARENT_OF). */
+  | 'PARENT'
+  /** A stakeholder that contributes to a platform it also uses or buys from (a creator). */
+  | 'PROSUMER';
+
+/** The three kinds of stakeholder node. */
+export type StakeholderKind =
+  /** A unit inside an organisation (PART_OF it or of another department); internal customers are departments served by their own organisation. */
+  | 'DEPARTMENT'
+  /** A company, public body, institution or nonprofit: buys, sells and is the home of its departments and members. */
+  | 'ORGANIZATION'
+  /** An individual: a consumer, a parent, an end user or a member of a buying center. */
+  | 'PERSON';
+
+type StakeholderRef_Department_Fragment = { id: string, name: string, kind: StakeholderKind };
+
+type StakeholderRef_Organization_Fragment = { id: string, name: string, kind: StakeholderKind };
+
+type StakeholderRef_Person_Fragment = { id: string, name: string, kind: StakeholderKind };
+
+export type StakeholderRefFragment =
+  | StakeholderRef_Department_Fragment
+  | StakeholderRef_Organization_Fragment
+  | StakeholderRef_Person_Fragment
+;
+
+type RelationFields_Contribution_Fragment = { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_Engagement_Fragment = { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_Feedback_Fragment = { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_MemberOf_Fragment = { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_ParentOf_Fragment = { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_PartOf_Fragment = { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_Purchase_Fragment = { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_Referral_Fragment = { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_Service_Fragment = { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+type RelationFields_Use_Fragment = { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  , to:
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+   };
+
+export type RelationFieldsFragment =
+  | RelationFields_Contribution_Fragment
+  | RelationFields_Engagement_Fragment
+  | RelationFields_Feedback_Fragment
+  | RelationFields_MemberOf_Fragment
+  | RelationFields_ParentOf_Fragment
+  | RelationFields_PartOf_Fragment
+  | RelationFields_Purchase_Fragment
+  | RelationFields_Referral_Fragment
+  | RelationFields_Service_Fragment
+  | RelationFields_Use_Fragment
+;
+
+export type CustomerPageFieldsFragment = { totalCount: number, edges: Array<{ cursor: string, node: { lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+      , evidence: Array<{ lens: Lens, summary: string, path: Array<{ type: RelationType, relationId: string | null, from:
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+          , to:
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+           }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
+export type NeighbourhoodFieldsFragment = { truncated: boolean, nodes: Array<
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+    | { id: string, name: string, kind: StakeholderKind }
+  >, relations: Array<
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+    | { id: string, type: RelationType, from:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+      , to:
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }
+  > };
+
+export type ExploreSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ExploreSearchQuery = { search: Array<{ score: number, matched: Array<string>, stakeholder:
+      | { city: string | null, country: string | null, id: string, name: string, kind: StakeholderKind }
+      | { city: string | null, country: string | null, id: string, name: string, kind: StakeholderKind }
+      | { city: string | null, country: string | null, id: string, name: string, kind: StakeholderKind }
+     }> };
+
+export type ExploreStakeholderQueryVariables = Exact<{
+  id: string | number;
+  depth: number;
+  lenses?: Array<Lens> | Lens | null | undefined;
+  except?: Array<Lens> | Lens | null | undefined;
+  first: number;
+}>;
+
+
+export type ExploreStakeholderQuery = { stakeholder:
+    | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }> } }
+    | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }> } }
+    | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }> } }
+   | null, neighbourhood: { truncated: boolean, nodes: Array<
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+    >, relations: Array<
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+    > }, customersOf: { totalCount: number, edges: Array<{ cursor: string, node: { lenses: Array<Lens>, customer:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , evidence: Array<{ lens: Lens, summary: string, path: Array<{ type: RelationType, relationId: string | null, from:
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+            , to:
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+             }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, providersOf: { totalCount: number, edges: Array<{ node: { lenses: Array<Lens>, provider:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         } }> } };
+
+export type ExploreNeighbourhoodQueryVariables = Exact<{
+  id: string | number;
+  depth: number;
+}>;
+
+
+export type ExploreNeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+    >, relations: Array<
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+      | { id: string, type: RelationType, from:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+        , to:
+          | { id: string }
+          | { id: string }
+          | { id: string }
+         }
+    > } };
+
+export type ExploreCustomersQueryVariables = Exact<{
+  id: string | number;
+  lenses?: Array<Lens> | Lens | null | undefined;
+  except?: Array<Lens> | Lens | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreCustomersQuery = { customersOf: { totalCount: number, edges: Array<{ cursor: string, node: { lenses: Array<Lens>, customer:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , evidence: Array<{ lens: Lens, summary: string, path: Array<{ type: RelationType, relationId: string | null, from:
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+            , to:
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+              | { id: string, name: string, kind: StakeholderKind }
+             }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const StakeholderRefFragmentDoc = new TypedDocumentString(`
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+    `, {"fragmentName":"StakeholderRef"}) as unknown as TypedDocumentString<StakeholderRefFragment, unknown>;
+export const RelationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RelationFields on Relation {
+  __typename
+  id
+  type
+  from {
+    ...StakeholderRef
+  }
+  to {
+    ...StakeholderRef
+  }
+  createdAt
+  ... on Purchase {
+    Purchase_offering: offering
+    amount
+    currency
+    at
+    kind
+    consideration
+  }
+  ... on Use {
+    offering
+    since
+  }
+  ... on Service {
+    offering
+    since
+    ongoing
+  }
+  ... on Contribution {
+    what
+    at
+  }
+  ... on Engagement {
+    stage
+    channel
+    at
+  }
+  ... on MemberOf {
+    title
+    buyingRole
+    scope
+  }
+  ... on Feedback {
+    nps
+    csat
+    comment
+    offering
+    channel
+    at
+  }
+  ... on Referral {
+    channel
+    at
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"RelationFields"}) as unknown as TypedDocumentString<RelationFieldsFragment, unknown>;
+export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerPageFields on CustomerConnection {
+  edges {
+    cursor
+    node {
+      customer {
+        ...StakeholderRef
+      }
+      lenses
+      evidence {
+        lens
+        summary
+        path {
+          from {
+            ...StakeholderRef
+          }
+          type
+          to {
+            ...StakeholderRef
+          }
+          relationId
+        }
+      }
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"CustomerPageFields"}) as unknown as TypedDocumentString<CustomerPageFieldsFragment, unknown>;
+export const NeighbourhoodFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NeighbourhoodFields on Subgraph {
+  nodes {
+    ...StakeholderRef
+  }
+  relations {
+    id
+    type
+    from {
+      id
+    }
+    to {
+      id
+    }
+  }
+  truncated
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"NeighbourhoodFields"}) as unknown as TypedDocumentString<NeighbourhoodFieldsFragment, unknown>;
+export const ExploreSearchDocument = new TypedDocumentString(`
+    query ExploreSearch($text: String!) {
+  search(text: $text, first: 20) {
+    score
+    matched
+    stakeholder {
+      ...StakeholderRef
+      city
+      country
+    }
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`) as unknown as TypedDocumentString<ExploreSearchQuery, ExploreSearchQueryVariables>;
+export const ExploreStakeholderDocument = new TypedDocumentString(`
+    query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!], $first: Int!) {
+  stakeholder(id: $id) {
+    ...StakeholderRef
+    city
+    country
+    tags
+    roles
+    relations(first: 20) {
+      totalCount
+      edges {
+        node {
+          ...RelationFields
+        }
+      }
+    }
+  }
+  neighbourhood(id: $id, depth: $depth, limit: 150) {
+    ...NeighbourhoodFields
+  }
+  customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {
+    ...CustomerPageFields
+  }
+  providersOf(customerId: $id, first: $first) {
+    totalCount
+    edges {
+      node {
+        provider {
+          ...StakeholderRef
+        }
+        lenses
+      }
+    }
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment RelationFields on Relation {
+  __typename
+  id
+  type
+  from {
+    ...StakeholderRef
+  }
+  to {
+    ...StakeholderRef
+  }
+  createdAt
+  ... on Purchase {
+    Purchase_offering: offering
+    amount
+    currency
+    at
+    kind
+    consideration
+  }
+  ... on Use {
+    offering
+    since
+  }
+  ... on Service {
+    offering
+    since
+    ongoing
+  }
+  ... on Contribution {
+    what
+    at
+  }
+  ... on Engagement {
+    stage
+    channel
+    at
+  }
+  ... on MemberOf {
+    title
+    buyingRole
+    scope
+  }
+  ... on Feedback {
+    nps
+    csat
+    comment
+    offering
+    channel
+    at
+  }
+  ... on Referral {
+    channel
+    at
+  }
+}
+fragment CustomerPageFields on CustomerConnection {
+  edges {
+    cursor
+    node {
+      customer {
+        ...StakeholderRef
+      }
+      lenses
+      evidence {
+        lens
+        summary
+        path {
+          from {
+            ...StakeholderRef
+          }
+          type
+          to {
+            ...StakeholderRef
+          }
+          relationId
+        }
+      }
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+fragment NeighbourhoodFields on Subgraph {
+  nodes {
+    ...StakeholderRef
+  }
+  relations {
+    id
+    type
+    from {
+      id
+    }
+    to {
+      id
+    }
+  }
+  truncated
+}`) as unknown as TypedDocumentString<ExploreStakeholderQuery, ExploreStakeholderQueryVariables>;
+export const ExploreNeighbourhoodDocument = new TypedDocumentString(`
+    query ExploreNeighbourhood($id: ID!, $depth: Int!) {
+  neighbourhood(id: $id, depth: $depth, limit: 150) {
+    ...NeighbourhoodFields
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment NeighbourhoodFields on Subgraph {
+  nodes {
+    ...StakeholderRef
+  }
+  relations {
+    id
+    type
+    from {
+      id
+    }
+    to {
+      id
+    }
+  }
+  truncated
+}`) as unknown as TypedDocumentString<ExploreNeighbourhoodQuery, ExploreNeighbourhoodQueryVariables>;
+export const ExploreCustomersDocument = new TypedDocumentString(`
+    query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!, $after: String) {
+  customersOf(
+    providerId: $id
+    lenses: $lenses
+    except: $except
+    first: $first
+    after: $after
+  ) {
+    ...CustomerPageFields
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment CustomerPageFields on CustomerConnection {
+  edges {
+    cursor
+    node {
+      customer {
+        ...StakeholderRef
+      }
+      lenses
+      evidence {
+        lens
+        summary
+        path {
+          from {
+            ...StakeholderRef
+          }
+          type
+          to {
+            ...StakeholderRef
+          }
+          relationId
+        }
+      }
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<ExploreCustomersQuery, ExploreCustomersQueryVariables>;
