@@ -7,7 +7,21 @@ const KEY = "stakegraph.apiKey";
 
 export class NeedsKey extends Error {}
 
-export class GraphQLFailure extends Error {}
+/** One error of a GraphQL response: `extensions.code` says what kind (BAD_USER_INPUT,
+ * NOT_FOUND, ...), `extensions.field` which argument or parameter it is about. */
+export interface ErrorDetail {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+
+export class GraphQLFailure extends Error {
+  constructor(
+    message: string,
+    readonly errors: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
 
 export function apiKey(): string | null {
   return sessionStorage.getItem(KEY);
@@ -51,14 +65,14 @@ export async function gql<T>(
     setApiKey(null);
     throw new NeedsKey("this server needs an API key");
   }
-  let body: { data?: T | null; errors?: { message: string }[] };
+  let body: { data?: T | null; errors?: ErrorDetail[] };
   try {
     body = await response.json();
   } catch {
     throw new GraphQLFailure(`the server answered ${response.status} without GraphQL`);
   }
   if (body.errors?.length) {
-    throw new GraphQLFailure(body.errors.map((e) => e.message).join("; "));
+    throw new GraphQLFailure(body.errors.map((e) => e.message).join("; "), body.errors);
   }
   if (!body.data) throw new GraphQLFailure(`the server answered ${response.status}`);
   return body.data;

@@ -225,11 +225,13 @@ export function scatterChart(points: Point[], options: ScatterChartOptions): HTM
   const grouped = points.some((p) => p.group !== undefined);
   const name = (p: Point): string =>
     `${p.label}${p.group ? ` (${p.group})` : ""}: ${options.xLabel} ${fmt(p.x)}, ${options.yLabel} ${fmt(p.y)}`;
-  const marks: Plot.Markish[] = [Plot.frame({ stroke: "#ccc" })];
+  // The frame and the dividing lines are decoration: hidden from assistive tools (an
+  // aria-label on an SVG group with no role is an axe-core "serious" violation).
+  const marks: Plot.Markish[] = [Plot.frame({ stroke: "#ccc", ariaHidden: "true" })];
   if (q) {
     marks.push(
-      Plot.ruleX([q.x], { stroke: "#999", strokeDasharray: "4 3" }),
-      Plot.ruleY([q.y], { stroke: "#999", strokeDasharray: "4 3" }),
+      Plot.ruleX([q.x], { stroke: "#999", strokeDasharray: "4 3", ariaHidden: "true" }),
+      Plot.ruleY([q.y], { stroke: "#999", strokeDasharray: "4 3", ariaHidden: "true" }),
       ...(["top-left", "top-right", "bottom-left", "bottom-right"] as const).map((corner, i) =>
         Plot.text([q.names[i]], {
           frameAnchor: corner,

@@ -1,7 +1,10 @@
 // The explorer page: reads the route from the address (History API), draws the view, and
 // talks to the server only through the public GraphQL API (api.ts).
 
-import { GraphQLFailure, NeedsKey, gql, setApiKey } from "./api";
+import { accountPath, accountView } from "./account";
+import { gql } from "./api";
+import { queriesView } from "./library";
+import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
 import { Picture, legend } from "./picture";
 import {
   CUSTOMERS_PAGE,
@@ -21,73 +24,6 @@ const PAGE_SIZE = 10;
 const app = document.getElementById("app") as HTMLElement;
 let picture: Picture | null = null;
 let generation = 0; // a view drawn by an older navigation must not overwrite a newer one
-
-type Attrs = Record<string, string | boolean | undefined>;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    el.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) if (child !== null) el.append(child);
-  return el;
-}
-
-function stakeholderPath(id: string): string {
-  return `/explore/stakeholder/${encodeURIComponent(id)}`;
-}
-
-function link(href: string, text: string, attrs: Attrs = {}): HTMLAnchorElement {
-  return h("a", { href, "data-internal": true, ...attrs }, text);
-}
-
-function kindLabel(kind: string): string {
-  return kind.charAt(0) + kind.slice(1).toLowerCase();
-}
-
-export function navigate(url: string): void {
-  history.pushState(null, "", url);
-  void render();
-}
-
-document.addEventListener("click", (event) => {
-  const a = (event.target as Element | null)?.closest?.("a[data-internal]");
-  if (!a || !(a instanceof HTMLAnchorElement)) return;
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-  event.preventDefault();
-  navigate(a.getAttribute("href") as string);
-});
-window.addEventListener("popstate", () => void render());
-
-function fail(error: unknown, retry: () => void): HTMLElement {
-  if (error instanceof NeedsKey) return keyForm(retry);
-  const message = error instanceof GraphQLFailure || error instanceof Error ? error.message : String(error);
-  return h("p", { role: "alert", class: "error" }, `Could not load: ${message}`);
-}
-
-function keyForm(retry: () => void): HTMLElement {
-  const input = h("input", { id: "api-key", type: "password", autocomplete: "off", required: true });
-  const form = h(
-    "form",
-    { class: "key", "aria-label": "This server needs an API key" },
-    h("p", {}, "This server needs an API key. It is kept for this tab only."),
-    h("label", { for: "api-key" }, "API key "),
-    input,
-    h("button", { type: "submit" }, "Use key"),
-  );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    setApiKey(input.value.trim());
-    retry();
-  });
-  queueMicrotask(() => input.focus());
-  return form;
-}
 
 // ---------------------------------------------------------------- /explore: search
 
@@ -191,9 +127,6 @@ function lensArgs(s: StakeholderState): { lenses: Lens[] | null; except: Lens[] 
   return s.except ? { lenses: null, except: s.lenses } : { lenses: s.lenses, except: null };
 }
 
-function region(name: string, id: string, ...children: (Node | string | null)[]): HTMLElement {
-  return h("section", { id, class: `panel ${id}`, "aria-labelledby": `${id}-title` }, h("h2", { id: `${id}-title` }, name), ...children);
-}
 
 function relationProps(r: Relation): string {
   const skip = new Set(["__typename", "id", "type", "from", "to", "createdAt"]);
@@ -208,7 +141,7 @@ function relationProps(r: Relation): string {
     .join(" · ");
 }
 
-async function stakeholderView(id: string, mine: number): Promise<void> {
+async function stakeholderView(id: string, stale: () => boolean): Promise<void> {
   const state = readState(id);
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: StakeholderPage;
@@ -220,10 +153,10 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
       ...lensArgs(state),
     });
   } catch (error) {
-    if (mine === generation) app.replaceChildren(fail(error, () => void render()));
+    if (!stale()) app.replaceChildren(fail(error, () => void render()));
     return;
   }
-  if (mine !== generation) return;
+  if (stale()) return;
   const s = data.stakeholder;
   if (!s) {
     app.replaceChildren(h("p", { role: "alert" }, `No stakeholder with id ${id}.`), link("/explore", "Search"));
@@ -300,6 +233,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
       h("span", { class: `kind kind-${s.kind}` }, kindLabel(s.kind)),
       h("span", { class: "where" }, [s.city, s.country].filter(Boolean).join(", ")),
       s.roles.length ? h("span", { class: "roles" }, s.roles.join(", ")) : null,
+      s.kind === "ORGANIZATION" ? link(accountPath(s.id), "its buying center") : null,
     ),
     h("div", { class: "grid" }, neighbourhood, h("div", { class: "side" }, customers, evidence, providers, relations)),
   );
@@ -320,7 +254,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
     history.pushState(null, "", stateUrl(state));
     try {
       const more = await gql(NEIGHBOURHOOD, { id: s.id, depth: state.depth });
-      if (mine !== generation) return;
+      if (stale()) return;
       drawPicture(more.neighbourhood);
       showEvidence(null);
     } catch (error) {
@@ -408,7 +342,7 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   const loadCustomers = async (after: string | null): Promise<void> => {
     try {
       const page = await gql(CUSTOMERS_PAGE, { id: s.id, first: PAGE_SIZE, after, ...lensArgs(state) });
-      if (mine !== generation) return;
+      if (stale()) return;
       drawCustomers(page.customersOf);
     } catch (error) {
       customers.append(fail(error, () => void render()));
@@ -424,8 +358,23 @@ async function stakeholderView(id: string, mine: number): Promise<void> {
   drawCustomers(data.customersOf);
   const chosen = shown.find((c) => c.customer.id === state.customer) ?? null;
   showEvidence(chosen);
-  app.dataset.view = "stakeholder";
-  app.dataset.ready = "true";
+}
+
+// ---------------------------------------------------------------- the routes
+
+/** A view draws into `app` for the route's match; `stale()` turns true once the person has
+ * moved on, and a view checks it after every await before drawing. */
+type View = (match: RegExpExecArray, stale: () => boolean) => Promise<void> | void;
+
+const ROUTES: [RegExp, string, View][] = [
+  [/^\/explore$/, "search", () => searchView()],
+  [/^\/explore\/stakeholder\/([^/]+)$/, "stakeholder", (m, stale) => stakeholderView(decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/account\/([^/]+)$/, "account", (m, stale) => accountView(app, decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/queries(?:\/([^/]+))?$/, "queries", (m, stale) => queriesView(app, m[1] ? decodeURIComponent(m[1]) : null, stale)],
+];
+
+function missingView(): void {
+  app.replaceChildren(h("h1", {}, "Not a page of the explorer"), link("/explore", "Search stakeholders"));
 }
 
 async function render(): Promise<void> {
@@ -433,20 +382,27 @@ async function render(): Promise<void> {
   picture?.destroy();
   picture = null;
   delete app.dataset.ready;
-  const path = location.pathname.replace(/\/+$/, "");
-  const match = /^\/explore\/stakeholder\/([^/]+)$/.exec(path);
-  if (match) {
-    app.dataset.view = "stakeholder";
-    await stakeholderView(decodeURIComponent(match[1]), mine);
-  } else if (path === "/explore" || path === "") {
-    app.dataset.view = "search";
-    searchView();
-    app.dataset.ready = "true";
-  } else {
-    app.dataset.view = "missing";
-    app.replaceChildren(h("h1", {}, "Not a page of the explorer"), link("/explore", "Search stakeholders"));
-    app.dataset.ready = "true";
+  const path = location.pathname.replace(/\/+$/, "") || "/explore";
+  for (const [pattern, name, view] of ROUTES) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    app.dataset.view = name;
+    await view(match, () => mine !== generation);
+    if (mine === generation) app.dataset.ready = "true";
+    return;
   }
+  app.dataset.view = "missing";
+  missingView();
+  app.dataset.ready = "true";
 }
+
+document.addEventListener("click", (event) => {
+  const a = (event.target as Element | null)?.closest?.("a[data-internal]");
+  if (!a || !(a instanceof HTMLAnchorElement)) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(a.getAttribute("href") as string);
+});
+window.addEventListener("popstate", () => void render());
 
 void render();

@@ -15,6 +15,9 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ExploreAccount($id: ID!, $provider: ID) {\n    stakeholder(id: $id) { id name kind city country }\n    providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {\n      totalCount\n      edges { node { provider { id name kind } } }\n    }\n    buyingCenter(organizationId: $id, providerId: $provider) {\n      members { person { id name } of { id name kind } title buyingRole }\n      coveredRoles\n      missingRoles\n      singleThreaded\n    }\n    powerInterest(organizationId: $id, providerId: $provider) {\n      person { id name }\n      power\n      interest\n      quadrant\n    }\n  }\n": typeof types.ExploreAccountDocument,
+    "\n  query ExploreLibrary {\n    libraryQueries { name description parameters { name description example type required } }\n  }\n": typeof types.ExploreLibraryDocument,
+    "\n  query ExploreRunLibraryQuery($name: String!, $params: JSON) {\n    runLibraryQuery(name: $name, params: $params) { columns rows truncated }\n  }\n": typeof types.ExploreRunLibraryQueryDocument,
     "\n  fragment StakeholderRef on Stakeholder {\n    id\n    name\n    kind\n  }\n": typeof types.StakeholderRefFragmentDoc,
     "\n  fragment RelationFields on Relation {\n    __typename\n    id\n    type\n    from { ...StakeholderRef }\n    to { ...StakeholderRef }\n    createdAt\n    ... on Purchase { Purchase_offering: offering amount currency at kind consideration }\n    ... on Use { offering since }\n    ... on Service { offering since ongoing }\n    ... on Contribution { what at }\n    ... on Engagement { stage channel at }\n    ... on MemberOf { title buyingRole scope }\n    ... on Feedback { nps csat comment offering channel at }\n    ... on Referral { channel at }\n  }\n": typeof types.RelationFieldsFragmentDoc,
     "\n  fragment CustomerPageFields on CustomerConnection {\n    edges {\n      cursor\n      node {\n        customer { ...StakeholderRef }\n        lenses\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n": typeof types.CustomerPageFieldsFragmentDoc,
@@ -25,6 +28,9 @@ type Documents = {
     "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": typeof types.ExploreCustomersDocument,
 };
 const documents: Documents = {
+    "\n  query ExploreAccount($id: ID!, $provider: ID) {\n    stakeholder(id: $id) { id name kind city country }\n    providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {\n      totalCount\n      edges { node { provider { id name kind } } }\n    }\n    buyingCenter(organizationId: $id, providerId: $provider) {\n      members { person { id name } of { id name kind } title buyingRole }\n      coveredRoles\n      missingRoles\n      singleThreaded\n    }\n    powerInterest(organizationId: $id, providerId: $provider) {\n      person { id name }\n      power\n      interest\n      quadrant\n    }\n  }\n": types.ExploreAccountDocument,
+    "\n  query ExploreLibrary {\n    libraryQueries { name description parameters { name description example type required } }\n  }\n": types.ExploreLibraryDocument,
+    "\n  query ExploreRunLibraryQuery($name: String!, $params: JSON) {\n    runLibraryQuery(name: $name, params: $params) { columns rows truncated }\n  }\n": types.ExploreRunLibraryQueryDocument,
     "\n  fragment StakeholderRef on Stakeholder {\n    id\n    name\n    kind\n  }\n": types.StakeholderRefFragmentDoc,
     "\n  fragment RelationFields on Relation {\n    __typename\n    id\n    type\n    from { ...StakeholderRef }\n    to { ...StakeholderRef }\n    createdAt\n    ... on Purchase { Purchase_offering: offering amount currency at kind consideration }\n    ... on Use { offering since }\n    ... on Service { offering since ongoing }\n    ... on Contribution { what at }\n    ... on Engagement { stage channel at }\n    ... on MemberOf { title buyingRole scope }\n    ... on Feedback { nps csat comment offering channel at }\n    ... on Referral { channel at }\n  }\n": types.RelationFieldsFragmentDoc,
     "\n  fragment CustomerPageFields on CustomerConnection {\n    edges {\n      cursor\n      node {\n        customer { ...StakeholderRef }\n        lenses\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n": types.CustomerPageFieldsFragmentDoc,
@@ -35,6 +41,18 @@ const documents: Documents = {
     "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": types.ExploreCustomersDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreAccount($id: ID!, $provider: ID) {\n    stakeholder(id: $id) { id name kind city country }\n    providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {\n      totalCount\n      edges { node { provider { id name kind } } }\n    }\n    buyingCenter(organizationId: $id, providerId: $provider) {\n      members { person { id name } of { id name kind } title buyingRole }\n      coveredRoles\n      missingRoles\n      singleThreaded\n    }\n    powerInterest(organizationId: $id, providerId: $provider) {\n      person { id name }\n      power\n      interest\n      quadrant\n    }\n  }\n"): typeof import('./graphql').ExploreAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreLibrary {\n    libraryQueries { name description parameters { name description example type required } }\n  }\n"): typeof import('./graphql').ExploreLibraryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreRunLibraryQuery($name: String!, $params: JSON) {\n    runLibraryQuery(name: $name, params: $params) { columns rows truncated }\n  }\n"): typeof import('./graphql').ExploreRunLibraryQueryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -70,6 +70,19 @@ export type Lens =
   /** x bought from p and paid money (a BUYS with consideration MONEY). */
   | 'TRANSACTIONAL';
 
+/** What a library query's parameter takes. */
+export type LibraryParameterType =
+  /** true or false. */
+  | 'BOOLEAN'
+  /** ISO 8601 text, e.g. 2024-09-01T00:00:00Z (UTC when no zone). */
+  | 'DATETIME'
+  /** A number. */
+  | 'FLOAT'
+  /** A whole number. */
+  | 'INTEGER'
+  /** Text. */
+  | 'STRING';
+
 /** How a purchase is arranged; all but ONE_OFF make the buyer a CLIENT. */
 export type PurchaseKind =
   /** A contract over a period. */
@@ -80,6 +93,17 @@ export type PurchaseKind =
   | 'ONE_OFF'
   /** A recurring subscription. */
   | 'SUBSCRIPTION';
+
+/** A cell of the power/interest grid. */
+export type Quadrant =
+  /** Low power, high interest: keep informed. */
+  | 'KEEP_INFORMED'
+  /** High power, low interest: keep satisfied. */
+  | 'KEEP_SATISFIED'
+  /** High power, high interest: manage closely. */
+  | 'KEY_PLAYER'
+  /** Low power, low interest: monitor. */
+  | 'MONITOR';
 
 /** The relationship types of the graph, named as in Neo4j. */
 export type RelationType =
@@ -123,6 +147,39 @@ export type StakeholderKind =
   | 'ORGANIZATION'
   /** An individual: a consumer, a parent, an end user or a member of a buying center. */
   | 'PERSON';
+
+export type ExploreAccountQueryVariables = Exact<{
+  id: string | number;
+  provider?: string | number | null | undefined;
+}>;
+
+
+export type ExploreAccountQuery = { stakeholder:
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+   | null, providersOf: { totalCount: number, edges: Array<{ node: { provider:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         } }> }, buyingCenter: { coveredRoles: Array<BuyingRole>, missingRoles: Array<BuyingRole>, singleThreaded: boolean, members: Array<{ title: string | null, buyingRole: BuyingRole | null, person: { id: string, name: string }, of:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> }, powerInterest: Array<{ power: number, interest: number, quadrant: Quadrant, person: { id: string, name: string } }> };
+
+export type ExploreLibraryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExploreLibraryQuery = { libraryQueries: Array<{ name: string, description: string, parameters: Array<{ name: string, description: string, example: unknown, type: LibraryParameterType, required: boolean }> }> };
+
+export type ExploreRunLibraryQueryQueryVariables = Exact<{
+  name: string;
+  params?: unknown;
+}>;
+
+
+export type ExploreRunLibraryQueryQuery = { runLibraryQuery: { columns: Array<string>, rows: Array<Array<unknown> | null>, truncated: boolean } };
 
 type StakeholderRef_Department_Fragment = { id: string, name: string, kind: StakeholderKind };
 
@@ -1040,6 +1097,80 @@ export const NeighbourhoodFieldsFragmentDoc = new TypedDocumentString(`
   name
   kind
 }`, {"fragmentName":"NeighbourhoodFields"}) as unknown as TypedDocumentString<NeighbourhoodFieldsFragment, unknown>;
+export const ExploreAccountDocument = new TypedDocumentString(`
+    query ExploreAccount($id: ID!, $provider: ID) {
+  stakeholder(id: $id) {
+    id
+    name
+    kind
+    city
+    country
+  }
+  providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {
+    totalCount
+    edges {
+      node {
+        provider {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+  buyingCenter(organizationId: $id, providerId: $provider) {
+    members {
+      person {
+        id
+        name
+      }
+      of {
+        id
+        name
+        kind
+      }
+      title
+      buyingRole
+    }
+    coveredRoles
+    missingRoles
+    singleThreaded
+  }
+  powerInterest(organizationId: $id, providerId: $provider) {
+    person {
+      id
+      name
+    }
+    power
+    interest
+    quadrant
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreAccountQuery, ExploreAccountQueryVariables>;
+export const ExploreLibraryDocument = new TypedDocumentString(`
+    query ExploreLibrary {
+  libraryQueries {
+    name
+    description
+    parameters {
+      name
+      description
+      example
+      type
+      required
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreLibraryQuery, ExploreLibraryQueryVariables>;
+export const ExploreRunLibraryQueryDocument = new TypedDocumentString(`
+    query ExploreRunLibraryQuery($name: String!, $params: JSON) {
+  runLibraryQuery(name: $name, params: $params) {
+    columns
+    rows
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreRunLibraryQueryQuery, ExploreRunLibraryQueryQueryVariables>;
 export const ExploreSearchDocument = new TypedDocumentString(`
     query ExploreSearch($text: String!) {
   search(text: $text, first: 20) {
