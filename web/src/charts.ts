@@ -160,7 +160,7 @@ export function upsetChart(combinations: Combination[], options: UpSetOptions): 
         ),
       }),
       Plot.text(columns, { x: "column", y: "count", text: (c: Combination) => String(c.count), dy: -7, ariaHidden: "true" }),
-      Plot.ruleY([0]),
+      Plot.ruleY([0], { ariaHidden: "true" }),
     ],
   });
   const cells = columns.flatMap((c) => sets.map((s) => ({ column: c.column, set: s, on: c.sets.includes(s) })));
@@ -197,7 +197,7 @@ export function barChart(bars: Bar[], options: BarChartOptions): HTMLElement {
   const svg = Plot.plot({
     ariaLabel: options.title,
     width: options.width ?? 560,
-    height: 30 + 24 * Math.max(1, bars.length),
+    height: 46 + 24 * Math.max(1, bars.length),
     marginLeft: Math.min(240, 12 + CHAR_WIDTH * longest),
     marginRight: 48,
     x: { label: options.unit, grid: true, nice: true },
@@ -212,7 +212,7 @@ export function barChart(bars: Bar[], options: BarChartOptions): HTMLElement {
         ),
       }),
       Plot.text(bars, { x: "count", y: "key", text: (b: Bar) => String(b.count), dx: 4, textAnchor: "start", ariaHidden: "true" }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   });
   const fig = figure(options.title, svg, "bars");

@@ -8,6 +8,15 @@
 
 import { gql } from "./api";
 import { type Bar, barChart, setChosen, upsetChart } from "./charts";
+import { graphql } from "./gql";
+import type {
+  ExploreCustomerChangesQuery,
+  ExploreProviderMoreQuery,
+  ExploreProviderQuery,
+  ExploreSegmentMembersQuery,
+  Lens,
+  SegmentDimension,
+} from "./gql/graphql";
 import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
 
 export function providerPath(id: string): string {
@@ -15,7 +24,7 @@ export function providerPath(id: string): string {
 }
 
 /** Every lens, in the schema's order (the journey funnel counts prospects too). */
-const ALL_LENSES = [
+const ALL_LENSES: Lens[] = [
   "TRANSACTIONAL",
   "EXCHANGE",
   "BUYING_CENTER",
@@ -28,7 +37,7 @@ const ALL_LENSES = [
   "REPEAT",
 ];
 
-const DIMENSIONS: [string, string][] = [
+const DIMENSIONS: [SegmentDimension, string][] = [
   ["CUSTOMER_TYPE", "Customer type"],
   ["COUNTRY", "Country"],
   ["REGION", "Region"],
@@ -69,122 +78,108 @@ const RFM_SEGMENTS = [
   "Others",
 ];
 
-const DEFAULT_BY = "CUSTOMER_TYPE";
+const DEFAULT_BY: SegmentDimension = "CUSTOMER_TYPE";
 const DEFAULT_WINDOW = 90;
 const MEMBERS_PAGE = 50;
 const DAY = 86_400_000;
 
 // ---------------------------------------------------------------- GraphQL
 
-const CHANGES = `customerChanges(providerId: $id, from: $from, to: $to) {
-    gained { customer { id name kind } lenses }
-    lost { customer { id name kind } lenses }
-    kept
-  }`;
-
-const SEGMENTS = `segments(providerId: $id, by: $by) { key count revenue { amount currency } }`;
-
-export const PROVIDER_PAGE = `query ExploreProvider($id: ID!, $by: SegmentDimension!, $all: [Lens!],
-    $from: DateTime!, $to: DateTime!) {
-  stakeholder(id: $id) { id name kind city country }
-  providerSummary(providerId: $id) {
-    customersByLens { lens count }
-    lensCombinations { lenses count }
-    revenue { amount currency } purchaseCount firstPurchase lastPurchase
-    offerings { offering customers users revenue { amount currency } }
+// The first request: what the top of the dashboard shows.
+export const PROVIDER_PAGE = graphql(`
+  query ExploreProvider($id: ID!, $by: SegmentDimension!, $key: String! = "", $open: Boolean! = false) {
+    stakeholder(id: $id) { id name kind city country }
+    providerSummary(providerId: $id) {
+      customersByLens { lens count }
+      lensCombinations { lenses count }
+      revenue { amount currency }
+      purchaseCount
+      firstPurchase
+      lastPurchase
+      offerings { offering customers users revenue { amount currency } }
+    }
+    segments(providerId: $id, by: $by) { key count revenue { amount currency } }
+    rfm(providerId: $id) {
+      customer { id name }
+      segment r f m recencyDays frequency monetary currency
+    }
+    members: segmentMembers(providerId: $id, by: $by, key: $key, first: 50) @include(if: $open) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name kind } }
+    }
   }
-  ${SEGMENTS}
-  funnel: segments(providerId: $id, by: JOURNEY_STAGE, lenses: $all) { key count }
-  rfm(providerId: $id) { customer { id name } segment r f m recencyDays frequency monetary currency }
-  leads(providerId: $id, first: 20) {
-    prospect { id name kind } score fit engagement qualified reasons
+`);
+
+// The second request: the funnel over every lens (prospects too), the leads and the window.
+export const PROVIDER_MORE = graphql(`
+  query ExploreProviderMore($id: ID!, $all: [Lens!], $from: DateTime!, $to: DateTime!,
+      $stage: String! = "", $staged: Boolean! = false) {
+    funnel: segments(providerId: $id, by: JOURNEY_STAGE, lenses: $all) { key count }
+    stageMembers: segmentMembers(providerId: $id, by: JOURNEY_STAGE, key: $stage, lenses: $all,
+        first: 50) @include(if: $staged) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name kind } }
+    }
+    leads(providerId: $id, first: 20) {
+      prospect { id name kind }
+      score fit engagement qualified reasons
+    }
+    customerChanges(providerId: $id, from: $from, to: $to) {
+      gained { customer { id name kind } lenses }
+      lost { customer { id name kind } lenses }
+      kept
+    }
   }
-  ${CHANGES}
-}`;
+`);
 
-const SEGMENTS_ONLY = `query ExploreSegments($id: ID!, $by: SegmentDimension!) { ${SEGMENTS} }`;
-
-const CHANGES_ONLY = `query ExploreCustomerChanges($id: ID!, $from: DateTime!, $to: DateTime!) { ${CHANGES} }`;
-
-const MEMBERS = `query ExploreSegmentMembers($id: ID!, $by: SegmentDimension!, $key: String!,
-    $lenses: [Lens!], $first: Int!, $after: String) {
-  segmentMembers(providerId: $id, by: $by, key: $key, lenses: $lenses, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind } }
+const PROVIDER_PAGE_SEGMENTS = graphql(`
+  query ExploreSegments($id: ID!, $by: SegmentDimension!, $key: String! = "", $open: Boolean! = false) {
+    segments(providerId: $id, by: $by) { key count revenue { amount currency } }
+    members: segmentMembers(providerId: $id, by: $by, key: $key, first: 50) @include(if: $open) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name kind } }
+    }
   }
-}`;
+`);
 
-interface Ref {
-  id: string;
-  name: string;
-  kind: string;
-}
+const CHANGES = graphql(`
+  query ExploreCustomerChanges($id: ID!, $from: DateTime!, $to: DateTime!) {
+    customerChanges(providerId: $id, from: $from, to: $to) {
+      gained { customer { id name kind } lenses }
+      lost { customer { id name kind } lenses }
+      kept
+    }
+  }
+`);
 
-interface Money {
-  amount: number;
-  currency: string;
-}
+const MEMBERS = graphql(`
+  query ExploreSegmentMembers($id: ID!, $by: SegmentDimension!, $key: String!, $lenses: [Lens!],
+      $first: Int!, $after: String) {
+    segmentMembers(providerId: $id, by: $by, key: $key, lenses: $lenses, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name kind } }
+    }
+  }
+`);
 
-interface Bucket {
-  key: string;
-  count: number;
-  revenue?: Money[];
-}
-
-interface Changes {
-  gained: { customer: Ref; lenses: string[] }[];
-  lost: { customer: Ref; lenses: string[] }[];
-  kept: number;
-}
-
-interface RfmScore {
-  customer: { id: string; name: string };
-  segment: string;
-  r: number;
-  f: number;
-  m: number;
-  recencyDays: number;
-  frequency: number;
-  monetary: number;
-  currency: string;
-}
-
-interface Lead {
-  prospect: Ref;
-  score: number;
-  fit: number;
-  engagement: number;
-  qualified: boolean;
-  reasons: string[];
-}
-
-interface ProviderPage {
-  stakeholder: (Ref & { city: string | null; country: string | null }) | null;
-  providerSummary: {
-    customersByLens: { lens: string; count: number }[];
-    lensCombinations: { lenses: string[]; count: number }[];
-    revenue: Money[];
-    purchaseCount: number;
-    firstPurchase: string | null;
-    lastPurchase: string | null;
-    offerings: { offering: string; customers: number; users: number; revenue: Money[] }[];
-  };
-  segments: Bucket[];
-  funnel: Bucket[];
-  rfm: RfmScore[];
-  leads: Lead[];
-  customerChanges: Changes;
-}
-
-interface Members {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: Ref }[];
-}
+type ProviderPage = ExploreProviderQuery;
+type ProviderMore = ExploreProviderMoreQuery;
+type Provider = NonNullable<ProviderPage["stakeholder"]>;
+type Bucket = { key: string; count: number; revenue?: Money[] };
+type Money = { amount: number; currency: string };
+type Changes = ExploreCustomerChangesQuery["customerChanges"];
+type RfmScore = ProviderPage["rfm"][number];
+type Ref = { id: string; name: string; kind: string };
+type Members = ExploreSegmentMembersQuery["segmentMembers"];
 
 // ---------------------------------------------------------------- state in the address
 
 interface State {
-  by: string;
+  by: SegmentDimension;
   key: string | null; // the open segment bucket
   stage: string | null; // the open journey stage
   rfm: string | null; // the open RFM segment
@@ -198,11 +193,11 @@ function today(): string {
 
 function readState(): State {
   const p = new URLSearchParams(location.search);
-  const by = p.get("by") ?? "";
+  const by = DIMENSIONS.find(([d]) => d === p.get("by"))?.[0] ?? DEFAULT_BY;
   const window = Number(p.get("window"));
   const end = p.get("end") ?? "";
   return {
-    by: DIMENSIONS.some(([d]) => d === by) ? by : DEFAULT_BY,
+    by,
     key: p.get("key"),
     stage: STAGES.includes(p.get("stage") ?? "") ? p.get("stage") : null,
     rfm: RFM_SEGMENTS.includes(p.get("rfm") ?? "") ? p.get("rfm") : null,
@@ -266,17 +261,11 @@ function who(r: Ref, extra?: string): HTMLLIElement {
 
 // ---------------------------------------------------------------- the view
 
-interface Dashboard {
-  id: string;
-  root: HTMLElement;
-  /** Draw what differs between the state shown and the address's; one request per part. */
-  update(stale: () => boolean): Promise<void>;
-}
+let current: ProviderDashboard | null = null;
 
-let current: Dashboard | null = null;
-
-/** Draws the dashboard of provider `id` into `app`, or, when `app` already shows it, only
- * the parts whose state in the address changed. */
+/** Draws the dashboard of provider `id` into `app` (two requests: the top of the page, then
+ * the funnel, leads and window), or, when `app` already shows it, only the parts whose state
+ * in the address changed. */
 export async function providerView(app: HTMLElement, id: string, stale: () => boolean): Promise<void> {
   if (current && current.id === id && app.contains(current.root)) {
     await current.update(stale);
@@ -287,7 +276,7 @@ export async function providerView(app: HTMLElement, id: string, stale: () => bo
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: ProviderPage;
   try {
-    data = await gql<ProviderPage>(PROVIDER_PAGE, { id, by: state.by, all: ALL_LENSES, ...windowOf(state) });
+    data = await gql(PROVIDER_PAGE, { id, by: state.by, key: state.key ?? "", open: state.key !== null });
   } catch (error) {
     if (!stale()) app.replaceChildren(fail(error, () => void providerView(app, id, stale)));
     return;
@@ -302,35 +291,46 @@ export async function providerView(app: HTMLElement, id: string, stale: () => bo
   const dash = new ProviderDashboard(id, p, data, state);
   app.replaceChildren(dash.root);
   current = dash;
-  // A deep link to an open bucket or stage: its members are the second request.
-  await dash.update(stale);
+  await dash.loadMore(state, stale);
 }
 
-class ProviderDashboard implements Dashboard {
+/** A region's content below its heading and controls. */
+function slot(region: HTMLElement, ...content: Node[]): void {
+  (region.querySelector(".slot") as HTMLElement).replaceChildren(...content);
+}
+
+function loading(): HTMLElement {
+  return h("p", { class: "status" }, "Loading…");
+}
+
+class ProviderDashboard {
   readonly root: HTMLElement;
+  /** The state drawn so far (a part's entry changes once that part is drawn). */
   private readonly shown: State;
+  /** Whether the second request (funnel, leads, window) has been drawn. */
+  private more = false;
+  private readonly rfm: RfmScore[];
   private readonly segmentsRegion: HTMLElement;
-  private readonly funnelRegion: HTMLElement;
   private readonly rfmRegion: HTMLElement;
+  private readonly funnelRegion: HTMLElement;
+  private readonly leadsRegion: HTMLElement;
   private readonly changesRegion: HTMLElement;
   private readonly dimension: HTMLSelectElement;
   private readonly windowSelect: HTMLSelectElement;
   private readonly endInput: HTMLInputElement;
+  private readonly segmentMembers: HTMLElement;
+  private readonly funnelMembers: HTMLElement;
+  private readonly rfmMembers: HTMLElement;
   private segmentChart: HTMLElement | null = null;
-  private segmentMembers: HTMLElement;
   private funnelChart: HTMLElement | null = null;
-  private funnelMembers: HTMLElement;
   private rfmChart: HTMLElement | null = null;
-  private rfmMembers: HTMLElement;
-  private readonly rfm: RfmScore[];
 
   constructor(
     readonly id: string,
-    provider: Ref & { city: string | null; country: string | null },
+    provider: Provider,
     data: ProviderPage,
     state: State,
   ) {
-    // The state drawn so far; members start closed and are opened by update().
     this.shown = { ...state, key: null, stage: null, rfm: null };
     this.rfm = data.rfm;
     const summary = data.providerSummary;
@@ -350,7 +350,7 @@ class ProviderDashboard implements Dashboard {
       none.length ? h("p", { class: "note-plain" }, `None under: ${none.join(", ")}.`) : null,
     );
 
-    // How the lenses overlap.
+    // Which lenses coincide, and for how many.
     const overlap = region(
       "Lens overlap",
       "overlap",
@@ -370,7 +370,7 @@ class ProviderDashboard implements Dashboard {
         "dl",
         { class: "figures" },
         h("dt", {}, "Revenue (money purchases)"),
-        h("dd", { "data-revenue": summary.revenue.map((m) => `${m.amount} ${m.currency}`).join(";") }, money(summary.revenue)),
+        h("dd", {}, money(summary.revenue)),
         h("dt", {}, "Purchases"),
         h("dd", {}, String(summary.purchaseCount)),
         h("dt", {}, "First purchase"),
@@ -387,10 +387,13 @@ class ProviderDashboard implements Dashboard {
         : null,
     );
 
-    // Segments by a chosen dimension.
+    // Segments by a chosen dimension; a bar opens its members.
     this.dimension = h("select", { id: "segment-by" });
     for (const [value, label] of DIMENSIONS) this.dimension.append(h("option", { value, selected: value === state.by }, label));
-    this.dimension.addEventListener("change", () => this.go({ by: this.dimension.value, key: null }));
+    this.dimension.addEventListener("change", () => {
+      const by = DIMENSIONS.find(([d]) => d === this.dimension.value)?.[0] ?? DEFAULT_BY;
+      this.go({ by, key: null });
+    });
     this.segmentMembers = h("section", { class: "members", "aria-label": "Segment members", "aria-live": "polite" });
     this.segmentsRegion = region(
       "Segments",
@@ -400,38 +403,21 @@ class ProviderDashboard implements Dashboard {
       this.segmentMembers,
     );
     this.drawSegments(data.segments);
+    if (data.members && state.key !== null) {
+      this.showMembers(this.segmentMembers, state.key, data.members, null, state.by, this.segmentChart);
+      this.shown.key = state.key;
+    }
 
-    // RFM segment spread (TRANSACTIONAL customers), members from the same answer.
+    // The RFM segment spread of the paying customers; a bar lists them (from the same answer).
     this.rfmMembers = h("section", { class: "members", "aria-label": "RFM segment members", "aria-live": "polite" });
     this.rfmRegion = region("RFM segments", "rfm", h("div", { class: "slot" }), this.rfmMembers);
     this.drawRfm();
+    this.openRfm(state.rfm);
 
-    // The journey funnel: every lens's customers and prospects at each stage.
+    // The second request's parts.
     this.funnelMembers = h("section", { class: "members", "aria-label": "Journey stage members", "aria-live": "polite" });
-    this.funnelRegion = region("Journey funnel", "funnel", h("div", { class: "slot" }), this.funnelMembers);
-    this.drawFunnel(data.funnel);
-
-    // Leads, best first.
-    const leads = region(
-      "Leads",
-      "leads",
-      data.leads.length
-        ? table(
-            `The ${data.leads.length} best-scored prospects (qualified at 60 or more)`,
-            ["Prospect", "Score", "Fit", "Engagement", "Qualified", "Why"],
-            data.leads.map((l) => [
-              link(stakeholderPath(l.prospect.id), l.prospect.name),
-              l.score.toFixed(1),
-              l.fit.toFixed(1),
-              l.engagement.toFixed(1),
-              l.qualified ? "yes" : "no",
-              h("details", {}, h("summary", {}, "reasons"), h("ul", {}, ...l.reasons.map((r) => h("li", {}, r)))),
-            ]),
-          )
-        : h("p", {}, "No prospects."),
-    );
-
-    // Gained and lost customers over a chosen window.
+    this.funnelRegion = region("Journey funnel", "funnel", h("div", { class: "slot" }, loading()), this.funnelMembers);
+    this.leadsRegion = region("Leads", "leads", h("div", { class: "slot" }, loading()));
     this.windowSelect = h("select", { id: "window-length" });
     for (const [days, label] of WINDOWS) this.windowSelect.append(h("option", { value: String(days), selected: days === state.window }, label));
     this.windowSelect.addEventListener("change", () => this.go({ window: Number(this.windowSelect.value) }));
@@ -451,9 +437,8 @@ class ProviderDashboard implements Dashboard {
         h("label", { for: "window-end" }, "ending on "),
         this.endInput,
       ),
-      h("div", { class: "slot" }),
+      h("div", { class: "slot" }, loading()),
     );
-    this.drawChanges(data.customerChanges);
 
     this.root = h(
       "div",
@@ -466,8 +451,55 @@ class ProviderDashboard implements Dashboard {
         h("span", { class: "where" }, [provider.city, provider.country].filter(Boolean).join(", ")),
         link(stakeholderPath(id), "its stakeholder page"),
       ),
-      h("div", { class: "dashboard" }, lenses, overlap, revenue, this.segmentsRegion, this.rfmRegion, this.funnelRegion, leads, this.changesRegion),
+      h(
+        "div",
+        { class: "dashboard" },
+        lenses,
+        overlap,
+        revenue,
+        this.segmentsRegion,
+        this.rfmRegion,
+        this.funnelRegion,
+        this.leadsRegion,
+        this.changesRegion,
+      ),
     );
+  }
+
+  /** The second request: the journey funnel (and an open stage's members), the leads, and
+   * the customers gained and lost in the window. */
+  async loadMore(want: State, stale: () => boolean): Promise<void> {
+    const parts = [this.funnelRegion, this.leadsRegion, this.changesRegion];
+    for (const r of parts) r.setAttribute("aria-busy", "true");
+    let data: ProviderMore;
+    try {
+      data = await gql(PROVIDER_MORE, {
+        id: this.id,
+        all: ALL_LENSES,
+        ...windowOf(want),
+        stage: want.stage ?? "",
+        staged: want.stage !== null,
+      });
+    } catch (error) {
+      if (stale()) return;
+      for (const r of parts) {
+        r.removeAttribute("aria-busy");
+        slot(r, fail(error, () => void this.loadMore(readState(), stale)));
+      }
+      return;
+    }
+    if (stale()) return;
+    for (const r of parts) r.removeAttribute("aria-busy");
+    this.more = true;
+    this.shown.window = want.window;
+    this.shown.end = want.end;
+    this.drawFunnel(data.funnel);
+    if (data.stageMembers && want.stage !== null) {
+      this.showMembers(this.funnelMembers, want.stage, data.stageMembers, ALL_LENSES, "JOURNEY_STAGE", this.funnelChart);
+      this.shown.stage = want.stage;
+    }
+    this.drawLeads(data.leads);
+    this.drawChanges(data.customerChanges);
   }
 
   /** A new state from a control or a bar: a new history entry, then update() draws it. */
@@ -475,10 +507,7 @@ class ProviderDashboard implements Dashboard {
     navigate(stateUrl(this.id, { ...readState(), ...change }));
   }
 
-  private slot(region: HTMLElement, content: Node): void {
-    (region.querySelector(".slot") as HTMLElement).replaceChildren(content);
-  }
-
+  /** Draws what differs between the state shown and the address's, one request a part. */
   async update(stale: () => boolean): Promise<void> {
     const want = readState();
     this.dimension.value = want.by;
@@ -487,37 +516,50 @@ class ProviderDashboard implements Dashboard {
     const work: Promise<void>[] = [];
     if (want.by !== this.shown.by) {
       work.push(
-        this.load(stale, this.segmentsRegion, SEGMENTS_ONLY, { id: this.id, by: want.by }, (d: { segments: Bucket[] }) => {
-          this.shown.by = want.by;
-          this.shown.key = null;
-          this.drawSegments(d.segments);
-        }).then(() => this.openSegment(want, stale)),
-      );
-    } else if (want.key !== this.shown.key) {
-      work.push(this.openSegment(want, stale));
-    }
-    if (want.stage !== this.shown.stage) work.push(this.openStage(want, stale));
-    if (want.rfm !== this.shown.rfm) this.openRfm(want.rfm);
-    if (want.window !== this.shown.window || want.end !== this.shown.end) {
-      work.push(
-        this.load(stale, this.changesRegion, CHANGES_ONLY, { id: this.id, ...windowOf(want) }, (d: { customerChanges: Changes }) => {
-          this.shown.window = want.window;
-          this.shown.end = want.end;
-          this.drawChanges(d.customerChanges);
+        this.load(stale, this.segmentsRegion, async () => {
+          const data = await gql(PROVIDER_PAGE_SEGMENTS, { id: this.id, by: want.by, key: want.key ?? "", open: want.key !== null });
+          return () => {
+            this.shown.by = want.by;
+            this.drawSegments(data.segments);
+            if (data.members && want.key !== null) this.showMembers(this.segmentMembers, want.key, data.members, null, want.by, this.segmentChart);
+            this.shown.key = want.key;
+          };
         }),
       );
+    } else if (want.key !== this.shown.key) {
+      work.push(this.openMembers(stale, this.segmentMembers, this.segmentChart, want.key, want.by, null, () => (this.shown.key = want.key)));
+    }
+    if (want.rfm !== this.shown.rfm) this.openRfm(want.rfm);
+    if (!this.more) {
+      work.push(this.loadMore(want, stale));
+    } else {
+      if (want.stage !== this.shown.stage) {
+        work.push(this.openMembers(stale, this.funnelMembers, this.funnelChart, want.stage, "JOURNEY_STAGE", ALL_LENSES, () => (this.shown.stage = want.stage)));
+      }
+      if (want.window !== this.shown.window || want.end !== this.shown.end) {
+        work.push(
+          this.load(stale, this.changesRegion, async () => {
+            const data = await gql(CHANGES, { id: this.id, ...windowOf(want) });
+            return () => {
+              this.shown.window = want.window;
+              this.shown.end = want.end;
+              this.drawChanges(data.customerChanges);
+            };
+          }),
+        );
+      }
     }
     await Promise.all(work);
   }
 
-  /** One request for one part; its answer is drawn unless the person has moved on. */
-  private async load<T>(stale: () => boolean, region: HTMLElement, query: string, variables: Record<string, unknown>, draw: (data: T) => void): Promise<void> {
+  /** One request for one region; what it returns is drawn unless the person moved on. */
+  private async load(stale: () => boolean, region: HTMLElement, request: () => Promise<() => void>): Promise<void> {
     region.setAttribute("aria-busy", "true");
     try {
-      const data = await gql<T>(query, variables);
-      if (!stale()) draw(data);
+      const draw = await request();
+      if (!stale()) draw();
     } catch (error) {
-      if (!stale()) this.slot(region, fail(error, () => void this.update(stale)));
+      if (!stale()) slot(region, fail(error, () => void this.update(stale)));
     } finally {
       if (!stale()) region.removeAttribute("aria-busy");
     }
@@ -532,77 +574,86 @@ class ProviderDashboard implements Dashboard {
           { title: `Customers by ${label.toLowerCase()}`, unit: "customers", onActivate: (b: Bar) => this.go({ key: readState().key === b.key ? null : b.key }) },
         )
       : null;
-    this.slot(this.segmentsRegion, this.segmentChart ?? h("p", {}, `No customers have a ${label.toLowerCase()}.`));
-    this.segmentMembers.replaceChildren();
-    delete this.segmentMembers.dataset.key;
+    slot(this.segmentsRegion, this.segmentChart ?? h("p", {}, `No customers have a ${label.toLowerCase()}.`));
+    this.closeMembers(this.segmentMembers);
   }
 
-  private async openSegment(want: State, stale: () => boolean): Promise<void> {
-    if (want.by !== this.shown.by) return; // the segments of that dimension did not arrive
-    await this.openMembers(stale, this.segmentMembers, this.segmentChart, want.key, want.by, null, () => {
-      this.shown.key = want.key;
-    });
+  private closeMembers(host: HTMLElement): void {
+    host.replaceChildren();
+    delete host.dataset.key;
+    delete host.dataset.count;
   }
 
-  private async openStage(want: State, stale: () => boolean): Promise<void> {
-    await this.openMembers(stale, this.funnelMembers, this.funnelChart, want.stage, "JOURNEY_STAGE", ALL_LENSES, () => {
-      this.shown.stage = want.stage;
-    });
-  }
-
-  /** The members of one bucket, a page at a time (segmentMembers); null closes them. */
+  /** The members of one bucket (segmentMembers), a page at a time; null closes them. */
   private async openMembers(
     stale: () => boolean,
     host: HTMLElement,
     chart: HTMLElement | null,
     key: string | null,
-    by: string,
-    lenses: string[] | null,
+    by: SegmentDimension,
+    lenses: Lens[] | null,
     done: () => void,
   ): Promise<void> {
     if (chart) setChosen(chart, key);
     if (key === null) {
-      host.replaceChildren();
-      delete host.dataset.key;
-      delete host.dataset.count;
+      this.closeMembers(host);
       done();
       return;
     }
-    const cursors: (string | null)[] = [null];
-    const page = async (after: string | null): Promise<void> => {
-      host.setAttribute("aria-busy", "true");
-      let members: Members;
-      try {
-        members = (await gql<{ segmentMembers: Members }>(MEMBERS, { id: this.id, by, key, lenses, first: MEMBERS_PAGE, after })).segmentMembers;
-      } catch (error) {
-        if (!stale()) host.replaceChildren(fail(error, () => void page(after)));
-        return;
-      } finally {
-        host.removeAttribute("aria-busy");
-      }
+    host.setAttribute("aria-busy", "true");
+    try {
+      const data = await gql(MEMBERS, { id: this.id, by, key, lenses, first: MEMBERS_PAGE, after: null });
       if (stale()) return;
+      this.showMembers(host, key, data.segmentMembers, lenses, by, chart);
       done();
-      const first = (cursors.length - 1) * MEMBERS_PAGE;
+    } catch (error) {
+      if (!stale()) host.replaceChildren(fail(error, () => void this.update(stale)));
+    } finally {
+      host.removeAttribute("aria-busy");
+    }
+  }
+
+  /** Draws a page of a bucket's members, with paging when there are more than a page. */
+  private showMembers(
+    host: HTMLElement,
+    key: string,
+    first: Members,
+    lenses: Lens[] | null,
+    by: SegmentDimension,
+    chart: HTMLElement | null,
+  ): void {
+    if (chart) setChosen(chart, key);
+    const cursors: (string | null)[] = [null];
+    const draw = (members: Members): void => {
+      const start = (cursors.length - 1) * MEMBERS_PAGE;
+      const paged = members.totalCount > MEMBERS_PAGE;
       const prev = h("button", { type: "button", disabled: cursors.length <= 1 }, "Previous members");
       const next = h("button", { type: "button", disabled: !members.pageInfo.hasNextPage }, "Next members");
+      const turn = async (after: string | null): Promise<void> => {
+        try {
+          draw((await gql(MEMBERS, { id: this.id, by, key, lenses, first: MEMBERS_PAGE, after })).segmentMembers);
+        } catch (error) {
+          host.append(fail(error, () => void turn(after)));
+        }
+      };
       prev.addEventListener("click", () => {
         cursors.pop();
-        void page(cursors[cursors.length - 1]);
+        void turn(cursors[cursors.length - 1]);
       });
       next.addEventListener("click", () => {
-        cursors.push(members.pageInfo.endCursor);
-        void page(members.pageInfo.endCursor);
+        cursors.push(members.pageInfo.endCursor ?? null);
+        void turn(members.pageInfo.endCursor ?? null);
       });
       host.dataset.key = key;
       host.dataset.count = String(members.totalCount);
       host.replaceChildren(
         h("h3", {}, `${key}: ${customers(members.totalCount)}`),
-        members.totalCount > MEMBERS_PAGE ? h("p", {}, `${first + 1}-${first + members.edges.length} of ${members.totalCount}`) : "",
+        paged ? h("p", {}, `${start + 1}-${start + members.edges.length} of ${members.totalCount}`) : "",
         h("ul", {}, ...members.edges.map((e) => who(e.node))),
-        members.totalCount > MEMBERS_PAGE ? h("div", { class: "paging" }, prev, next) : "",
+        paged ? h("div", { class: "paging" }, prev, next) : "",
       );
     };
-    await page(null);
+    draw(first);
   }
 
   private drawRfm(): void {
@@ -610,9 +661,13 @@ class ProviderDashboard implements Dashboard {
     for (const s of this.rfm) counts.set(s.segment, (counts.get(s.segment) ?? 0) + 1);
     const bars = RFM_SEGMENTS.filter((s) => counts.has(s)).map((s) => ({ key: s, count: counts.get(s) as number }));
     this.rfmChart = bars.length
-      ? barChart(bars, { title: `RFM segments of ${this.rfm.length} paying (TRANSACTIONAL) customers`, unit: "customers", onActivate: (b) => this.go({ rfm: readState().rfm === b.key ? null : b.key }) })
+      ? barChart(bars, {
+          title: `RFM segments of ${customers(this.rfm.length)} who paid (TRANSACTIONAL)`,
+          unit: "customers",
+          onActivate: (b) => this.go({ rfm: readState().rfm === b.key ? null : b.key }),
+        })
       : null;
-    this.slot(this.rfmRegion, this.rfmChart ?? h("p", {}, "No paying customers to score."));
+    slot(this.rfmRegion, this.rfmChart ?? h("p", {}, "No paying customers to score."));
   }
 
   private openRfm(segment: string | null): void {
@@ -620,9 +675,7 @@ class ProviderDashboard implements Dashboard {
     if (this.rfmChart) setChosen(this.rfmChart, segment);
     const host = this.rfmMembers;
     if (segment === null) {
-      host.replaceChildren();
-      delete host.dataset.key;
-      delete host.dataset.count;
+      this.closeMembers(host);
       return;
     }
     const members = this.rfm.filter((s) => s.segment === segment);
@@ -656,16 +709,42 @@ class ProviderDashboard implements Dashboard {
     })).filter((b) => b.count > 0);
     const none = at.get("NONE") ?? 0;
     this.funnelChart = bars.length
-      ? barChart(bars, { title: "Customers and prospects at each journey stage", unit: "stakeholders", onActivate: (b) => this.go({ stage: readState().stage === b.key ? null : b.key }) })
+      ? barChart(bars, {
+          title: "Customers and prospects at each journey stage",
+          unit: "stakeholders",
+          onActivate: (b) => this.go({ stage: readState().stage === b.key ? null : b.key }),
+        })
       : null;
-    this.slot(
+    slot(
       this.funnelRegion,
+      this.funnelChart ?? h("p", {}, "Nobody is on a journey with this provider."),
       h(
-        "div",
-        {},
-        this.funnelChart ?? h("p", {}, "Nobody is on a journey with this provider."),
-        h("p", { class: "note-plain" }, `Reached each stage: ${STAGES.map((s, i) => `${lensName(s)} ${reached(i)}`).join(", ")}.${none ? ` ${none} customers have no journey stage (no engagement or purchase).` : ""}`),
+        "p",
+        { class: "note-plain" },
+        `Reached each stage: ${STAGES.map((s, i) => `${lensName(s)} ${reached(i)}`).join(", ")}.`,
+        none ? ` ${customers(none)} with no journey stage (no engagement or purchase).` : "",
       ),
+    );
+    this.closeMembers(this.funnelMembers);
+  }
+
+  private drawLeads(leads: ProviderMore["leads"]): void {
+    slot(
+      this.leadsRegion,
+      leads.length
+        ? table(
+            `The ${leads.length} best-scored prospects (qualified at 60 or more)`,
+            ["Prospect", "Score", "Fit", "Engagement", "Qualified", "Why"],
+            leads.map((l) => [
+              link(stakeholderPath(l.prospect.id), l.prospect.name),
+              l.score.toFixed(1),
+              l.fit.toFixed(1),
+              l.engagement.toFixed(1),
+              l.qualified ? "yes" : "no",
+              h("details", {}, h("summary", {}, "reasons"), h("ul", {}, ...l.reasons.map((r) => h("li", {}, r)))),
+            ]),
+          )
+        : h("p", {}, "No prospects."),
     );
   }
 
@@ -686,19 +765,15 @@ class ProviderDashboard implements Dashboard {
         h("h3", { id }, `${title}: ${rows.length}`),
         rows.length ? h("ul", {}, ...rows.map((g) => who(g.customer, g.lenses.map(lensName).join(", ")))) : h("p", {}, "None."),
       );
-    this.slot(
+    slot(
       r,
       h(
-        "div",
-        {},
-        h(
-          "p",
-          { role: "status" },
-          `The ${days} from ${from.slice(0, 10)} to ${this.shown.end} against the ${days} before (from ${previousFrom}): `,
-          `${c.gained.length} gained, ${c.lost.length} lost, ${c.kept} kept.`,
-        ),
-        h("div", { class: "changes-lists" }, list("Gained", "gained-title", c.gained), list("Lost", "lost-title", c.lost)),
+        "p",
+        { role: "status" },
+        `The ${days} from ${from.slice(0, 10)} to ${this.shown.end} against the ${days} before (from ${previousFrom}): `,
+        `${c.gained.length} gained, ${c.lost.length} lost, ${c.kept} kept.`,
       ),
+      h("div", { class: "changes-lists" }, list("Gained", "gained-title", c.gained), list("Lost", "lost-title", c.lost)),
     );
   }
 }
