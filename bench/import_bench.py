@@ -9,8 +9,14 @@ For each size: generate the world once (cached in bench/worlds/, git-ignored), t
    datetimes kept as the input's strings);
 2. import: empty the database, run `stakegraph import WORLD` as a user does (its own
    process, so its peak RSS is its own), and check the counts;
+3. --initial: run `stakegraph import WORLD --initial --data-dir TMP` (a new local database
+   in a temporary data dir, NEO4J_URI unset for it), end to end: validation, the CSV
+   files, Neo4j's offline importer, the first start (schema, role labels); then start it
+   once more to check the counts, and delete it;
 
-and print one table: seconds of each, import/floor, relations/s and the import's peak RSS.
+and print one table: seconds of each, x floor, relations/s and the peak RSS of the
+stakegraph process (for --initial its own, without the Java importer and server it runs).
+`--methods` picks some of floor, import, initial (x floor needs the floor).
 With --merge-baseline, also one MERGE per record in auto-commit transactions on the 10,000
 world (slow: minutes).
 
@@ -26,8 +32,10 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -40,7 +48,8 @@ import ijson  # type: ignore[import-untyped]
 import neo4j
 from common import EMPTY, world
 
-from stakegraph.config import ServerSettings, neo4j_settings
+from stakegraph import localdb
+from stakegraph.config import Neo4jSettings, ServerSettings, neo4j_settings
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 
@@ -157,6 +166,47 @@ async def stakegraph_import(graph: Graph, path: Path, size: int) -> Run:
     return Run("stakegraph import", size, nodes, links, seconds, peak)
 
 
+# Runs `stakegraph` and prints its own peak RSS at exit (RUSAGE_SELF: without the Java
+# processes --initial starts, which RUSAGE_CHILDREN would count).
+OWN_RSS = (
+    "import atexit, resource, sys\n"
+    "atexit.register(lambda: print('PEAK_RSS_KIB', resource.getrusage("
+    "resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr))\n"
+    "from stakegraph.cli import app\n"
+    "app(prog_name='stakegraph')\n"
+)
+
+
+async def stakegraph_initial(path: Path, size: int) -> Run:
+    """`stakegraph import PATH --initial` into a new temporary data dir, end to end."""
+    data_dir = Path(tempfile.mkdtemp(prefix="stakegraph-initial-"))
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    command = [sys.executable, "-c", OWN_RSS, "import", str(path), "--initial"]
+    try:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [*command, "--data-dir", str(data_dir)], env=env, capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - started
+        assert done.returncode == 0, done.stderr
+        rss_kib = [ln.split()[1] for ln in done.stderr.splitlines() if ln.startswith("PEAK_RSS")]
+        password = neo4j_settings().password
+        again = localdb.start(localdb.free_port(), data_dir, password=password)
+        try:
+            assert again.uri is not None
+            graph = Graph.from_settings(Neo4jSettings(uri=again.uri, password=password))
+            try:
+                nodes, links = await count(graph)
+            finally:
+                await graph.close()
+        finally:
+            localdb.stop(data_dir)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    peak = int(rss_kib[-1]) / 1024 if rss_kib else None
+    return Run("stakegraph import --initial", size, nodes, links, seconds, peak)
+
+
 def merge_per_record(driver: neo4j.Driver, path: Path, size: int, database: str) -> Run:
     """The simplest alternative: one MERGE per record, one auto-commit transaction each."""
     started = time.perf_counter()
@@ -201,24 +251,41 @@ def table(runs: list[Run]) -> str:
     return "\n".join(lines)
 
 
-async def main(sizes: list[int], seed: int, baseline: bool) -> list[Run]:
+def load() -> str:
+    """The load averages (1, 5, 15 min), as `uptime` shows them."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+async def main(sizes: list[int], seed: int, baseline: bool, methods: set[str]) -> list[Run]:
     settings = neo4j_settings()
-    say(f"Neo4j at {settings.effective_uri} (this database is emptied)")
+    uses_server = bool(methods & {"floor", "import"}) or baseline
+    if uses_server:
+        say(f"Neo4j at {settings.effective_uri} (this database is emptied)")
     graph = Graph.from_settings(settings, ServerSettings(transaction_timeout=TIMEOUT))
     runs: list[Run] = []
     try:
-        await graph.ping()
+        if uses_server:
+            await graph.ping()
         for size in sizes:
             path = world(size, seed)
-            say(f"{path.name}: floor")
-            runs.append(await floor(graph, path, size))
-            say(f"floor {runs[-1].seconds:.1f} s; now stakegraph import")
-            runs.append(await stakegraph_import(graph, path, size))
-            assert (runs[-1].stakeholders, runs[-1].relations) == (
-                runs[-2].stakeholders,
-                runs[-2].relations,
-            ), "import and floor wrote different counts"
-            say(f"import {runs[-1].seconds:.1f} s; load {os.getloadavg()[0]:.1f}")
+            done: list[Run] = []
+            if "floor" in methods:
+                say(f"{path.name}: floor (load {load()})")
+                done.append(await floor(graph, path, size))
+            if "import" in methods:
+                say(f"{path.name}: stakegraph import (load {load()})")
+                done.append(await stakegraph_import(graph, path, size))
+            if "initial" in methods:
+                say(f"{path.name}: stakegraph import --initial (load {load()})")
+                done.append(await stakegraph_initial(path, size))
+            for run in done:
+                say(f"{run.method}: {run.seconds:.1f} s")
+                assert (run.stakeholders, run.relations) == (
+                    done[0].stakeholders,
+                    done[0].relations,
+                ), f"{run.method} and {done[0].method} wrote different counts"
+            say(f"load at the end of size {size:,}: {load()}")
+            runs.extend(done)
             if baseline and size == BASELINE_SIZE:
                 await empty(graph)
                 say("one MERGE per auto-commit transaction")
@@ -236,11 +303,16 @@ if __name__ == "__main__":
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--merge-baseline", action="store_true", help="also MERGE per record")
+    parser.add_argument(
+        "--methods", default="floor,import,initial", help="some of floor,import,initial"
+    )
     parser.add_argument("--json", type=Path, help="also write the runs here")
     args = parser.parse_args()
     chosen = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
-    results = asyncio.run(main(chosen, args.seed, args.merge_baseline))
+    picked = {m.strip() for m in args.methods.split(",") if m.strip()}
+    assert picked <= {"floor", "import", "initial"}, picked
+    results = asyncio.run(main(chosen, args.seed, args.merge_baseline, picked))
     print(table(results))
-    print(f"(load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(f"(load averages at the end: {load()} on {os.cpu_count()} cores)")
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in results], indent=2))

@@ -356,12 +356,33 @@ def _parse_param(text: str) -> tuple[str, Any]:
 @app.command("import")
 def import_(
     path: Annotated[Path, typer.Argument(help="A JSON file, or a folder with CSVs")],
+    initial: Annotated[
+        bool,
+        typer.Option(
+            "--initial",
+            help="Build a new local database with Neo4j's offline importer (first loads)",
+        ),
+    ] = False,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="With --initial: the new database's data dir"),
+    ] = None,
 ) -> None:
-    """Validate a whole JSON file or CSV folder, then write it in batches (idempotent)."""
+    """Validate a whole JSON file or CSV folder, then write it in batches (idempotent).
+
+    With --initial, build a new local database from it instead (stopped at the end; start
+    it with `stakegraph neo4j start`): refused when the data dir holds a database or runs
+    one, and when NEO4J_URI names a server.
+    """
     from stakegraph.importer import InvalidInput, import_path
 
     if not path.exists():
         fail(f"{path} does not exist")
+    if initial:
+        _import_initial(path, data_dir)
+        return
+    if data_dir is not None:
+        fail("--data-dir goes with --initial (`import` writes to the configured database)")
 
     async def run(graph: Graph) -> Any:
         return await import_path(graph, path, progress=sys.stdout.isatty())
@@ -372,6 +393,31 @@ def import_(
         fail(str(exc))
         return
     out.print(f"Imported {summary}")
+
+
+def _import_initial(path: Path, data_dir: Path | None) -> None:
+    from stakegraph.importer import InvalidInput
+    from stakegraph.initial import import_initial
+
+    settings = neo4j_settings()
+    if settings.configured:
+        fail(
+            f"NEO4J_URI names a server ({settings.uri}): --initial builds the local database, "
+            "which stakegraph uses when NEO4J_URI is unset; unset it, or add to that server "
+            "with `stakegraph import PATH`"
+        )
+    try:
+        summary = import_initial(
+            path, data_dir, password=settings.password, progress=sys.stdout.isatty()
+        )
+    except InvalidInput as exc:
+        fail(str(exc))
+        return
+    except localdb.LocalNeo4jError as exc:
+        fail(str(exc))
+        return
+    where = f" --data-dir {data_dir}" if data_dir else ""
+    out.print(f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}")
 
 
 class ExportFormat(StrEnum):

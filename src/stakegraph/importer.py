@@ -157,7 +157,10 @@ class _Seen:
     """The ids seen in the input so far, in a temporary SQLite file (bounded memory).
 
     `kinds`: stakeholder id -> kind of its first record; `relations`: relation id ->
-    "TYPE from to" of its first record.
+    "TYPE from to" of its first record. For `import --initial`, which writes the first
+    record of each node or relationship in bulk and the others as `import` does:
+    `repeated`: "kinds:ID" or "relations:ID" of each id that more than one record uses
+    (rare), and `pairs`: structural relations counted per "TYPE from to".
     """
 
     LOOKUP_CHUNK = 500  # ids per `IN (...)` look-up
@@ -171,8 +174,11 @@ class _Seen:
             PRAGMA cache_size = -32000;
             CREATE TABLE kinds (id TEXT PRIMARY KEY, kind TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE relations (id TEXT PRIMARY KEY, ends TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE repeated (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE pairs (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
             """
         )
+        self.repeats = 0  # rows added to `repeated`
 
     def close(self) -> None:
         self.db.close()
@@ -185,6 +191,9 @@ class _Seen:
         ).rowcount
         if inserted:
             return value
+        self.repeats += self.db.execute(
+            "INSERT OR IGNORE INTO repeated VALUES (?)", (f"{table}:{id_}",)
+        ).rowcount
         row = self.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (id_,)).fetchone()
         return str(row[0])
 
@@ -196,13 +205,36 @@ class _Seen:
 
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The kinds the input gives to those of `ids` it holds."""
+        rows = self._lookup("SELECT id, kind FROM kinds WHERE id IN ({})", ids)
+        return {id_: kind for id_, kind in rows}
+
+    def repeated(self, table: str, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that more than one record of `table` ("kinds", "relations") uses."""
+        if not self.repeats:
+            return set()
+        keys = (f"{table}:{id_}" for id_ in ids)
+        found = self._lookup("SELECT key FROM repeated WHERE key IN ({})", keys)
+        return {key.removeprefix(f"{table}:") for (key,) in found}
+
+    def count_pairs(self, keys: Iterable[str]) -> None:
+        """Count structural relations by "TYPE from to" (one per pair in the graph)."""
+        self.db.executemany(
+            "INSERT INTO pairs VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
+            ((key,) for key in keys),
+        )
+
+    def repeated_pairs(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` counted more than once by `count_pairs`."""
+        query = "SELECT key FROM pairs WHERE n > 1 AND key IN ({})"
+        return {key for (key,) in self._lookup(query, keys)}
+
+    def _lookup(self, query: str, ids: Iterable[str]) -> list[tuple[str, ...]]:
+        """`query`'s rows for `ids`, asked LOOKUP_CHUNK at a time (`{}`: the placeholders)."""
         wanted = sorted(set(ids))
-        found: dict[str, str] = {}
+        found: list[tuple[str, ...]] = []
         for start in range(0, len(wanted), self.LOOKUP_CHUNK):
             chunk = wanted[start : start + self.LOOKUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT id, kind FROM kinds WHERE id IN ({marks})"
-            found.update(self.db.execute(query, chunk).fetchall())
+            found.extend(self.db.execute(query.format(",".join("?" * len(chunk))), chunk))
         return found
 
 

@@ -23,6 +23,7 @@ from neo4j import AsyncManagedTransaction
 from stakegraph import errors
 from stakegraph.graph import values
 from stakegraph.graph.cypher import load
+from stakegraph.graph.driver import Graph
 from stakegraph.records import (
     PartOfRecord,
     RelationRecord,
@@ -116,19 +117,27 @@ async def relation_refusals(
     known = known or {}
     ends = {id_ for r in relations for id_ in _named(r) if id_ not in known}
     looked_up = await stakeholder_kinds(tx, ends)
+    refusals = end_refusals(relations, {**looked_up, **known})
+    refusals.extend(await taken_id_refusals(tx, relations))
+    return refusals
+
+
+def end_refusals(relations: Sequence[RelationEnds], kinds: Mapping[str, str]) -> list[Refusal]:
+    """Ends (and a referral's provider) that name no stakeholder in `kinds` (id -> kind),
+    and structural relations between the wrong kinds (SPEC 2): the checks that need no
+    database once the kinds are known (an import into a new database knows them all)."""
     refusals = []
     for index, relation in enumerate(relations):
         named = [("from", relation.from_id), ("to", relation.to_id)]
         if relation.provider_id is not None:
             named.append(("providerId", relation.provider_id))
         for end, id_ in named:
-            kind = known.get(id_) or looked_up.get(id_)
+            kind = kinds.get(id_)
             if kind is None:
                 message = f"no stakeholder with id {id_!r}"
                 refusals.append(Refusal(index, end, message, id_, missing=True))
             elif problem := end_kind_problem(relation.type, end, kind):
                 refusals.append(Refusal(index, end, f"{problem} ({id_!r})", id_))
-    refusals.extend(await taken_id_refusals(tx, relations))
     return refusals
 
 
@@ -266,6 +275,23 @@ async def refresh_roles(tx: AsyncManagedTransaction, ids: Iterable[str]) -> int:
         return 0
     result = await _run(tx, "writes/refresh_roles", ids=unique)
     return int(result[0]["refreshed"])
+
+
+async def label_all_roles(graph: Graph) -> None:
+    """Set the role labels of every stakeholder (writes/label_roles): once, on a database
+    built by the offline importer. Each statement commits in batches of its own."""
+    for statement in load("writes/label_roles").statements():
+        await graph.run_unmanaged(statement)
+
+
+async def set_empty_lists(graph: Graph, *, nodes: bool, relationships: bool) -> None:
+    """Set the list properties an offline import names in `_emptyLists` to [] (on the
+    stakeholders, the relationships, or both: writes/empty_lists)."""
+    for statement, wanted in zip(
+        load("writes/empty_lists").statements(), (nodes, relationships), strict=True
+    ):
+        if wanted:
+            await graph.run_unmanaged(statement)
 
 
 async def place_department(

@@ -1,0 +1,93 @@
+"""Neo4j's offline bulk importer on a new local store (`stakegraph import PATH --initial`).
+
+`neo4j-admin database import full` is the class `org.neo4j.cli.AdminTool` of
+org.neo4j:neo4j-import-tool, the same Neo4j version as the embedded server; the launcher's
+Maven build carries it (java/pom.xml), so it runs on the same classpath, with NEO4J_HOME
+set to the data dir's store (where the embedded server keeps its databases). It writes
+the store files directly, with no transactions, so it refuses anything but a new store:
+`require_new` says why a data dir cannot take one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+from stakegraph.localdb.launcher import (
+    JVM_FLAGS,
+    LocalNeo4jError,
+    _classpath,
+    _require,
+    _tail,
+    build,
+    default_data_dir,
+    status,
+)
+
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+ARRAY_DELIMITER = ";"  # between the elements of a list property, and between labels
+
+
+def require_new(data_dir: Path | None) -> Path:
+    """The data dir, resolved, when it can take a new database; else LocalNeo4jError."""
+    current = status(data_dir or default_data_dir())
+    if current.running:
+        raise LocalNeo4jError(
+            f"Neo4j is running in {current.data_dir} (pid {current.pid}): --initial builds a "
+            "new database; stop it (`stakegraph neo4j stop`) and choose an empty --data-dir"
+        )
+    store = current.data_dir / "store"
+    if store.is_dir() and any(store.iterdir()):
+        raise LocalNeo4jError(
+            f"{current.data_dir} already holds a database: --initial builds a new one; "
+            "choose an empty --data-dir, or add to this one with `stakegraph import PATH`"
+        )
+    return current.data_dir
+
+
+def bulk_import(
+    data_dir: Path, nodes: Path, relationships: Mapping[str, Path], *, heap: str | None = None
+) -> None:
+    """Run the offline importer on CSV files into DATA_DIR/store (the database `neo4j`).
+
+    `relationships` maps a relationship type to its file. The files must be fault-free:
+    one bad entry aborts the import (--bad-tolerance=0), and the half-written store is
+    removed. The importer's own output goes to DATA_DIR/import.log.
+    """
+    store = data_dir / "store"
+    store.mkdir(parents=True, exist_ok=True)
+    home = build()
+    log_path = data_dir / "import.log"
+    heap = heap or os.environ.get("STAKEGRAPH_NEO4J_HEAP", "1g")
+    command = [
+        _require("java", "install a Java 17 JDK"),
+        f"-Xmx{heap}",
+        *JVM_FLAGS,
+        "-cp",
+        _classpath(home),
+        ADMIN_TOOL,
+        "database",
+        "import",
+        "full",
+        f"--nodes={nodes}",
+        *(f"--relationships={kind}={path}" for kind, path in relationships.items()),
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        "--bad-tolerance=0",
+        f"--report-file={data_dir / 'import.report'}",
+        "--max-off-heap-memory=2G",
+        "--",  # the rest is the database's name, not a file of the options above
+        "neo4j",
+    ]
+    env = {**os.environ, "NEO4J_HOME": str(store), "NEO4J_CONF": str(store / "conf")}
+    with open(log_path, "wb") as log:
+        done = subprocess.run(
+            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
+        )
+    if done.returncode != 0:
+        shutil.rmtree(store, ignore_errors=True)
+        raise LocalNeo4jError(
+            f"Neo4j's importer failed (exit {done.returncode}); see {log_path}:\n" + _tail(log_path)
+        )
