@@ -13,7 +13,9 @@ ROUTES: list[str] = [
     "/explore/stakeholder/toyco?customer=p029",  # the first customer chosen: its evidence
     "/explore/stakeholder/leo",  # a person: providers, relations
     "/explore/account/globex",  # a buying center, the power/interest grid
+    "/explore/account/org05?provider=initech",  # one provider's, single-threaded: a warning
     "/explore/queries",  # the query library
     "/explore/queries/single_threaded_accounts?run=1&providerId=initech",  # rows shown
+    "/explore/queries/stalled_prospects?run=1&providerId=initech&days=soon",  # a field's error
     "/explore/nowhere",  # not a page of the explorer
 ]
