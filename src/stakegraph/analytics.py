@@ -24,6 +24,7 @@ from stakegraph.graph import analytics as queries
 from stakegraph.graph import paging, reads
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.values import Node
+from stakegraph.lenses import Lens
 
 Row = Mapping[str, Any]  # a row of reads.rows
 
@@ -43,6 +44,7 @@ __all__ = [
     "lifetime_value",
     "power_interest",
     "rfm",
+    "customers_with_keys",
     "segment_parameters",
     "segments",
 ]
@@ -442,6 +444,43 @@ async def segments(
     params = await segment_parameters(graph, provider_id, by, customer_ids, as_of)
     records = await reads.rows(graph, "analytics/segments", **params)
     return [SegmentBucket.from_record(r) for r in records]
+
+
+async def customers_with_keys(
+    graph: Graph,
+    provider_id: str,
+    lenses: Sequence[Lens],
+    dimensions: Iterable[SegmentDimension],
+    as_of: datetime,
+    *,
+    customers: bool = True,
+) -> tuple[dict[str, list[str]], dict[SegmentDimension, dict[str, list[str]]]]:
+    """p's customers under `lenses` (id -> the lens names that hold) and the keys of each
+    computed dimension among `dimensions` (LENS, RFM_SEGMENT, JOURNEY_STAGE: id -> keys),
+    in one statement; `customers=False` skips the lens files when no dimension needs them.
+    NotFound for no such p."""
+    wanted = set(dimensions)
+    need_lenses = customers or bool(
+        wanted & {SegmentDimension.LENS, SegmentDimension.JOURNEY_STAGE}
+    )
+    found = await queries.customer_keys(
+        graph,
+        provider_id,
+        lenses if need_lenses else (),
+        rfm=SegmentDimension.RFM_SEGMENT in wanted,
+        stages=SegmentDimension.JOURNEY_STAGE in wanted,
+        as_of=_utc(as_of),
+    )
+    if found is None:
+        raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
+    keys: dict[SegmentDimension, dict[str, list[str]]] = {}
+    if SegmentDimension.LENS in wanted:
+        keys[SegmentDimension.LENS] = {cid: list(held) for cid, held in found.customers.items()}
+    if SegmentDimension.RFM_SEGMENT in wanted:
+        keys[SegmentDimension.RFM_SEGMENT] = {cid: [key] for cid, key in found.rfm.items()}
+    if SegmentDimension.JOURNEY_STAGE in wanted:
+        keys[SegmentDimension.JOURNEY_STAGE] = {cid: [key] for cid, key in found.stages.items()}
+    return found.customers, keys
 
 
 async def segment_parameters(

@@ -2,7 +2,8 @@
 
 Which lenses hold for whom always comes from the lens files, composed by graph/lens_query
 (one round trip for every customer of p); the summaries then count and read what lies
-behind them with one file under cypher/analytics/. No lens rule is written here.
+behind them with one file under cypher/analytics/ (providerSummary in the same statement:
+graph/analytics.py). No lens rule is written here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import Money, SegmentDimension
+from stakegraph.graph import analytics as graph_analytics
 from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
@@ -71,17 +73,11 @@ class ProviderSummary:
 
 
 async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
-    """Every lens's customers of p (lens files, all time), then analytics/provider_summary."""
-    held = await lens_query.held(graph, provider_id)
-    customers = [
-        {"id": cid, "lenses": [lens.value for lens in lenses]} for cid, lenses in held.items()
-    ]
-    records = await reads.rows(
-        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
-    )
-    if not records:  # p went away between the two reads
+    """Every lens's customers of p (lens files, all time), then analytics/provider_summary
+    over them: one statement."""
+    row = await graph_analytics.provider_summary(graph, provider_id)
+    if row is None:
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
-    row = records[0]
     return ProviderSummary(
         provider=row["provider"],
         customers_by_lens=[LensCount(Lens(c["lens"]), c["count"]) for c in row["customersByLens"]],
@@ -145,7 +141,6 @@ async def customer_changes(
         lost=[r for r in before if r.customer["id"] not in now_ids],
         kept=len(now_ids & before_ids),
     )
-
 
 
 # --------------------------------------------------------------------------- segmentMembers
