@@ -43,6 +43,8 @@ export const ACCOUNT_PAGE = graphql(`
 type AccountPage = ExploreAccountQuery;
 type GridEntry = AccountPage["powerInterest"][number];
 
+let keepFocus = false;
+
 export function accountPath(id: string, provider: string | null = null): string {
   const path = `/explore/account/${encodeURIComponent(id)}`;
   return provider ? `${path}?provider=${encodeURIComponent(provider)}` : path;
@@ -59,6 +61,8 @@ function names(people: string[]): string {
 
 export async function accountView(app: HTMLElement, id: string, stale: () => boolean): Promise<void> {
   const provider = new URLSearchParams(location.search).get("provider") || null;
+  const refocus = keepFocus;
+  keepFocus = false;
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: AccountPage;
   try {
@@ -85,7 +89,10 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
   if (provider && !providers.some((p) => p.id === provider)) {
     choice.append(h("option", { value: provider, selected: true }, provider));
   }
-  choice.addEventListener("change", () => navigate(accountPath(org.id, choice.value || null)));
+  choice.addEventListener("change", () => {
+    keepFocus = true; // the view is drawn anew: the choice keeps the keyboard's focus
+    navigate(accountPath(org.id, choice.value || null));
+  });
 
   app.replaceChildren(
     h(
@@ -111,6 +118,7 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
     ),
     h("div", { class: "grid account" }, buyingCenterRegion(org.name, forWhom, data.buyingCenter), gridRegion(org.name, forWhom, data.powerInterest)),
   );
+  if (refocus) choice.focus();
 }
 
 function buyingCenterRegion(orgName: string, forWhom: string | null, bc: AccountPage["buyingCenter"]): HTMLElement {
