@@ -9,8 +9,6 @@ import { graphql } from "./gql";
 import type { ExploreAccountQuery } from "./gql/graphql";
 import { fail, h, kindLabel, link, navigate, redraw, region, stakeholderPath } from "./page";
 
-export const BUYING_ROLES = ["INITIATOR", "USER", "INFLUENCER", "DECIDER", "APPROVER", "BUYER", "GATEKEEPER", "CHAMPION"];
-
 const QUADRANT_NAMES: Record<string, string> = {
   KEY_PLAYER: "Key players",
   KEEP_SATISFIED: "Keep satisfied",
@@ -77,6 +75,7 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
     return;
   }
   if (stale()) return;
+  // buyingCenter answers NOT_FOUND for an unknown id (the catch above): the organisation exists
   const org = data.stakeholder as NonNullable<AccountPage["stakeholder"]>;
   const providers = data.providersOf.edges.map((e) => e.node.provider);
   const forWhom = providers.find((p) => p.id === provider)?.name ?? provider;
