@@ -8,7 +8,9 @@ application/graphql-response+json when the client accepts it, application/json o
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
 Then the hot statements are planned in the background (api/warmup.py lists them,
-graph/warmup.py plans them); /ready answers 503 "warming" until they are.
+graph/warmup.py plans them); /ready answers 503 "warming" until they are. Before that,
+`settle_memory` freezes what start-up built and makes the garbage collector's young
+collections rarer (a page builds tens of thousands of objects).
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
 STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API

@@ -320,6 +320,105 @@ export type CustomerPageFieldsFragment = { totalCount: number, edges: Array<{ cu
             | { id: string, name: string, kind: StakeholderKind }
            }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
+export type ProviderPageFieldsFragment = { totalCount: number, edges: Array<{ node: { lenses: Array<Lens>, provider:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
+export type RelationPageFieldsFragment = { totalCount: number, edges: Array<{ node:
+      | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+     }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
 export type NeighbourhoodFieldsFragment = { truncated: boolean, nodes: Array<
     | { id: string, name: string, kind: StakeholderKind }
     | { id: string, name: string, kind: StakeholderKind }
@@ -434,6 +533,7 @@ export type ExploreStakeholderQueryVariables = Exact<{
   lenses?: Array<Lens> | Lens | null | undefined;
   except?: Array<Lens> | Lens | null | undefined;
   first: number;
+  relationsFirst: number;
 }>;
 
 
@@ -529,7 +629,7 @@ export type ExploreStakeholderQuery = { stakeholder:
                 | { id: string, name: string, kind: StakeholderKind }
                 | { id: string, name: string, kind: StakeholderKind }
                }
-           }> } }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
     | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
             | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
                 | { id: string, name: string, kind: StakeholderKind }
@@ -621,7 +721,7 @@ export type ExploreStakeholderQuery = { stakeholder:
                 | { id: string, name: string, kind: StakeholderKind }
                 | { id: string, name: string, kind: StakeholderKind }
                }
-           }> } }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
     | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
             | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
                 | { id: string, name: string, kind: StakeholderKind }
@@ -713,7 +813,7 @@ export type ExploreStakeholderQuery = { stakeholder:
                 | { id: string, name: string, kind: StakeholderKind }
                 | { id: string, name: string, kind: StakeholderKind }
                }
-           }> } }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
    | null, neighbourhood: { truncated: boolean, nodes: Array<
       | { id: string, name: string, kind: StakeholderKind }
       | { id: string, name: string, kind: StakeholderKind }
@@ -825,7 +925,306 @@ export type ExploreStakeholderQuery = { stakeholder:
           | { id: string, name: string, kind: StakeholderKind }
           | { id: string, name: string, kind: StakeholderKind }
           | { id: string, name: string, kind: StakeholderKind }
-         } }> } };
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExploreProvidersQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreProvidersQuery = { providersOf: { totalCount: number, edges: Array<{ node: { lenses: Array<Lens>, provider:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExploreRelationsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreRelationsQuery = { stakeholder:
+    | { relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+   | null };
 
 export type ExploreNeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -978,6 +1377,63 @@ export const StakeholderRefFragmentDoc = new TypedDocumentString(`
   kind
 }
     `, {"fragmentName":"StakeholderRef"}) as unknown as TypedDocumentString<StakeholderRefFragment, unknown>;
+export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerPageFields on CustomerConnection {
+  edges {
+    cursor
+    node {
+      customer {
+        ...StakeholderRef
+      }
+      lenses
+      evidence {
+        lens
+        summary
+        path {
+          from {
+            ...StakeholderRef
+          }
+          type
+          to {
+            ...StakeholderRef
+          }
+          relationId
+        }
+      }
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"CustomerPageFields"}) as unknown as TypedDocumentString<CustomerPageFieldsFragment, unknown>;
+export const ProviderPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProviderPageFields on CustomerConnection {
+  edges {
+    node {
+      provider {
+        ...StakeholderRef
+      }
+      lenses
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"ProviderPageFields"}) as unknown as TypedDocumentString<ProviderPageFieldsFragment, unknown>;
 export const RelationFieldsFragmentDoc = new TypedDocumentString(`
     fragment RelationFields on Relation {
   __typename
@@ -1039,29 +1495,11 @@ export const RelationFieldsFragmentDoc = new TypedDocumentString(`
   name
   kind
 }`, {"fragmentName":"RelationFields"}) as unknown as TypedDocumentString<RelationFieldsFragment, unknown>;
-export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
-    fragment CustomerPageFields on CustomerConnection {
+export const RelationPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RelationPageFields on RelationConnection {
   edges {
-    cursor
     node {
-      customer {
-        ...StakeholderRef
-      }
-      lenses
-      evidence {
-        lens
-        summary
-        path {
-          from {
-            ...StakeholderRef
-          }
-          type
-          to {
-            ...StakeholderRef
-          }
-          relationId
-        }
-      }
+      ...RelationFields
     }
   }
   pageInfo {
@@ -1074,7 +1512,62 @@ export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
   id
   name
   kind
-}`, {"fragmentName":"CustomerPageFields"}) as unknown as TypedDocumentString<CustomerPageFieldsFragment, unknown>;
+}
+fragment RelationFields on Relation {
+  __typename
+  id
+  type
+  from {
+    ...StakeholderRef
+  }
+  to {
+    ...StakeholderRef
+  }
+  createdAt
+  ... on Purchase {
+    Purchase_offering: offering
+    amount
+    currency
+    at
+    kind
+    consideration
+  }
+  ... on Use {
+    offering
+    since
+  }
+  ... on Service {
+    offering
+    since
+    ongoing
+  }
+  ... on Contribution {
+    what
+    at
+  }
+  ... on Engagement {
+    stage
+    channel
+    at
+  }
+  ... on MemberOf {
+    title
+    buyingRole
+    scope
+  }
+  ... on Feedback {
+    nps
+    csat
+    comment
+    offering
+    channel
+    at
+  }
+  ... on Referral {
+    channel
+    at
+  }
+}`, {"fragmentName":"RelationPageFields"}) as unknown as TypedDocumentString<RelationPageFieldsFragment, unknown>;
 export const NeighbourhoodFieldsFragmentDoc = new TypedDocumentString(`
     fragment NeighbourhoodFields on Subgraph {
   nodes {
@@ -1189,20 +1682,15 @@ export const ExploreSearchDocument = new TypedDocumentString(`
   kind
 }`) as unknown as TypedDocumentString<ExploreSearchQuery, ExploreSearchQueryVariables>;
 export const ExploreStakeholderDocument = new TypedDocumentString(`
-    query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!], $first: Int!) {
+    query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!], $first: Int!, $relationsFirst: Int!) {
   stakeholder(id: $id) {
     ...StakeholderRef
     city
     country
     tags
     roles
-    relations(first: 20) {
-      totalCount
-      edges {
-        node {
-          ...RelationFields
-        }
-      }
+    relations(first: $relationsFirst) {
+      ...RelationPageFields
     }
   }
   neighbourhood(id: $id, depth: $depth, limit: 150) {
@@ -1212,15 +1700,7 @@ export const ExploreStakeholderDocument = new TypedDocumentString(`
     ...CustomerPageFields
   }
   providersOf(customerId: $id, first: $first) {
-    totalCount
-    edges {
-      node {
-        provider {
-          ...StakeholderRef
-        }
-        lenses
-      }
-    }
+    ...ProviderPageFields
   }
 }
     fragment StakeholderRef on Stakeholder {
@@ -1313,6 +1793,33 @@ fragment CustomerPageFields on CustomerConnection {
   }
   totalCount
 }
+fragment ProviderPageFields on CustomerConnection {
+  edges {
+    node {
+      provider {
+        ...StakeholderRef
+      }
+      lenses
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+fragment RelationPageFields on RelationConnection {
+  edges {
+    node {
+      ...RelationFields
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
 fragment NeighbourhoodFields on Subgraph {
   nodes {
     ...StakeholderRef
@@ -1329,6 +1836,112 @@ fragment NeighbourhoodFields on Subgraph {
   }
   truncated
 }`) as unknown as TypedDocumentString<ExploreStakeholderQuery, ExploreStakeholderQueryVariables>;
+export const ExploreProvidersDocument = new TypedDocumentString(`
+    query ExploreProviders($id: ID!, $first: Int!, $after: String) {
+  providersOf(customerId: $id, first: $first, after: $after) {
+    ...ProviderPageFields
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment ProviderPageFields on CustomerConnection {
+  edges {
+    node {
+      provider {
+        ...StakeholderRef
+      }
+      lenses
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<ExploreProvidersQuery, ExploreProvidersQueryVariables>;
+export const ExploreRelationsDocument = new TypedDocumentString(`
+    query ExploreRelations($id: ID!, $first: Int!, $after: String) {
+  stakeholder(id: $id) {
+    relations(first: $first, after: $after) {
+      ...RelationPageFields
+    }
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment RelationFields on Relation {
+  __typename
+  id
+  type
+  from {
+    ...StakeholderRef
+  }
+  to {
+    ...StakeholderRef
+  }
+  createdAt
+  ... on Purchase {
+    Purchase_offering: offering
+    amount
+    currency
+    at
+    kind
+    consideration
+  }
+  ... on Use {
+    offering
+    since
+  }
+  ... on Service {
+    offering
+    since
+    ongoing
+  }
+  ... on Contribution {
+    what
+    at
+  }
+  ... on Engagement {
+    stage
+    channel
+    at
+  }
+  ... on MemberOf {
+    title
+    buyingRole
+    scope
+  }
+  ... on Feedback {
+    nps
+    csat
+    comment
+    offering
+    channel
+    at
+  }
+  ... on Referral {
+    channel
+    at
+  }
+}
+fragment RelationPageFields on RelationConnection {
+  edges {
+    node {
+      ...RelationFields
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<ExploreRelationsQuery, ExploreRelationsQueryVariables>;
 export const ExploreNeighbourhoodDocument = new TypedDocumentString(`
     query ExploreNeighbourhood($id: ID!, $depth: Int!) {
   neighbourhood(id: $id, depth: $depth, limit: 150) {
