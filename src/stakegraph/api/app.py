@@ -124,9 +124,9 @@ def settle_memory() -> None:
     collector never walks it again, and collect the youngest generation every 10,000
     allocations instead of 700. A page of customers with their purchases builds tens of
     thousands of objects that live until the answer is sent; with the defaults the
-    collector walked them (and the frozen part) several times per request, ~6% of its
-    time (bench/README.md). Memory is what it was: nothing cyclic lives longer than
-    10,000 allocations more."""
+    collector walked them and everything start-up left behind several times per request,
+    about 15% of the request's CPU (bench/README.md). Cyclic garbage waits at most 10,000
+    allocations longer."""
     gc.collect()
     gc.freeze()
     _, older, oldest = gc.get_threshold()
