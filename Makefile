@@ -39,7 +39,14 @@ $(AUDIT): tests/http_audit/package.json tests/http_audit/package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node 18+) is needed for the GraphQL-over-HTTP audit test: install nodejs and npm" >&2; exit 1; }
 	cd tests/http_audit && npm ci --no-audit --no-fund --silent
 
-test: install lint $(AUDIT)
+# The explorer's browser tests load axe-core from web/node_modules (pinned in web/).
+WEB_MODULES = web/node_modules/.package-lock.json
+
+$(WEB_MODULES): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 18+) is needed for the explorer's browser tests (axe-core): install nodejs and npm" >&2; exit 1; }
+	cd web && npm ci --no-audit --no-fund --silent
+
+test: install lint $(AUDIT) $(WEB_MODULES)
 	$(BIN)/pytest
 
 bench: install

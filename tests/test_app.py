@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 
+from stakegraph.api.app import YOUNG_COLLECTION_EVERY
 from tests.gql import GQL
 
 
@@ -35,6 +37,12 @@ def test_ready_answers_ok_once_the_schema_is_applied(gql: GQL) -> None:
     response = gql.client.get("/ready")
     assert response.status_code == 200, response.text
     assert response.json() == {"status": "ready"}
+
+
+def test_start_up_freezes_what_it_built_and_collects_garbage_less_often(gql: GQL) -> None:
+    # the gql fixture's app has started (its lifespan ran): settle_memory() did its work
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == YOUNG_COLLECTION_EVERY > 700
 
 
 def test_graphiql_page_loads_only_local_static_assets(gql: GQL) -> None:

@@ -104,9 +104,15 @@ def test_account_page_shows_buying_center_roles_and_single_threaded_warning(
             # A single-threaded account of Initech: the warning names its one contact.
             page.goto(f"{server.url}/explore/account/{lone['accountId']}")
             expect(page.get_by_role("heading", level=1)).to_have_text(lone["account"])
-            page.get_by_label("Buying from").select_option("initech")
+            choice = page.get_by_label("Buying from")  # keyboard: the next provider
+            choice.focus()
+            page.keyboard.press("ArrowDown")
             expect(page).to_have_url(
                 f"{server.url}/explore/account/{lone['accountId']}?provider=initech"
+            )
+            expect(page.get_by_label("Buying from")).to_be_focused()  # drawn anew, kept
+            expect(page.get_by_role("link", name="Initech's provider dashboard")).to_have_attribute(
+                "href", "/explore/provider/initech"
             )
             center = page.get_by_role("region", name="Buying center")
             expect(center).to_have_attribute("data-single-threaded", "true")
@@ -201,8 +207,9 @@ def test_query_library_runs_a_query_picked_by_keyboard_and_shows_its_rows(
                 for row in table.locator("tbody tr").all()
             ]
             assert shown == direct["rows"]
-            expect(table.get_by_role("link", name=direct["rows"][0][1])).to_have_attribute(
-                "href", f"/explore/stakeholder/{direct['rows'][0][1]}"
+            account = direct["rows"][0][1]  # accountId: a link to the account page
+            expect(table.get_by_role("link", name=account)).to_have_attribute(
+                "href", f"/explore/account/{account}?provider=initech"
             )
             page.screenshot(path=str(OUTPUT / "explore-queries.png"), full_page=True)
 
@@ -217,6 +224,13 @@ def test_query_library_runs_a_query_picked_by_keyboard_and_shows_its_rows(
                 "data-rows", str(len(direct["rows"]))
             )
             expect(page.get_by_label("providerId")).to_have_value("initech")
+            # From an account in the rows to its buying center for Initech: single-threaded.
+            page.get_by_role("region", name="Rows").get_by_role("link", name=account).click()
+            expect(page).to_have_url(f"{server.url}/explore/account/{account}?provider=initech")
+            expect(page.get_by_role("region", name="Buying center")).to_have_attribute(
+                "data-single-threaded", "true"
+            )
+            page.go_back()
             page.go_back()
             page.go_back()
             expect(page).to_have_url(server.url + "/explore/queries")
@@ -286,6 +300,16 @@ def test_query_library_shows_a_bad_parameter_beside_its_field_and_truncation(
             expect(rows.get_by_role("alert")).to_contain_text("providerId: required")
             expect(page.get_by_label("providerId")).to_have_attribute("aria-invalid", "true")
             expect(days).not_to_have_attribute("aria-invalid", "true")
+
+            # Corrected, it runs: the rows replace the error, ids link to stakeholder pages.
+            page.get_by_label("providerId").fill("initech")
+            page.get_by_role("button", name="Run query").click()
+            expect(rows).to_have_attribute("data-state", "done")
+            expect(page.get_by_label("providerId")).not_to_have_attribute("aria-invalid", "true")
+            expect(rows.get_by_role("alert")).to_have_count(0)
+            expect(rows.get_by_role("link", name="umbrella")).to_have_attribute(
+                "href", "/explore/stakeholder/umbrella"
+            )
 
             # More rows than the 500 a run returns: the page says the table is cut.
             page.goto(server.url + "/explore/queries/customers_by_lens_count?run=1&limit=1000")

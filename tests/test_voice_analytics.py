@@ -4,6 +4,7 @@ combined segments."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -472,3 +473,41 @@ def test_the_voice_of_an_unknown_provider_is_not_found(
     (error,) = gql.errors(document)
 
     assert error["extensions"] == {"code": "NOT_FOUND", "field": "providerId"}
+
+
+# ------------------------------------------------------------- computed keys, round trips
+
+
+def test_satisfaction_and_cross_segments_by_rfm_and_journey_take_two_statements_else_one(
+    gql: GQL, shop_world: None
+) -> None:
+    """The customers with their RFM segments or journey stages come in one statement, the
+    file in a second; each respondent and customer lands in its own segment and stage."""
+    rfm = {
+        r["customer"]["id"]: r["segment"]
+        for r in gql.query('{ rfm(providerId: "shop") { customer { id } segment } }')["rfm"]
+    }
+    customers = ["ann", "ben", "cat", "dan", "acme", "bolt", "gov"]
+    stage_of = 'query($x: ID!) { journeyStage(customerId: $x, providerId: "shop") }'
+    stage = {x: gql.query(stage_of, x=x)["journeyStage"] for x in customers}
+    respondents = ["ann", "ben", "cat", "dan", "acme"]
+    assert set(rfm) == {"ann", "ben", "cat", "acme", "bolt", "gov"}  # dan pays nothing
+
+    for by, key_of in (("RFM_SEGMENT", rfm.get), ("JOURNEY_STAGE", stage.get)):
+        before = gql.graph.statements
+        buckets = gql.query(SATISFACTION, p="shop", by=by)["satisfaction"]
+        assert gql.graph.statements - before == 2, by
+        expected = Counter(key_of(x) or "UNKNOWN" for x in respondents)
+        assert {b["key"]: b["respondents"] for b in buckets} == expected, by
+
+    before = gql.graph.statements
+    crossed = gql.query(CROSS, p="shop", by=["RFM_SEGMENT", "JOURNEY_STAGE"])["crossSegments"]
+    assert gql.graph.statements - before == 2
+    expected_pairs = Counter((rfm.get(x, "UNKNOWN"), stage[x]) for x in customers)
+    assert {tuple(b["keys"]): b["count"] for b in crossed} == expected_pairs
+
+    # Without a computed dimension, the lens composition and the file are one statement.
+    before = gql.graph.statements
+    gql.query(CROSS, p="shop", by=["CUSTOMER_TYPE", "COUNTRY"])
+    gql.query(SATISFACTION, p="shop", by="COUNTRY")
+    assert gql.graph.statements - before == 2

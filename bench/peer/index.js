@@ -5,7 +5,11 @@
 //
 //   NEO4J_URI=bolt://127.0.0.1:7708 PORT=4100 node index.js
 //
-// Prints "READY http://127.0.0.1:PORT/" once it listens.
+// Prints "READY http://127.0.0.1:PORT/" once it listens. With PEER_CYPHER_LOG=FILE it also
+// appends each statement it runs, with its parameters, to FILE as one JSON line
+// ({"query", "params"}; integers as {"$int": "50"}, other numbers as {"$float": 1.5}), so a
+// benchmark can send the library's own Cypher raw through a driver.
+import { appendFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { Neo4jGraphQL } from "@neo4j/graphql";
@@ -28,6 +32,7 @@ const typeDefs = /* GraphQL */ `
   scalar Instant
 
   type Buys @relationshipProperties {
+    id: ID!
     offering: String!
     amount: Float!
     currency: String!
@@ -42,6 +47,33 @@ const driver = neo4j.driver(
   neo4j.auth.basic(process.env.NEO4J_USERNAME ?? "neo4j", process.env.NEO4J_PASSWORD ?? "stakegraph"),
   { maxConnectionPoolSize: Number(process.env.POOL_SIZE ?? 50) },
 );
+
+// Every transaction's `run` writes its statement to PEER_CYPHER_LOG first.
+function logCypher(file) {
+  const encode = (key, value) => {
+    if (neo4j.isInt(value)) return { $int: value.toString() };
+    if (typeof value === "number") return { $float: value };
+    return value;
+  };
+  const openSession = driver.session.bind(driver);
+  driver.session = (config) => {
+    const session = openSession(config);
+    for (const method of ["executeRead", "executeWrite"]) {
+      const execute = session[method].bind(session);
+      session[method] = (work, txConfig) =>
+        execute((tx) => {
+          const run = tx.run.bind(tx);
+          tx.run = (query, params) => {
+            appendFileSync(file, JSON.stringify({ query, params }, encode) + "\n");
+            return run(query, params);
+          };
+          return work(tx);
+        }, txConfig);
+    }
+    return session;
+  };
+}
+if (process.env.PEER_CYPHER_LOG) logCypher(process.env.PEER_CYPHER_LOG);
 
 const Instant = new GraphQLScalarType({
   name: "Instant",

@@ -2,7 +2,8 @@
 
 Which lenses hold for whom always comes from the lens files, composed by graph/lens_query
 (one round trip for every customer of p); the summaries then count and read what lies
-behind them with one file under cypher/analytics/. No lens rule is written here.
+behind them with one file under cypher/analytics/ (providerSummary in the same statement:
+graph/analytics.py). No lens rule is written here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from stakegraph import analytics, errors
 from stakegraph.analytics import Money, SegmentDimension
+from stakegraph.graph import analytics as graph_analytics
 from stakegraph.graph import lens_query, paging, reads, values
 from stakegraph.graph.driver import Graph
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
@@ -71,17 +73,11 @@ class ProviderSummary:
 
 
 async def provider_summary(graph: Graph, provider_id: str) -> ProviderSummary:
-    """Every lens's customers of p (lens files, all time), then analytics/provider_summary."""
-    held = await lens_query.held(graph, provider_id)
-    customers = [
-        {"id": cid, "lenses": [lens.value for lens in lenses]} for cid, lenses in held.items()
-    ]
-    records = await reads.rows(
-        graph, "analytics/provider_summary", providerId=provider_id, customers=customers
-    )
-    if not records:  # p went away between the two reads
+    """Every lens's customers of p (lens files, all time), then analytics/provider_summary
+    over them: one statement."""
+    row = await graph_analytics.provider_summary(graph, provider_id)
+    if row is None:
         raise errors.NotFound(f"no stakeholder with id {provider_id!r}", field="providerId")
-    row = records[0]
     return ProviderSummary(
         provider=row["provider"],
         customers_by_lens=[LensCount(Lens(c["lens"]), c["count"]) for c in row["customersByLens"]],
@@ -147,7 +143,6 @@ async def customer_changes(
     )
 
 
-
 # --------------------------------------------------------------------------- segmentMembers
 
 
@@ -171,21 +166,24 @@ async def segment_members(
     after: str | None = None,
 ) -> SegmentMembers:
     """The customers of p (under `lenses`, default every lens but PROSPECT) in the bucket
-    `key` of `segments(by)`: the lens files, then (for RFM_SEGMENT and JOURNEY_STAGE) the
-    bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
+    `key` of `segments(by)`: the lens files and analytics/segment_members in one statement
+    (two for RFM_SEGMENT, JOURNEY_STAGE and LENS: `analytics.segment_rows`). A key no
+    bucket has gives an empty page."""
     size = paging.check_first(first)
     after_name, after_id = paging.decode_cursor(after)
-    held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
-    customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
-    params = await analytics.segment_parameters(graph, provider_id, by, customers)
-    records = await reads.rows(
+    records = await analytics.segment_rows(
         graph,
         "analytics/segment_members",
-        **params,
+        provider_id,
+        by,
+        lenses or CUSTOMER_LENSES,
         key=key,
         afterName=after_name,
         afterId=after_id,
         first=size,
     )
+    if not records or records[0]["total"] == 0:
+        await reads.require(graph, provider_id, "providerId")
+        return SegmentMembers([], 0, False)
     row = records[0]
     return SegmentMembers(list(row["page"]), row["total"], row["hasNext"])

@@ -2,10 +2,10 @@
 combined segments.
 
 Each function runs one file under `cypher/analytics/` (journey, satisfaction, referrals,
-persona, cross_segments) through the graph layer, after at most one call that finds the
-customer set or the keys of a computed dimension (lens composition, RFM, journey stage),
-and maps the rows to small dataclasses. The figures are computed in Cypher;
-docs/analytics.md states every formula and edge case.
+persona, cross_segments) through the graph layer, after at most one statement that finds
+the customer set and the keys of the computed dimensions (lens composition, RFM, journey
+stage: analytics.customers_with_keys), and maps the rows to small dataclasses. The
+figures are computed in Cypher; docs/analytics.md states every formula and edge case.
 """
 
 from __future__ import annotations
@@ -18,11 +18,19 @@ from typing import Any
 from neo4j.graph import Relationship
 
 from stakegraph import errors
-from stakegraph.analytics import JourneyStage, Money, SegmentDimension, segment_parameters
+from stakegraph.analytics import (
+    COMPUTED,
+    JourneyStage,
+    Money,
+    SegmentDimension,
+    customers_with_keys,
+)
+from stakegraph.graph import analytics as queries
 from stakegraph.graph import reads
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.paging import check_first
 from stakegraph.graph.values import Node
+from stakegraph.lenses import Lens
 
 __all__ = [
     "CrossSegmentBucket",
@@ -37,9 +45,6 @@ __all__ = [
     "referrals",
     "satisfaction",
 ]
-
-# Dimensions whose keys are computed before the file runs (passed in as $keys).
-COMPUTED = (SegmentDimension.RFM_SEGMENT, SegmentDimension.JOURNEY_STAGE, SegmentDimension.LENS)
 
 
 def _money(rows: Sequence[Mapping[str, Any]]) -> list[Money]:
@@ -118,40 +123,28 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-async def computed_keys(
-    graph: Graph,
-    provider_id: str,
-    dimension: SegmentDimension,
-    customers: Mapping[str, Sequence[str]],
-    as_of: datetime,
-) -> dict[str, list[str]]:
-    """id -> keys of a dimension computed before the files run (RFM_SEGMENT, JOURNEY_STAGE,
-    LENS), for `customers` (id -> the lenses that hold); {} for the others."""
-    if dimension not in COMPUTED:
-        return {}
-    params = await segment_parameters(graph, provider_id, dimension, customers, as_of)
-    keys: dict[str, list[str]] = params["keys"]
-    return keys
-
-
 async def satisfaction(
     graph: Graph,
     provider_id: str,
     since: datetime | None = None,
     until: datetime | None = None,
     by: SegmentDimension | None = None,
-    customers: Mapping[str, Sequence[str]] | None = None,
+    lenses: Sequence[Lens] = tuple(Lens),
 ) -> list[SatisfactionBucket]:
     """NPS, CSAT, responses and respondents of p per bucket ('ALL' when `by` is None).
 
-    For RFM_SEGMENT, JOURNEY_STAGE and LENS, `customers` (p's customers, id -> lenses)
-    give the keys; a respondent outside them lands in 'UNKNOWN'.
+    For RFM_SEGMENT, JOURNEY_STAGE and LENS, the keys are computed first, for p's
+    customers under `lenses` (one statement; NotFound for no such p); a respondent outside
+    them lands in 'UNKNOWN'.
     """
     check_window(since, until)
     now = datetime.now(UTC)
-    keys = {}
-    if by is not None:
-        keys = await computed_keys(graph, provider_id, by, customers or {}, now)
+    keys: dict[str, list[str]] = {}
+    if by in COMPUTED:
+        _, computed = await customers_with_keys(
+            graph, provider_id, lenses, [by], now, customers=False
+        )
+        keys = computed[by]
     records = await reads.rows(
         graph,
         "analytics/satisfaction",
@@ -260,19 +253,28 @@ async def cross_segments(
     graph: Graph,
     provider_id: str,
     by: Sequence[SegmentDimension],
-    customers: Mapping[str, Sequence[str]],
+    lenses: Sequence[Lens],
 ) -> list[CrossSegmentBucket]:
-    """p's customers (id -> lenses) in buckets of 2 or 3 dimensions at once, largest first."""
+    """p's customers under `lenses` in buckets of 2 or 3 dimensions at once, largest
+    first: the lens composition and the file in one statement; with a computed dimension
+    (RFM_SEGMENT, JOURNEY_STAGE, LENS), the customers with the computed keys first (one
+    statement; NotFound for no such p), then the file. Empty when p does not exist."""
     check_dimensions(by)
     now = datetime.now(UTC)
-    keys = {d.value: await computed_keys(graph, provider_id, d, customers, now) for d in by}
+    names = [d.value for d in by]
+    if not any(d in COMPUTED for d in by):
+        records = await queries.over_customers(
+            graph, "analytics/cross_segments", provider_id, lenses, by=names, asOf=now, keys={}
+        )
+        return [CrossSegmentBucket.from_record(r) for r in records]
+    customers, keys = await customers_with_keys(graph, provider_id, lenses, by, now)
     records = await reads.rows(
         graph,
         "analytics/cross_segments",
         providerId=provider_id,
         customerIds=list(customers),
-        by=[d.value for d in by],
+        by=names,
         asOf=now,
-        keys={d: k for d, k in keys.items() if k},
+        keys={d.value: k for d, k in keys.items() if k},
     )
     return [CrossSegmentBucket.from_record(r) for r in records]

@@ -8,8 +8,7 @@ import { scatterChart } from "./charts";
 import { graphql } from "./gql";
 import type { ExploreAccountQuery } from "./gql/graphql";
 import { fail, h, kindLabel, link, navigate, redraw, region, stakeholderPath } from "./page";
-
-export const BUYING_ROLES = ["INITIATOR", "USER", "INFLUENCER", "DECIDER", "APPROVER", "BUYER", "GATEKEEPER", "CHAMPION"];
+import { providerPath } from "./provider";
 
 const QUADRANT_NAMES: Record<string, string> = {
   KEY_PLAYER: "Key players",
@@ -43,6 +42,8 @@ export const ACCOUNT_PAGE = graphql(`
 type AccountPage = ExploreAccountQuery;
 type GridEntry = AccountPage["powerInterest"][number];
 
+let keepFocus = false;
+
 export function accountPath(id: string, provider: string | null = null): string {
   const path = `/explore/account/${encodeURIComponent(id)}`;
   return provider ? `${path}?provider=${encodeURIComponent(provider)}` : path;
@@ -59,6 +60,8 @@ function names(people: string[]): string {
 
 export async function accountView(app: HTMLElement, id: string, stale: () => boolean): Promise<void> {
   const provider = new URLSearchParams(location.search).get("provider") || null;
+  const refocus = keepFocus;
+  keepFocus = false;
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: AccountPage;
   try {
@@ -73,6 +76,7 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
     return;
   }
   if (stale()) return;
+  // buyingCenter answers NOT_FOUND for an unknown id (the catch above): the organisation exists
   const org = data.stakeholder as NonNullable<AccountPage["stakeholder"]>;
   const providers = data.providersOf.edges.map((e) => e.node.provider);
   const forWhom = providers.find((p) => p.id === provider)?.name ?? provider;
@@ -85,7 +89,10 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
   if (provider && !providers.some((p) => p.id === provider)) {
     choice.append(h("option", { value: provider, selected: true }, provider));
   }
-  choice.addEventListener("change", () => navigate(accountPath(org.id, choice.value || null)));
+  choice.addEventListener("change", () => {
+    keepFocus = true; // the view is drawn anew: the choice keeps the keyboard's focus
+    navigate(accountPath(org.id, choice.value || null));
+  });
 
   app.replaceChildren(
     h(
@@ -105,12 +112,14 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
         "span",
         { class: "note-inline" },
         providers.length
-          ? ` ${org.name} buys from ${data.providersOf.totalCount} provider${data.providersOf.totalCount === 1 ? "" : "s"}.`
-          : ` ${org.name} buys from no one yet.`,
+          ? ` ${org.name} buys from ${data.providersOf.totalCount} provider${data.providersOf.totalCount === 1 ? "" : "s"}. `
+          : ` ${org.name} buys from no one yet. `,
       ),
+      provider ? link(providerPath(provider), `${forWhom}'s provider dashboard`) : null,
     ),
     h("div", { class: "grid account" }, buyingCenterRegion(org.name, forWhom, data.buyingCenter), gridRegion(org.name, forWhom, data.powerInterest)),
   );
+  if (refocus) choice.focus();
 }
 
 function buyingCenterRegion(orgName: string, forWhom: string | null, bc: AccountPage["buyingCenter"]): HTMLElement {

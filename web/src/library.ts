@@ -4,6 +4,7 @@
 // its parameters are in the address, so a run can be shared and back/forward repeat it:
 // /explore/queries/single_threaded_accounts?run=1&providerId=initech
 
+import { accountPath } from "./account";
 import { GraphQLFailure, gql } from "./api";
 import { graphql } from "./gql";
 import type { ExploreLibraryQuery, ExploreRunLibraryQueryQuery, LibraryParameterType } from "./gql/graphql";
@@ -95,7 +96,18 @@ export async function queriesView(app: HTMLElement, name: string | null, stale: 
       "ul",
       {},
       ...library.map((q) =>
-        h("li", {}, link(queriesPath(q.name), q.name, { "aria-current": q === chosen ? "page" : undefined })),
+        h(
+          "li",
+          {},
+          h(
+            "a",
+            { href: queriesPath(q.name), "data-internal": true, "aria-current": q === chosen ? "page" : undefined },
+            // a long snake_case name may wrap after its underscores, nowhere else
+            ...q.name.split("_").flatMap((part, i) => (i ? ["_", h("wbr"), part] : [part])),
+          ),
+          // The header's opening words, up to its first colon, say what it answers.
+          h("span", { class: "summary" }, q.description.split(":")[0]),
+        ),
       ),
     ),
   );
@@ -138,7 +150,7 @@ export async function queriesView(app: HTMLElement, name: string | null, stale: 
     try {
       const data = await gql(RUN_LIBRARY_QUERY, { name: chosen.name, params });
       if (stale()) return;
-      showRows(rows, data.runLibraryQuery);
+      showRows(rows, data.runLibraryQuery, params);
     } catch (error) {
       if (stale()) return;
       showError(rows, error, chosen, inputs);
@@ -227,10 +239,14 @@ function showError(rows: HTMLElement, error: unknown, query: LibraryQuery, input
   }
 }
 
-function cell(column: string, value: unknown): HTMLTableCellElement {
+function cell(column: string, value: unknown, params: Record<string, unknown>): HTMLTableCellElement {
   const td = h("td", { "data-json": JSON.stringify(value) });
   if (value === null || value === undefined) {
     td.append(h("span", { class: "null" }, "null"));
+  } else if (typeof value === "string" && column === "accountId") {
+    // an account (single_threaded_accounts): its buying center, for the provider asked about
+    const provider = typeof params.providerId === "string" ? params.providerId : null;
+    td.append(link(accountPath(value, provider), value));
   } else if (typeof value === "string" && /(^id|Id)$/.test(column)) {
     td.append(link(stakeholderPath(value), value)); // a stakeholder's id: its page
   } else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) {
@@ -241,7 +257,7 @@ function cell(column: string, value: unknown): HTMLTableCellElement {
   return td;
 }
 
-function showRows(rows: HTMLElement, result: QueryResult): void {
+function showRows(rows: HTMLElement, result: QueryResult, params: Record<string, unknown>): void {
   const body = result.rows.map((row) => row ?? []);
   rows.dataset.state = "done";
   rows.dataset.rows = String(body.length);
@@ -263,7 +279,7 @@ function showRows(rows: HTMLElement, result: QueryResult): void {
             "table",
             { class: "result", "aria-labelledby": "rows-title" },
             h("thead", {}, h("tr", {}, ...result.columns.map((c) => h("th", { scope: "col" }, c)))),
-            h("tbody", {}, ...body.map((row) => h("tr", {}, ...result.columns.map((c, i) => cell(c, row[i]))))),
+            h("tbody", {}, ...body.map((row) => h("tr", {}, ...result.columns.map((c, i) => cell(c, row[i], params))))),
           ),
         )
       : h("p", {}, "No rows."),

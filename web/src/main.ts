@@ -5,7 +5,9 @@ import { accountPath, accountView } from "./account";
 import { gql } from "./api";
 import { queriesView } from "./library";
 import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
+import { type Slice, pager } from "./pager";
 import { Picture, legend } from "./picture";
+import { providerPath, providerView } from "./provider";
 import {
   CUSTOMERS_PAGE,
   type Customer,
@@ -13,7 +15,11 @@ import {
   type Lens,
   LENSES,
   NEIGHBOURHOOD,
+  PROVIDERS_PAGE,
+  type Providers,
+  RELATIONS_PAGE,
   type Relation,
+  type Relations,
   SEARCH,
   STAKEHOLDER_PAGE,
   type StakeholderPage,
@@ -21,6 +27,7 @@ import {
 } from "./queries";
 
 const PAGE_SIZE = 10;
+const RELATIONS_PAGE_SIZE = 20;
 const app = document.getElementById("app") as HTMLElement;
 let picture: Picture | null = null;
 let generation = 0; // a view drawn by an older navigation must not overwrite a newer one
@@ -141,6 +148,14 @@ function relationProps(r: Relation): string {
     .join(" · ");
 }
 
+function providerSlice(page: Providers): Slice<Providers["edges"][number]["node"]> {
+  return { items: page.edges.map((e) => e.node), totalCount: page.totalCount, ...page.pageInfo };
+}
+
+function relationSlice(page: Relations): Slice<Relation> {
+  return { items: page.edges.map((e) => e.node), totalCount: page.totalCount, ...page.pageInfo };
+}
+
 async function stakeholderView(id: string, stale: () => boolean): Promise<void> {
   const state = readState(id);
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
@@ -150,6 +165,7 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
       id,
       depth: state.depth,
       first: PAGE_SIZE,
+      relationsFirst: RELATIONS_PAGE_SIZE,
       ...lensArgs(state),
     });
   } catch (error) {
@@ -180,48 +196,44 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
 
   // Customers
   const customers = region("Customers", "customers");
-  // Providers
-  const providers = region(
-    "Providers",
-    "providers",
-    data.providersOf.totalCount
-      ? h("p", {}, `${data.providersOf.totalCount} provider${data.providersOf.totalCount === 1 ? "" : "s"}`)
-      : h("p", {}, "No providers."),
-    h(
-      "ul",
-      {},
-      ...data.providersOf.edges.map((e) =>
-        h("li", {}, link(stakeholderPath(e.node.provider.id), e.node.provider.name), h("span", { class: "lenses" }, e.node.lenses.join(", "))),
-      ),
-    ),
-  );
-  // Relations
-  const relations = region(
-    "Relations",
-    "relations",
-    h(
-      "p",
-      {},
-      s.relations.totalCount > s.relations.edges.length
-        ? `The newest ${s.relations.edges.length} of ${s.relations.totalCount} relations`
-        : `${s.relations.totalCount} relation${s.relations.totalCount === 1 ? "" : "s"}`,
-    ),
-    h(
-      "ul",
-      {},
-      ...s.relations.edges.map(({ node: r }) => {
-        const other = r.from.id === s.id ? r.to : r.from;
-        const arrow = r.from.id === s.id ? "→" : "←";
-        return h(
-          "li",
-          {},
-          h("span", { class: "type" }, `${r.type} ${arrow} `),
-          link(stakeholderPath(other.id), other.name),
-          h("span", { class: "props" }, relationProps(r)),
-        );
-      }),
-    ),
-  );
+  // Providers and Relations: lists in pages (pager.ts)
+  const providers = region("Providers", "providers");
+  pager({
+    panel: providers,
+    noun: ["provider", "providers"],
+    size: PAGE_SIZE,
+    first: providerSlice(data.providersOf),
+    load: async (after) => providerSlice((await gql(PROVIDERS_PAGE, { id: s.id, first: PAGE_SIZE, after })).providersOf),
+    item: ({ provider, lenses }) => h("li", {}, link(stakeholderPath(provider.id), provider.name), h("span", { class: "lenses" }, lenses.join(", "))),
+    failed: (error) => fail(error, () => void render()),
+    stale,
+  });
+  const relations = region("Relations", "relations");
+  pager({
+    panel: relations,
+    noun: ["relation", "relations"],
+    size: RELATIONS_PAGE_SIZE,
+    order: "newest first",
+    first: relationSlice(s.relations),
+    load: async (after) => {
+      const more = await gql(RELATIONS_PAGE, { id: s.id, first: RELATIONS_PAGE_SIZE, after });
+      if (!more.stakeholder) throw new Error(`${s.name} is gone`);
+      return relationSlice(more.stakeholder.relations);
+    },
+    item: (r) => {
+      const other = r.from.id === s.id ? r.to : r.from;
+      const arrow = r.from.id === s.id ? "→" : "←";
+      return h(
+        "li",
+        {},
+        h("span", { class: "type" }, `${r.type} ${arrow} `),
+        link(stakeholderPath(other.id), other.name),
+        h("span", { class: "props" }, relationProps(r)),
+      );
+    },
+    failed: (error) => fail(error, () => void render()),
+    stale,
+  });
   // Evidence
   const evidence = region("Evidence", "evidence", h("p", {}, "Choose a customer to see why it counts."));
 
@@ -234,6 +246,7 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
       h("span", { class: "where" }, [s.city, s.country].filter(Boolean).join(", ")),
       s.roles.length ? h("span", { class: "roles" }, s.roles.join(", ")) : null,
       s.kind === "ORGANIZATION" ? link(accountPath(s.id), "its buying center") : null,
+      data.customersOf.totalCount ? link(providerPath(s.id), "its provider dashboard") : null,
     ),
     h("div", { class: "grid" }, neighbourhood, h("div", { class: "side" }, customers, evidence, providers, relations)),
   );
@@ -370,6 +383,7 @@ const ROUTES: [RegExp, string, View][] = [
   [/^\/explore$/, "search", () => searchView()],
   [/^\/explore\/stakeholder\/([^/]+)$/, "stakeholder", (m, stale) => stakeholderView(decodeURIComponent(m[1]), stale)],
   [/^\/explore\/account\/([^/]+)$/, "account", (m, stale) => accountView(app, decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/provider\/([^/]+)$/, "provider", (m, stale) => providerView(app, decodeURIComponent(m[1]), stale)],
   [/^\/explore\/queries(?:\/([^/]+))?$/, "queries", (m, stale) => queriesView(app, m[1] ? decodeURIComponent(m[1]) : null, stale)],
 ];
 

@@ -9,6 +9,8 @@ import type {
   ExploreStakeholderQuery,
   Lens,
   NeighbourhoodFieldsFragment,
+  ProviderPageFieldsFragment,
+  RelationPageFieldsFragment,
   RelationFieldsFragment,
   StakeholderRefFragment,
 } from "./gql/graphql";
@@ -60,6 +62,22 @@ export const CUSTOMER_PAGE_FIELDS = graphql(`
   }
 `);
 
+export const PROVIDER_PAGE_FIELDS = graphql(`
+  fragment ProviderPageFields on CustomerConnection {
+    edges { node { provider { ...StakeholderRef } lenses } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+`);
+
+export const RELATION_PAGE_FIELDS = graphql(`
+  fragment RelationPageFields on RelationConnection {
+    edges { node { ...RelationFields } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+`);
+
 export const NEIGHBOURHOOD_FIELDS = graphql(`
   fragment NeighbourhoodFields on Subgraph {
     nodes { ...StakeholderRef }
@@ -80,22 +98,33 @@ export const SEARCH = graphql(`
 
 export const STAKEHOLDER_PAGE = graphql(`
   query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],
-      $first: Int!) {
+      $first: Int!, $relationsFirst: Int!) {
     stakeholder(id: $id) {
       ...StakeholderRef
       city
       country
       tags
       roles
-      relations(first: 20) { totalCount edges { node { ...RelationFields } } }
+      relations(first: $relationsFirst) { ...RelationPageFields }
     }
     neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }
     customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {
       ...CustomerPageFields
     }
-    providersOf(customerId: $id, first: $first) {
-      totalCount
-      edges { node { provider { ...StakeholderRef } lenses } }
+    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }
+  }
+`);
+
+export const PROVIDERS_PAGE = graphql(`
+  query ExploreProviders($id: ID!, $first: Int!, $after: String) {
+    providersOf(customerId: $id, first: $first, after: $after) { ...ProviderPageFields }
+  }
+`);
+
+export const RELATIONS_PAGE = graphql(`
+  query ExploreRelations($id: ID!, $first: Int!, $after: String) {
+    stakeholder(id: $id) {
+      relations(first: $first, after: $after) { ...RelationPageFields }
     }
   }
 `);
@@ -124,6 +153,8 @@ export type Customer = Customers["edges"][number]["node"];
 export type Evidence = Customer["evidence"][number];
 export type PathStep = Evidence["path"][number];
 export type Subgraph = NeighbourhoodFieldsFragment;
+export type Providers = ProviderPageFieldsFragment;
+export type Relations = RelationPageFieldsFragment;
 export type Relation = RelationFieldsFragment;
 export type { Lens };
 
@@ -138,4 +169,5 @@ export const LENSES: Lens[] = [
   "COLLABORATIVE",
   "PROSPECT",
   "CLIENT",
+  "REPEAT",
 ];

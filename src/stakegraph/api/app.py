@@ -8,7 +8,9 @@ application/graphql-response+json when the client accepts it, application/json o
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
 Then the hot statements are planned in the background (api/warmup.py lists them,
-graph/warmup.py plans them); /ready answers 503 "warming" until they are.
+graph/warmup.py plans them); /ready answers 503 "warming" until they are. Before that,
+`settle_memory` freezes what start-up built and makes the garbage collector's young
+collections rarer (a page builds tens of thousands of objects).
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
 STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -111,6 +114,25 @@ class GraphQLApp(GraphQLOverHTTP):
         return HTMLResponse(self._page)
 
 
+# The collector's first threshold: allocations between two collections of the youngest
+# generation (Python's default is 700).
+YOUNG_COLLECTION_EVERY = 10_000
+
+
+def settle_memory() -> None:
+    """Collect once and freeze what start-up built (modules, the schema, caches), so the
+    collector never walks it again, and collect the youngest generation every 10,000
+    allocations instead of 700. A page of customers with their purchases builds tens of
+    thousands of objects that live until the answer is sent; with the defaults the
+    collector walked them and everything start-up left behind several times per request,
+    about 15% of the request's CPU (bench/README.md). Cyclic garbage waits at most 10,000
+    allocations longer."""
+    gc.collect()
+    gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, older, oldest)
+
+
 async def _warm(graph: Graph, state: Any) -> None:
     """Plan the hot statements once Neo4j answers; then clear `state.warming`."""
     while True:
@@ -157,6 +179,7 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
             log.warning(
                 "Neo4j at %s is not ready yet (%s); /ready will retry", db.effective_uri, exc
             )
+        settle_memory()
         app.state.warming = server.warm_up
         warming = asyncio.create_task(_warm(graph, app.state)) if server.warm_up else None
         try:

@@ -164,10 +164,7 @@ async def resolve_satisfaction(
     by: By = None,
 ) -> list[SatisfactionBucket]:
     graph = info.context.graph
-    customers: dict[str, list[str]] = {}
-    if by in voice.COMPUTED:
-        customers = await customer_lenses(graph, str(provider_id), list(Lens))
-    buckets = await voice.satisfaction(graph, str(provider_id), since, until, by, customers)
+    buckets = await voice.satisfaction(graph, str(provider_id), since, until, by, list(Lens))
     if not buckets:
         await reads.require(graph, str(provider_id), "providerId")
     return [
@@ -224,9 +221,9 @@ async def resolve_cross_segments(
     info: Info, provider_id: ProviderId, by: CrossBy, lenses: SegmentLenses = None
 ) -> list[CrossSegmentBucket]:
     graph = info.context.graph
-    voice.check_dimensions(by)
-    customers = await customer_lenses(graph, str(provider_id), lenses or CUSTOMER_LENSES)
-    buckets = await voice.cross_segments(graph, str(provider_id), by, customers)
+    buckets = await voice.cross_segments(graph, str(provider_id), by, lenses or CUSTOMER_LENSES)
+    if not buckets:
+        await reads.require(graph, str(provider_id), "providerId")
     return [
         CrossSegmentBucket(
             keys=b.keys,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
-from stakegraph import analytics, summaries
+from stakegraph import analytics, summaries, voice
+from stakegraph.analytics import SegmentDimension
 from stakegraph.graph import explore, lens_query, reads, relations
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.warmup import NO_ID, Call, Warmth, warm
@@ -46,7 +47,7 @@ def hot_calls() -> dict[str, Call]:
         {
             "explain": lambda g: lens_query.explain(g, NO_ID, NO_ID),
             "mutualCustomers": lambda g: lens_query.mutual(g, NO_ID),
-            "held[ALL]": lambda g: lens_query.held(g, NO_ID),
+            "satisfaction[LENS]": lambda g: voice.satisfaction(g, NO_ID, by=SegmentDimension.LENS),
             "held[customers]": lambda g: lens_query.held(g, NO_ID, CUSTOMER_LENSES),
             "held[customers, window]": lambda g: lens_query.held(
                 g, NO_ID, CUSTOMER_LENSES, _WINDOW
@@ -56,7 +57,9 @@ def hot_calls() -> dict[str, Call]:
             "journeyStage": lambda g: analytics.journey_stage(g, NO_ID, NO_ID),
             "leads": lambda g: analytics.leads(g, NO_ID),
             "powerInterest": lambda g: analytics.power_interest(g, NO_ID),
-            "segments": lambda g: analytics.segments(g, NO_ID, "CUSTOMER_TYPE", []),
+            "segments": lambda g: analytics.customer_segments(
+                g, NO_ID, "CUSTOMER_TYPE", CUSTOMER_LENSES
+            ),
             "providerSummary": lambda g: summaries.provider_summary(g, NO_ID),
             "buyingCenter": lambda g: reads.buying_center(g, NO_ID, None),
             "stakeholder": lambda g: reads.stakeholder(g, NO_ID),

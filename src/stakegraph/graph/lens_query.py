@@ -302,24 +302,28 @@ def _relation(
     return Relation(customer, provider, found)
 
 
-_HELD = """
-MATCH (anchor:Stakeholder {{id: $anchorId}})
-CALL (anchor) {{
+_HELD = """CALL (anchor) {{
   WITH anchor.id AS providerId, null AS customerId
   CALL (providerId, customerId) {{
   {union}
   }}
   WITH customer, collect(DISTINCT lens) AS held
   WHERE any(lens IN held WHERE lens IN $lenses)
-  RETURN collect({{id: customer.id, lenses: [lens IN held WHERE lens IN $lenses]}}) AS rows
-}}
-RETURN rows
-"""
+  RETURN collect({{id: customer.id, lenses: [lens IN held WHERE lens IN $lenses]}}) AS {rows}
+}}"""
+
+
+@cache
+def held_call(lenses: tuple[Lens, ...], rows: str = "rows") -> str:
+    """Cypher giving `rows`, the customers of the provider node `anchor` under `lenses` as
+    a list of {id, lenses} (the lenses of `lenses` that hold), for a statement that goes on
+    with them; it reads the parameter $lenses (their names) and the window's."""
+    return _HELD.format(union=lens_union(lenses), rows=rows)
 
 
 @cache
 def held_query(lenses: tuple[Lens, ...]) -> str:
-    return _HELD.format(union=lens_union(lenses))
+    return f"MATCH (anchor:Stakeholder {{id: $anchorId}})\n{held_call(lenses)}\nRETURN rows"
 
 
 async def held(

@@ -139,6 +139,37 @@ export type Role =
   /** A stakeholder that contributes to a platform it also uses or buys from (a creator). */
   | 'PROSUMER';
 
+/** What customers are grouped by in `segments`. */
+export type SegmentDimension =
+  /** Demographic: age band from a person's birth year. */
+  | 'AGE_BAND'
+  /** Geographic: city. */
+  | 'CITY'
+  /** Geographic: country code. */
+  | 'COUNTRY'
+  /** INDIVIDUAL (a person), INTERNAL (a department), else the organisation's type: BUSINESS, GOVERNMENT, INSTITUTION, NONPROFIT. */
+  | 'CUSTOMER_TYPE'
+  /** Firmographic: an organisation's industry. */
+  | 'INDUSTRY'
+  /** Psychographic: each of a person's interests. */
+  | 'INTEREST'
+  /** Behavioral: the customer's journey stage. */
+  | 'JOURNEY_STAGE'
+  /** Behavioral: each lens under which it is a customer. */
+  | 'LENS'
+  /** Needs-based: each of a person's needs. */
+  | 'NEED'
+  /** Geographic: region. */
+  | 'REGION'
+  /** Behavioral: the customer's RFM segment. */
+  | 'RFM_SEGMENT'
+  /** Firmographic: employees in 1-9, 10-49, 50-249, 250-999 or 1000+. */
+  | 'SIZE_BAND'
+  /** Technographic: each technology an organisation uses. */
+  | 'TECHNOLOGY'
+  /** Psychographic: each of a person's values. */
+  | 'VALUE';
+
 /** The three kinds of stakeholder node. */
 export type StakeholderKind =
   /** A unit inside an organisation (PART_OF it or of another department); internal customers are departments served by their own organisation. */
@@ -180,6 +211,103 @@ export type ExploreRunLibraryQueryQueryVariables = Exact<{
 
 
 export type ExploreRunLibraryQueryQuery = { runLibraryQuery: { columns: Array<string>, rows: Array<Array<unknown> | null>, truncated: boolean } };
+
+export type ExploreProviderQueryVariables = Exact<{
+  id: string | number;
+  by: SegmentDimension;
+  key?: string;
+  open?: boolean;
+}>;
+
+
+export type ExploreProviderQuery = { stakeholder:
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+   | null, providerSummary: { purchaseCount: number, firstPurchase: string | null, lastPurchase: string | null, customersByLens: Array<{ lens: Lens, count: number }>, lensCombinations: Array<{ lenses: Array<Lens>, count: number }>, revenue: Array<{ amount: number, currency: string }>, offerings: Array<{ offering: string, customers: number, users: number, revenue: Array<{ amount: number, currency: string }> }> }, segments: Array<{ key: string, count: number, revenue: Array<{ amount: number, currency: string }> }>, rfm: Array<{ segment: string, r: number, f: number, m: number, recencyDays: number, frequency: number, monetary: number, currency: string, customer:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     }>, members?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreProviderMoreQueryVariables = Exact<{
+  id: string | number;
+  all?: Array<Lens> | Lens | null | undefined;
+  from: string;
+  to: string;
+  stage?: string;
+  staged?: boolean;
+}>;
+
+
+export type ExploreProviderMoreQuery = { funnel: Array<{ key: string, count: number }>, stageMembers?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> }, leads: Array<{ score: number, fit: number, engagement: number, qualified: boolean, reasons: Array<string>, prospect:
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+     }>, customerChanges: { kept: number, gained: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }>, lost: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreSegmentsQueryVariables = Exact<{
+  id: string | number;
+  by: SegmentDimension;
+  key?: string;
+  open?: boolean;
+}>;
+
+
+export type ExploreSegmentsQuery = { segments: Array<{ key: string, count: number, revenue: Array<{ amount: number, currency: string }> }>, members?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreCustomerChangesQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ExploreCustomerChangesQuery = { customerChanges: { kept: number, gained: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }>, lost: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreSegmentMembersQueryVariables = Exact<{
+  id: string | number;
+  by: SegmentDimension;
+  key: string;
+  lenses?: Array<Lens> | Lens | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreSegmentMembersQuery = { segmentMembers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
 
 type StakeholderRef_Department_Fragment = { id: string, name: string, kind: StakeholderKind };
 
@@ -320,6 +448,105 @@ export type CustomerPageFieldsFragment = { totalCount: number, edges: Array<{ cu
             | { id: string, name: string, kind: StakeholderKind }
            }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
+export type ProviderPageFieldsFragment = { totalCount: number, edges: Array<{ node: { lenses: Array<Lens>, provider:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
+export type RelationPageFieldsFragment = { totalCount: number, edges: Array<{ node:
+      | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+      | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+        , to:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         }
+     }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
 export type NeighbourhoodFieldsFragment = { truncated: boolean, nodes: Array<
     | { id: string, name: string, kind: StakeholderKind }
     | { id: string, name: string, kind: StakeholderKind }
@@ -434,6 +661,7 @@ export type ExploreStakeholderQueryVariables = Exact<{
   lenses?: Array<Lens> | Lens | null | undefined;
   except?: Array<Lens> | Lens | null | undefined;
   first: number;
+  relationsFirst: number;
 }>;
 
 
@@ -529,7 +757,7 @@ export type ExploreStakeholderQuery = { stakeholder:
                 | { id: string, name: string, kind: StakeholderKind }
                 | { id: string, name: string, kind: StakeholderKind }
                }
-           }> } }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
     | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
             | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
                 | { id: string, name: string, kind: StakeholderKind }
@@ -621,7 +849,7 @@ export type ExploreStakeholderQuery = { stakeholder:
                 | { id: string, name: string, kind: StakeholderKind }
                 | { id: string, name: string, kind: StakeholderKind }
                }
-           }> } }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
     | { city: string | null, country: string | null, tags: Array<string>, roles: Array<Role>, id: string, name: string, kind: StakeholderKind, relations: { totalCount: number, edges: Array<{ node:
             | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
                 | { id: string, name: string, kind: StakeholderKind }
@@ -713,7 +941,7 @@ export type ExploreStakeholderQuery = { stakeholder:
                 | { id: string, name: string, kind: StakeholderKind }
                 | { id: string, name: string, kind: StakeholderKind }
                }
-           }> } }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
    | null, neighbourhood: { truncated: boolean, nodes: Array<
       | { id: string, name: string, kind: StakeholderKind }
       | { id: string, name: string, kind: StakeholderKind }
@@ -825,7 +1053,306 @@ export type ExploreStakeholderQuery = { stakeholder:
           | { id: string, name: string, kind: StakeholderKind }
           | { id: string, name: string, kind: StakeholderKind }
           | { id: string, name: string, kind: StakeholderKind }
-         } }> } };
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExploreProvidersQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreProvidersQuery = { providersOf: { totalCount: number, edges: Array<{ node: { lenses: Array<Lens>, provider:
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+          | { id: string, name: string, kind: StakeholderKind }
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExploreRelationsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreRelationsQuery = { stakeholder:
+    | { relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { relations: { totalCount: number, edges: Array<{ node:
+            | { __typename: 'Contribution', what: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Engagement', stage: EngagementStage, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Feedback', nps: number | null, csat: number | null, comment: string | null, offering: string | null, channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'MemberOf', title: string | null, buyingRole: BuyingRole | null, scope: Array<string>, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'ParentOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'PartOf', id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Purchase', amount: number, currency: string, at: string | null, kind: PurchaseKind, consideration: Consideration, id: string, type: RelationType, createdAt: string | null, Purchase_offering: string, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Referral', channel: string | null, at: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Service', offering: string | null, since: string | null, ongoing: boolean, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+            | { __typename: 'Use', offering: string | null, since: string | null, id: string, type: RelationType, createdAt: string | null, from:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+              , to:
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+                | { id: string, name: string, kind: StakeholderKind }
+               }
+           }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+   | null };
 
 export type ExploreNeighbourhoodQueryVariables = Exact<{
   id: string | number;
@@ -978,6 +1505,63 @@ export const StakeholderRefFragmentDoc = new TypedDocumentString(`
   kind
 }
     `, {"fragmentName":"StakeholderRef"}) as unknown as TypedDocumentString<StakeholderRefFragment, unknown>;
+export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerPageFields on CustomerConnection {
+  edges {
+    cursor
+    node {
+      customer {
+        ...StakeholderRef
+      }
+      lenses
+      evidence {
+        lens
+        summary
+        path {
+          from {
+            ...StakeholderRef
+          }
+          type
+          to {
+            ...StakeholderRef
+          }
+          relationId
+        }
+      }
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"CustomerPageFields"}) as unknown as TypedDocumentString<CustomerPageFieldsFragment, unknown>;
+export const ProviderPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProviderPageFields on CustomerConnection {
+  edges {
+    node {
+      provider {
+        ...StakeholderRef
+      }
+      lenses
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`, {"fragmentName":"ProviderPageFields"}) as unknown as TypedDocumentString<ProviderPageFieldsFragment, unknown>;
 export const RelationFieldsFragmentDoc = new TypedDocumentString(`
     fragment RelationFields on Relation {
   __typename
@@ -1039,29 +1623,11 @@ export const RelationFieldsFragmentDoc = new TypedDocumentString(`
   name
   kind
 }`, {"fragmentName":"RelationFields"}) as unknown as TypedDocumentString<RelationFieldsFragment, unknown>;
-export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
-    fragment CustomerPageFields on CustomerConnection {
+export const RelationPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RelationPageFields on RelationConnection {
   edges {
-    cursor
     node {
-      customer {
-        ...StakeholderRef
-      }
-      lenses
-      evidence {
-        lens
-        summary
-        path {
-          from {
-            ...StakeholderRef
-          }
-          type
-          to {
-            ...StakeholderRef
-          }
-          relationId
-        }
-      }
+      ...RelationFields
     }
   }
   pageInfo {
@@ -1074,7 +1640,62 @@ export const CustomerPageFieldsFragmentDoc = new TypedDocumentString(`
   id
   name
   kind
-}`, {"fragmentName":"CustomerPageFields"}) as unknown as TypedDocumentString<CustomerPageFieldsFragment, unknown>;
+}
+fragment RelationFields on Relation {
+  __typename
+  id
+  type
+  from {
+    ...StakeholderRef
+  }
+  to {
+    ...StakeholderRef
+  }
+  createdAt
+  ... on Purchase {
+    Purchase_offering: offering
+    amount
+    currency
+    at
+    kind
+    consideration
+  }
+  ... on Use {
+    offering
+    since
+  }
+  ... on Service {
+    offering
+    since
+    ongoing
+  }
+  ... on Contribution {
+    what
+    at
+  }
+  ... on Engagement {
+    stage
+    channel
+    at
+  }
+  ... on MemberOf {
+    title
+    buyingRole
+    scope
+  }
+  ... on Feedback {
+    nps
+    csat
+    comment
+    offering
+    channel
+    at
+  }
+  ... on Referral {
+    channel
+    at
+  }
+}`, {"fragmentName":"RelationPageFields"}) as unknown as TypedDocumentString<RelationPageFieldsFragment, unknown>;
 export const NeighbourhoodFieldsFragmentDoc = new TypedDocumentString(`
     fragment NeighbourhoodFields on Subgraph {
   nodes {
@@ -1171,6 +1792,212 @@ export const ExploreRunLibraryQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExploreRunLibraryQueryQuery, ExploreRunLibraryQueryQueryVariables>;
+export const ExploreProviderDocument = new TypedDocumentString(`
+    query ExploreProvider($id: ID!, $by: SegmentDimension!, $key: String! = "", $open: Boolean! = false) {
+  stakeholder(id: $id) {
+    id
+    name
+    kind
+    city
+    country
+  }
+  providerSummary(providerId: $id) {
+    customersByLens {
+      lens
+      count
+    }
+    lensCombinations {
+      lenses
+      count
+    }
+    revenue {
+      amount
+      currency
+    }
+    purchaseCount
+    firstPurchase
+    lastPurchase
+    offerings {
+      offering
+      customers
+      users
+      revenue {
+        amount
+        currency
+      }
+    }
+  }
+  segments(providerId: $id, by: $by) {
+    key
+    count
+    revenue {
+      amount
+      currency
+    }
+  }
+  rfm(providerId: $id) {
+    customer {
+      id
+      name
+    }
+    segment
+    r
+    f
+    m
+    recencyDays
+    frequency
+    monetary
+    currency
+  }
+  members: segmentMembers(providerId: $id, by: $by, key: $key, first: 50) @include(if: $open) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreProviderQuery, ExploreProviderQueryVariables>;
+export const ExploreProviderMoreDocument = new TypedDocumentString(`
+    query ExploreProviderMore($id: ID!, $all: [Lens!], $from: DateTime!, $to: DateTime!, $stage: String! = "", $staged: Boolean! = false) {
+  funnel: segments(providerId: $id, by: JOURNEY_STAGE, lenses: $all) {
+    key
+    count
+  }
+  stageMembers: segmentMembers(
+    providerId: $id
+    by: JOURNEY_STAGE
+    key: $stage
+    lenses: $all
+    first: 50
+  ) @include(if: $staged) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+  leads(providerId: $id, first: 20) {
+    prospect {
+      id
+      name
+      kind
+    }
+    score
+    fit
+    engagement
+    qualified
+    reasons
+  }
+  customerChanges(providerId: $id, from: $from, to: $to) {
+    gained {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    lost {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    kept
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreProviderMoreQuery, ExploreProviderMoreQueryVariables>;
+export const ExploreSegmentsDocument = new TypedDocumentString(`
+    query ExploreSegments($id: ID!, $by: SegmentDimension!, $key: String! = "", $open: Boolean! = false) {
+  segments(providerId: $id, by: $by) {
+    key
+    count
+    revenue {
+      amount
+      currency
+    }
+  }
+  members: segmentMembers(providerId: $id, by: $by, key: $key, first: 50) @include(if: $open) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreSegmentsQuery, ExploreSegmentsQueryVariables>;
+export const ExploreCustomerChangesDocument = new TypedDocumentString(`
+    query ExploreCustomerChanges($id: ID!, $from: DateTime!, $to: DateTime!) {
+  customerChanges(providerId: $id, from: $from, to: $to) {
+    gained {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    lost {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    kept
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreCustomerChangesQuery, ExploreCustomerChangesQueryVariables>;
+export const ExploreSegmentMembersDocument = new TypedDocumentString(`
+    query ExploreSegmentMembers($id: ID!, $by: SegmentDimension!, $key: String!, $lenses: [Lens!], $first: Int!, $after: String) {
+  segmentMembers(
+    providerId: $id
+    by: $by
+    key: $key
+    lenses: $lenses
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreSegmentMembersQuery, ExploreSegmentMembersQueryVariables>;
 export const ExploreSearchDocument = new TypedDocumentString(`
     query ExploreSearch($text: String!) {
   search(text: $text, first: 20) {
@@ -1189,20 +2016,15 @@ export const ExploreSearchDocument = new TypedDocumentString(`
   kind
 }`) as unknown as TypedDocumentString<ExploreSearchQuery, ExploreSearchQueryVariables>;
 export const ExploreStakeholderDocument = new TypedDocumentString(`
-    query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!], $first: Int!) {
+    query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!], $first: Int!, $relationsFirst: Int!) {
   stakeholder(id: $id) {
     ...StakeholderRef
     city
     country
     tags
     roles
-    relations(first: 20) {
-      totalCount
-      edges {
-        node {
-          ...RelationFields
-        }
-      }
+    relations(first: $relationsFirst) {
+      ...RelationPageFields
     }
   }
   neighbourhood(id: $id, depth: $depth, limit: 150) {
@@ -1212,15 +2034,7 @@ export const ExploreStakeholderDocument = new TypedDocumentString(`
     ...CustomerPageFields
   }
   providersOf(customerId: $id, first: $first) {
-    totalCount
-    edges {
-      node {
-        provider {
-          ...StakeholderRef
-        }
-        lenses
-      }
-    }
+    ...ProviderPageFields
   }
 }
     fragment StakeholderRef on Stakeholder {
@@ -1313,6 +2127,33 @@ fragment CustomerPageFields on CustomerConnection {
   }
   totalCount
 }
+fragment ProviderPageFields on CustomerConnection {
+  edges {
+    node {
+      provider {
+        ...StakeholderRef
+      }
+      lenses
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+fragment RelationPageFields on RelationConnection {
+  edges {
+    node {
+      ...RelationFields
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
 fragment NeighbourhoodFields on Subgraph {
   nodes {
     ...StakeholderRef
@@ -1329,6 +2170,112 @@ fragment NeighbourhoodFields on Subgraph {
   }
   truncated
 }`) as unknown as TypedDocumentString<ExploreStakeholderQuery, ExploreStakeholderQueryVariables>;
+export const ExploreProvidersDocument = new TypedDocumentString(`
+    query ExploreProviders($id: ID!, $first: Int!, $after: String) {
+  providersOf(customerId: $id, first: $first, after: $after) {
+    ...ProviderPageFields
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment ProviderPageFields on CustomerConnection {
+  edges {
+    node {
+      provider {
+        ...StakeholderRef
+      }
+      lenses
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<ExploreProvidersQuery, ExploreProvidersQueryVariables>;
+export const ExploreRelationsDocument = new TypedDocumentString(`
+    query ExploreRelations($id: ID!, $first: Int!, $after: String) {
+  stakeholder(id: $id) {
+    relations(first: $first, after: $after) {
+      ...RelationPageFields
+    }
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}
+fragment RelationFields on Relation {
+  __typename
+  id
+  type
+  from {
+    ...StakeholderRef
+  }
+  to {
+    ...StakeholderRef
+  }
+  createdAt
+  ... on Purchase {
+    Purchase_offering: offering
+    amount
+    currency
+    at
+    kind
+    consideration
+  }
+  ... on Use {
+    offering
+    since
+  }
+  ... on Service {
+    offering
+    since
+    ongoing
+  }
+  ... on Contribution {
+    what
+    at
+  }
+  ... on Engagement {
+    stage
+    channel
+    at
+  }
+  ... on MemberOf {
+    title
+    buyingRole
+    scope
+  }
+  ... on Feedback {
+    nps
+    csat
+    comment
+    offering
+    channel
+    at
+  }
+  ... on Referral {
+    channel
+    at
+  }
+}
+fragment RelationPageFields on RelationConnection {
+  edges {
+    node {
+      ...RelationFields
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<ExploreRelationsQuery, ExploreRelationsQueryVariables>;
 export const ExploreNeighbourhoodDocument = new TypedDocumentString(`
     query ExploreNeighbourhood($id: ID!, $depth: Int!) {
   neighbourhood(id: $id, depth: $depth, limit: 150) {

@@ -2,6 +2,8 @@
 // sets of lenses occur, p's MONEY revenue, and p's offerings. Which lenses hold for whom is
 // not decided here: it comes from the lens files (customersOf with every lens), as
 // $customers; this file only counts them and reads the purchases and uses behind them.
+// The server runs it after the lens files in the same statement, $customers being their
+// answer (graph/analytics.py).
 //   customersByLens   per lens, the customers in $customers for which it holds
 //   lensCombinations  per exact set of lenses, how many customers have exactly that set
 //   revenue, purchaseCount, firstPurchase, lastPurchase: from the MONEY purchases from p
@@ -26,20 +28,21 @@
 //   offerings         list of {offering, customers, users, revenue}: most customers first,
 //                     then by offering
 MATCH (p:Stakeholder {id: $providerId})
-WITH p, ['TRANSACTIONAL', 'EXCHANGE', 'BUYING_CENTER', 'END_USER', 'INTERNAL', 'BENEFICIARY',
-         'COLLABORATIVE', 'PROSPECT', 'CLIENT', 'REPEAT'] AS catalogue
-WITH p, catalogue,
-     [lens IN catalogue | {lens: lens, count: size([c IN $customers WHERE lens IN c.lenses])}]
+WITH p, $customers AS held,
+     ['TRANSACTIONAL', 'EXCHANGE', 'BUYING_CENTER', 'END_USER', 'INTERNAL', 'BENEFICIARY',
+      'COLLABORATIVE', 'PROSPECT', 'CLIENT', 'REPEAT'] AS catalogue
+WITH p, held, catalogue,
+     [lens IN catalogue | {lens: lens, count: size([c IN held WHERE lens IN c.lenses])}]
        AS customersByLens
-CALL (catalogue) {
-  UNWIND $customers AS c
+CALL (held, catalogue) {
+  UNWIND held AS c
   WITH [lens IN catalogue WHERE lens IN c.lenses] AS lenses
   WITH lenses, count(*) AS count
   ORDER BY count DESC, reduce(text = '', lens IN lenses | text + lens + ' ')
   RETURN collect({lenses: lenses, count: count}) AS lensCombinations
 }
-CALL (p) {
-  UNWIND $customers AS c
+CALL (p, held) {
+  UNWIND held AS c
   WITH c WHERE 'TRANSACTIONAL' IN c.lenses
   MATCH (x:Stakeholder {id: c.id})-[b:BUYS]->(p)
   WHERE x <> p AND coalesce(b.consideration, 'MONEY') = 'MONEY'
@@ -49,8 +52,8 @@ CALL (p) {
   RETURN collect({amount: amount, currency: currency}) AS revenue,
          sum(purchases) AS purchaseCount, min(first) AS firstPurchase, max(last) AS lastPurchase
 }
-CALL (p) {
-  UNWIND $customers AS c
+CALL (p, held) {
+  UNWIND held AS c
   WITH c WHERE 'EXCHANGE' IN c.lenses OR 'END_USER' IN c.lenses
   MATCH (x:Stakeholder {id: c.id})-[r:BUYS|USES]->(p)
   WHERE x <> p AND r.offering IS NOT NULL
