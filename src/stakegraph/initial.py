@@ -121,9 +121,9 @@ INT64 = range(-(2**63), 2**63)
 def _text(value: Any) -> str | None:
     """A text a cell says exactly: not empty (an empty cell is no value), no line break
     (the importer reads one record per line), no NUL."""
-    if not isinstance(value, str) or not value or any(c in value for c in "\r\n\0"):
+    if not isinstance(value, str) or not value:
         return None
-    return value
+    return None if "\n" in value or "\r" in value or "\0" in value else value
 
 
 def _cell(kind: str, value: Any) -> str | None:
@@ -197,6 +197,9 @@ class _Files:
         return self.folder / "nodes.csv"
 
 
+RELATION_START = [":START_ID", ":END_ID", "id", "createdAt:datetime"]
+
+
 class _Writer:
     """Writes the validated rows to the importer's files, and the rest to the rewrites."""
 
@@ -210,14 +213,19 @@ class _Writer:
         self.first_of_repeated: set[str] = set()  # ids of repeated rows already in a file
         self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
 
-    def _writer(self, name: str, header: list[str]) -> Any:
-        if name not in self.writers:
+    def _writer(self, name: str, start: list[str], columns: Columns) -> Any:
+        """The CSV writer of file `name` (opened, with its header, on first use: looked up
+        once per row, so it does nothing else after that)."""
+        writer = self.writers.get(name)
+        if writer is None:
             path = self.files.folder / f"{name}.csv"
             handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
             self.handles[name] = handle
-            self.writers[name] = csv.writer(handle, lineterminator="\n")
-            self.writers[name].writerow(header)
-        return self.writers[name]
+            writer = self.writers[name] = csv.writer(handle, lineterminator="\n")
+            writer.writerow(_header(start, columns))
+            if name != "nodes":
+                self.files.relationships[name] = path
+        return writer
 
     def close(self) -> None:
         for handle in self.handles.values():
@@ -234,7 +242,7 @@ class _Writer:
 
     def stakeholders(self, batch: list[Spooled]) -> None:
         start = ["id:ID", ":LABEL", "createdAt:datetime", "updatedAt:datetime"]
-        out = self._writer("nodes", _header(start, NODE_COLUMNS))
+        out = self._writer("nodes", start, NODE_COLUMNS)
         repeated = self.seen.repeated("kinds", (row["id"] for _, row in batch))
         for where, row in batch:
             if not self._first("stakeholders", row["id"], repeated):
@@ -259,9 +267,7 @@ class _Writer:
                 continue
             kind = RelationType(row["type"])
             columns = RELATION_COLUMNS[kind]
-            start = [":START_ID", ":END_ID", "id", "createdAt:datetime"]
-            out = self._writer(kind.value, _header(start, columns))
-            self.files.relationships[kind.value] = self.files.folder / f"{kind.value}.csv"
+            out = self._writer(kind.value, RELATION_START, columns)
             cells, exact = _cells(columns, row["properties"])
             created = _time(row["createdAt"], self.now)
             out.writerow([row["from"], row["to"], row["id"], created, *cells])
