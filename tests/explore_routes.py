@@ -13,6 +13,8 @@ ROUTES: list[str] = [
     "/explore/stakeholder/toyco?customer=p029",  # the first customer chosen: its evidence
     "/explore/stakeholder/leo",  # a person: providers, relations
     "/explore/account/globex",  # a buying center, the power/interest grid
+    "/explore/provider/toyco?end=2026-01-01",  # the provider dashboard: charts, leads, changes
+    "/explore/provider/toyco?by=COUNTRY&key=DE&stage=PURCHASE&rfm=Lost",  # members open
     "/explore/account/org05?provider=initech",  # one provider's, single-threaded: a warning
     "/explore/queries",  # the query library
     "/explore/queries/single_threaded_accounts?run=1&providerId=initech",  # rows shown

@@ -111,6 +111,9 @@ def test_account_page_shows_buying_center_roles_and_single_threaded_warning(
                 f"{server.url}/explore/account/{lone['accountId']}?provider=initech"
             )
             expect(page.get_by_label("Buying from")).to_be_focused()  # drawn anew, kept
+            expect(page.get_by_role("link", name="Initech's provider dashboard")).to_have_attribute(
+                "href", "/explore/provider/initech"
+            )
             center = page.get_by_role("region", name="Buying center")
             expect(center).to_have_attribute("data-single-threaded", "true")
             warning = center.locator("[data-warning=single-threaded]")

@@ -8,8 +8,7 @@ import { scatterChart } from "./charts";
 import { graphql } from "./gql";
 import type { ExploreAccountQuery } from "./gql/graphql";
 import { fail, h, kindLabel, link, navigate, redraw, region, stakeholderPath } from "./page";
-
-export const BUYING_ROLES = ["INITIATOR", "USER", "INFLUENCER", "DECIDER", "APPROVER", "BUYER", "GATEKEEPER", "CHAMPION"];
+import { providerPath } from "./provider";
 
 const QUADRANT_NAMES: Record<string, string> = {
   KEY_PLAYER: "Key players",
@@ -77,6 +76,7 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
     return;
   }
   if (stale()) return;
+  // buyingCenter answers NOT_FOUND for an unknown id (the catch above): the organisation exists
   const org = data.stakeholder as NonNullable<AccountPage["stakeholder"]>;
   const providers = data.providersOf.edges.map((e) => e.node.provider);
   const forWhom = providers.find((p) => p.id === provider)?.name ?? provider;
@@ -112,9 +112,10 @@ export async function accountView(app: HTMLElement, id: string, stale: () => boo
         "span",
         { class: "note-inline" },
         providers.length
-          ? ` ${org.name} buys from ${data.providersOf.totalCount} provider${data.providersOf.totalCount === 1 ? "" : "s"}.`
-          : ` ${org.name} buys from no one yet.`,
+          ? ` ${org.name} buys from ${data.providersOf.totalCount} provider${data.providersOf.totalCount === 1 ? "" : "s"}. `
+          : ` ${org.name} buys from no one yet. `,
       ),
+      provider ? link(providerPath(provider), `${forWhom}'s provider dashboard`) : null,
     ),
     h("div", { class: "grid account" }, buyingCenterRegion(org.name, forWhom, data.buyingCenter), gridRegion(org.name, forWhom, data.powerInterest)),
   );

@@ -52,6 +52,11 @@ export interface ScatterChartOptions {
 }
 
 const BAR_COLOUR = "#2f6fb3";
+
+/** "1 customer", "2 customers": the unit is given in the plural. */
+function counted(n: number, unit: string): string {
+  return `${n} ${n === 1 ? unit.replace(/s$/, "") : unit}`;
+}
 const CHAR_WIDTH = 7; // px per character of an axis label, for the left margin
 
 function figure(title: string, chart: Element, kind: string): HTMLElement {
@@ -149,13 +154,13 @@ export function upsetChart(combinations: Combination[], options: UpSetOptions): 
         fill: BAR_COLOUR,
         render: marked(columns, (marks, rows) =>
           decorate(marks, rows, (c) => ({
-            name: `${c.sets.join(" + ")}: ${c.count} ${options.unit}`,
+            name: `${c.sets.join(" + ")}: ${counted(c.count, options.unit)}`,
             attrs: { key: c.sets.join("+"), count: String(c.count) },
           })),
         ),
       }),
       Plot.text(columns, { x: "column", y: "count", text: (c: Combination) => String(c.count), dy: -7, ariaHidden: "true" }),
-      Plot.ruleY([0]),
+      Plot.ruleY([0], { ariaHidden: "true" }),
     ],
   });
   const cells = columns.flatMap((c) => sets.map((s) => ({ column: c.column, set: s, on: c.sets.includes(s) })));
@@ -187,12 +192,12 @@ export function upsetChart(combinations: Combination[], options: UpSetOptions): 
 
 /** Horizontal bars, one per key in the given order, each labelled with its count. */
 export function barChart(bars: Bar[], options: BarChartOptions): HTMLElement {
-  const name = (b: Bar): string => b.label ?? `${b.key}: ${b.count} ${options.unit}`;
+  const name = (b: Bar): string => b.label ?? `${b.key}: ${counted(b.count, options.unit)}`;
   const longest = Math.max(4, ...bars.map((b) => b.key.length));
   const svg = Plot.plot({
     ariaLabel: options.title,
     width: options.width ?? 560,
-    height: 30 + 24 * Math.max(1, bars.length),
+    height: 46 + 24 * Math.max(1, bars.length),
     marginLeft: Math.min(240, 12 + CHAR_WIDTH * longest),
     marginRight: 48,
     x: { label: options.unit, grid: true, nice: true },
@@ -207,7 +212,7 @@ export function barChart(bars: Bar[], options: BarChartOptions): HTMLElement {
         ),
       }),
       Plot.text(bars, { x: "count", y: "key", text: (b: Bar) => String(b.count), dx: 4, textAnchor: "start", ariaHidden: "true" }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   });
   const fig = figure(options.title, svg, "bars");

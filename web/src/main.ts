@@ -7,6 +7,7 @@ import { queriesView } from "./library";
 import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
 import { type Slice, pager } from "./pager";
 import { Picture, legend } from "./picture";
+import { providerPath, providerView } from "./provider";
 import {
   CUSTOMERS_PAGE,
   type Customer,
@@ -245,6 +246,7 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
       h("span", { class: "where" }, [s.city, s.country].filter(Boolean).join(", ")),
       s.roles.length ? h("span", { class: "roles" }, s.roles.join(", ")) : null,
       s.kind === "ORGANIZATION" ? link(accountPath(s.id), "its buying center") : null,
+      data.customersOf.totalCount ? link(providerPath(s.id), "its provider dashboard") : null,
     ),
     h("div", { class: "grid" }, neighbourhood, h("div", { class: "side" }, customers, evidence, providers, relations)),
   );
@@ -381,6 +383,7 @@ const ROUTES: [RegExp, string, View][] = [
   [/^\/explore$/, "search", () => searchView()],
   [/^\/explore\/stakeholder\/([^/]+)$/, "stakeholder", (m, stale) => stakeholderView(decodeURIComponent(m[1]), stale)],
   [/^\/explore\/account\/([^/]+)$/, "account", (m, stale) => accountView(app, decodeURIComponent(m[1]), stale)],
+  [/^\/explore\/provider\/([^/]+)$/, "provider", (m, stale) => providerView(app, decodeURIComponent(m[1]), stale)],
   [/^\/explore\/queries(?:\/([^/]+))?$/, "queries", (m, stale) => queriesView(app, m[1] ? decodeURIComponent(m[1]) : null, stale)],
 ];
 

@@ -169,4 +169,5 @@ export const LENSES: Lens[] = [
   "COLLABORATIVE",
   "PROSPECT",
   "CLIENT",
+  "REPEAT",
 ];

@@ -8,7 +8,9 @@ application/graphql-response+json when the client accepts it, application/json o
 One Graph (one async driver) per process, created at start-up and closed at shutdown.
 The schema is applied at start-up when Neo4j answers, and again by /ready when it did not.
 Then the hot statements are planned in the background (api/warmup.py lists them,
-graph/warmup.py plans them); /ready answers 503 "warming" until they are.
+graph/warmup.py plans them); /ready answers 503 "warming" until they are. Before that,
+`settle_memory` freezes what start-up built and makes the garbage collector's young
+collections rarer (a page builds tens of thousands of objects).
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
 STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API
@@ -122,9 +124,9 @@ def settle_memory() -> None:
     collector never walks it again, and collect the youngest generation every 10,000
     allocations instead of 700. A page of customers with their purchases builds tens of
     thousands of objects that live until the answer is sent; with the defaults the
-    collector walked them (and the frozen part) several times per request, ~6% of its
-    time (bench/README.md). Memory is what it was: nothing cyclic lives longer than
-    10,000 allocations more."""
+    collector walked them and everything start-up left behind several times per request,
+    about 15% of the request's CPU (bench/README.md). Cyclic garbage waits at most 10,000
+    allocations longer."""
     gc.collect()
     gc.freeze()
     _, older, oldest = gc.get_threshold()

@@ -139,6 +139,37 @@ export type Role =
   /** A stakeholder that contributes to a platform it also uses or buys from (a creator). */
   | 'PROSUMER';
 
+/** What customers are grouped by in `segments`. */
+export type SegmentDimension =
+  /** Demographic: age band from a person's birth year. */
+  | 'AGE_BAND'
+  /** Geographic: city. */
+  | 'CITY'
+  /** Geographic: country code. */
+  | 'COUNTRY'
+  /** INDIVIDUAL (a person), INTERNAL (a department), else the organisation's type: BUSINESS, GOVERNMENT, INSTITUTION, NONPROFIT. */
+  | 'CUSTOMER_TYPE'
+  /** Firmographic: an organisation's industry. */
+  | 'INDUSTRY'
+  /** Psychographic: each of a person's interests. */
+  | 'INTEREST'
+  /** Behavioral: the customer's journey stage. */
+  | 'JOURNEY_STAGE'
+  /** Behavioral: each lens under which it is a customer. */
+  | 'LENS'
+  /** Needs-based: each of a person's needs. */
+  | 'NEED'
+  /** Geographic: region. */
+  | 'REGION'
+  /** Behavioral: the customer's RFM segment. */
+  | 'RFM_SEGMENT'
+  /** Firmographic: employees in 1-9, 10-49, 50-249, 250-999 or 1000+. */
+  | 'SIZE_BAND'
+  /** Technographic: each technology an organisation uses. */
+  | 'TECHNOLOGY'
+  /** Psychographic: each of a person's values. */
+  | 'VALUE';
+
 /** The three kinds of stakeholder node. */
 export type StakeholderKind =
   /** A unit inside an organisation (PART_OF it or of another department); internal customers are departments served by their own organisation. */
@@ -180,6 +211,103 @@ export type ExploreRunLibraryQueryQueryVariables = Exact<{
 
 
 export type ExploreRunLibraryQueryQuery = { runLibraryQuery: { columns: Array<string>, rows: Array<Array<unknown> | null>, truncated: boolean } };
+
+export type ExploreProviderQueryVariables = Exact<{
+  id: string | number;
+  by: SegmentDimension;
+  key?: string;
+  open?: boolean;
+}>;
+
+
+export type ExploreProviderQuery = { stakeholder:
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+    | { id: string, name: string, kind: StakeholderKind, city: string | null, country: string | null }
+   | null, providerSummary: { purchaseCount: number, firstPurchase: string | null, lastPurchase: string | null, customersByLens: Array<{ lens: Lens, count: number }>, lensCombinations: Array<{ lenses: Array<Lens>, count: number }>, revenue: Array<{ amount: number, currency: string }>, offerings: Array<{ offering: string, customers: number, users: number, revenue: Array<{ amount: number, currency: string }> }> }, segments: Array<{ key: string, count: number, revenue: Array<{ amount: number, currency: string }> }>, rfm: Array<{ segment: string, r: number, f: number, m: number, recencyDays: number, frequency: number, monetary: number, currency: string, customer:
+      | { id: string, name: string }
+      | { id: string, name: string }
+      | { id: string, name: string }
+     }>, members?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreProviderMoreQueryVariables = Exact<{
+  id: string | number;
+  all?: Array<Lens> | Lens | null | undefined;
+  from: string;
+  to: string;
+  stage?: string;
+  staged?: boolean;
+}>;
+
+
+export type ExploreProviderMoreQuery = { funnel: Array<{ key: string, count: number }>, stageMembers?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> }, leads: Array<{ score: number, fit: number, engagement: number, qualified: boolean, reasons: Array<string>, prospect:
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+     }>, customerChanges: { kept: number, gained: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }>, lost: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreSegmentsQueryVariables = Exact<{
+  id: string | number;
+  by: SegmentDimension;
+  key?: string;
+  open?: boolean;
+}>;
+
+
+export type ExploreSegmentsQuery = { segments: Array<{ key: string, count: number, revenue: Array<{ amount: number, currency: string }> }>, members?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreCustomerChangesQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ExploreCustomerChangesQuery = { customerChanges: { kept: number, gained: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }>, lost: Array<{ lenses: Array<Lens>, customer:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
+
+export type ExploreSegmentMembersQueryVariables = Exact<{
+  id: string | number;
+  by: SegmentDimension;
+  key: string;
+  lenses?: Array<Lens> | Lens | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExploreSegmentMembersQuery = { segmentMembers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+        | { id: string, name: string, kind: StakeholderKind }
+       }> } };
 
 type StakeholderRef_Department_Fragment = { id: string, name: string, kind: StakeholderKind };
 
@@ -1664,6 +1792,212 @@ export const ExploreRunLibraryQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExploreRunLibraryQueryQuery, ExploreRunLibraryQueryQueryVariables>;
+export const ExploreProviderDocument = new TypedDocumentString(`
+    query ExploreProvider($id: ID!, $by: SegmentDimension!, $key: String! = "", $open: Boolean! = false) {
+  stakeholder(id: $id) {
+    id
+    name
+    kind
+    city
+    country
+  }
+  providerSummary(providerId: $id) {
+    customersByLens {
+      lens
+      count
+    }
+    lensCombinations {
+      lenses
+      count
+    }
+    revenue {
+      amount
+      currency
+    }
+    purchaseCount
+    firstPurchase
+    lastPurchase
+    offerings {
+      offering
+      customers
+      users
+      revenue {
+        amount
+        currency
+      }
+    }
+  }
+  segments(providerId: $id, by: $by) {
+    key
+    count
+    revenue {
+      amount
+      currency
+    }
+  }
+  rfm(providerId: $id) {
+    customer {
+      id
+      name
+    }
+    segment
+    r
+    f
+    m
+    recencyDays
+    frequency
+    monetary
+    currency
+  }
+  members: segmentMembers(providerId: $id, by: $by, key: $key, first: 50) @include(if: $open) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreProviderQuery, ExploreProviderQueryVariables>;
+export const ExploreProviderMoreDocument = new TypedDocumentString(`
+    query ExploreProviderMore($id: ID!, $all: [Lens!], $from: DateTime!, $to: DateTime!, $stage: String! = "", $staged: Boolean! = false) {
+  funnel: segments(providerId: $id, by: JOURNEY_STAGE, lenses: $all) {
+    key
+    count
+  }
+  stageMembers: segmentMembers(
+    providerId: $id
+    by: JOURNEY_STAGE
+    key: $stage
+    lenses: $all
+    first: 50
+  ) @include(if: $staged) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+  leads(providerId: $id, first: 20) {
+    prospect {
+      id
+      name
+      kind
+    }
+    score
+    fit
+    engagement
+    qualified
+    reasons
+  }
+  customerChanges(providerId: $id, from: $from, to: $to) {
+    gained {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    lost {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    kept
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreProviderMoreQuery, ExploreProviderMoreQueryVariables>;
+export const ExploreSegmentsDocument = new TypedDocumentString(`
+    query ExploreSegments($id: ID!, $by: SegmentDimension!, $key: String! = "", $open: Boolean! = false) {
+  segments(providerId: $id, by: $by) {
+    key
+    count
+    revenue {
+      amount
+      currency
+    }
+  }
+  members: segmentMembers(providerId: $id, by: $by, key: $key, first: 50) @include(if: $open) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreSegmentsQuery, ExploreSegmentsQueryVariables>;
+export const ExploreCustomerChangesDocument = new TypedDocumentString(`
+    query ExploreCustomerChanges($id: ID!, $from: DateTime!, $to: DateTime!) {
+  customerChanges(providerId: $id, from: $from, to: $to) {
+    gained {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    lost {
+      customer {
+        id
+        name
+        kind
+      }
+      lenses
+    }
+    kept
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreCustomerChangesQuery, ExploreCustomerChangesQueryVariables>;
+export const ExploreSegmentMembersDocument = new TypedDocumentString(`
+    query ExploreSegmentMembers($id: ID!, $by: SegmentDimension!, $key: String!, $lenses: [Lens!], $first: Int!, $after: String) {
+  segmentMembers(
+    providerId: $id
+    by: $by
+    key: $key
+    lenses: $lenses
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExploreSegmentMembersQuery, ExploreSegmentMembersQueryVariables>;
 export const ExploreSearchDocument = new TypedDocumentString(`
     query ExploreSearch($text: String!) {
   search(text: $text, first: 20) {
