@@ -136,6 +136,10 @@ def test_provider_dashboard_segments_window_and_history(
             page.get_by_label("Segment by", exact=True).focus()
             page.keyboard.press("Tab")
             expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
+            page.keyboard.press("ArrowDown")  # arrows move between the bars too
+            expect(page.locator(":focus")).to_have_attribute("data-key", "NL")
+            page.keyboard.press("Home")
+            expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
             page.keyboard.press("Tab")
             focused = page.locator(":focus")
             expect(focused).to_have_attribute("role", "button")
