@@ -31,7 +31,6 @@ import argparse
 import asyncio
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -145,29 +144,10 @@ async def floor(graph: Graph, path: Path, size: int) -> Run:
     return Run("floor: UNWIND 10,000 CREATEs", size, nodes, links, seconds)
 
 
-def children_peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-async def stakegraph_import(graph: Graph, path: Path, size: int) -> Run:
-    """`stakegraph import PATH`, in its own process, as a user runs it."""
-    await empty(graph)
-    command = [sys.executable, "-m", "stakegraph", "import", str(path)]
-    env = {**os.environ, "STAKEGRAPH_TRANSACTION_TIMEOUT": str(TIMEOUT)}
-    before = children_peak_rss_mib()
-    started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    assert done.returncode == 0, done.stderr
-    rss = children_peak_rss_mib()
-    nodes, links = await count(graph)
-    # ru_maxrss of children is the largest child so far: exact for the first, a bound later
-    peak = rss if rss > before else None
-    return Run("stakegraph import", size, nodes, links, seconds, peak)
-
-
-# Runs `stakegraph` and prints its own peak RSS at exit (RUSAGE_SELF: without the Java
-# processes --initial starts, which RUSAGE_CHILDREN would count).
+# Runs `stakegraph` and prints its own peak RSS at exit (RUSAGE_SELF). RUSAGE_CHILDREN of
+# this process would be wrong twice over: it is the largest child so far, and it counts
+# whatever is reaped meanwhile (a Neo4j this process started, reaped by the subprocess
+# module during a later run, showed up as a 705 MiB "import").
 OWN_RSS = (
     "import atexit, resource, sys\n"
     "atexit.register(lambda: print('PEAK_RSS_KIB', resource.getrusage("
@@ -175,6 +155,24 @@ OWN_RSS = (
     "from stakegraph.cli import app\n"
     "app(prog_name='stakegraph')\n"
 )
+
+
+def own_peak_rss_mib(stderr: str) -> float | None:
+    lines = [ln.split()[1] for ln in stderr.splitlines() if ln.startswith("PEAK_RSS_KIB")]
+    return int(lines[-1]) / 1024 if lines else None
+
+
+async def stakegraph_import(graph: Graph, path: Path, size: int) -> Run:
+    """`stakegraph import PATH`, in its own process, as a user runs it."""
+    await empty(graph)
+    command = [sys.executable, "-c", OWN_RSS, "import", str(path)]
+    env = {**os.environ, "STAKEGRAPH_TRANSACTION_TIMEOUT": str(TIMEOUT)}
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr
+    nodes, links = await count(graph)
+    return Run("stakegraph import", size, nodes, links, seconds, own_peak_rss_mib(done.stderr))
 
 
 async def stakegraph_initial(path: Path, size: int) -> Run:
@@ -189,7 +187,6 @@ async def stakegraph_initial(path: Path, size: int) -> Run:
         )
         seconds = time.perf_counter() - started
         assert done.returncode == 0, done.stderr
-        rss_kib = [ln.split()[1] for ln in done.stderr.splitlines() if ln.startswith("PEAK_RSS")]
         password = neo4j_settings().password
         again = localdb.start(localdb.free_port(), data_dir, password=password)
         try:
@@ -203,7 +200,7 @@ async def stakegraph_initial(path: Path, size: int) -> Run:
             localdb.stop(data_dir)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    peak = int(rss_kib[-1]) / 1024 if rss_kib else None
+    peak = own_peak_rss_mib(done.stderr)
     return Run("stakegraph import --initial", size, nodes, links, seconds, peak)
 
 

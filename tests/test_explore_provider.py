@@ -136,6 +136,10 @@ def test_provider_dashboard_segments_window_and_history(
             page.get_by_label("Segment by", exact=True).focus()
             page.keyboard.press("Tab")
             expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
+            page.keyboard.press("ArrowDown")  # arrows move between the bars too
+            expect(page.locator(":focus")).to_have_attribute("data-key", "NL")
+            page.keyboard.press("Home")
+            expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
             page.keyboard.press("Tab")
             focused = page.locator(":focus")
             expect(focused).to_have_attribute("role", "button")
@@ -214,6 +218,31 @@ def test_provider_dashboard_segments_window_and_history(
                 re.compile(r"of \d+ customers")
             )
 
+            assert watched.errors == []
+            assert watched.foreign == []
+        finally:
+            watched.close()
+
+
+def test_a_repeat_lens_bar_opens_the_repeat_customers(
+    demo: Neo4jSettings, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STAKEGRAPH_TRANSACTION_TIMEOUT", "240")
+    with Server(demo) as server:
+        watched = Watched(browser, server.url)
+        page = watched.page
+        try:
+            page.goto(server.url + "/explore/provider/bean-there")
+            lenses = page.get_by_role("region", name="Customers by lens", exact=True)
+            bar = lenses.get_by_role("button", name=re.compile("^repeat: "))
+            count = bar.get_attribute("data-count")
+            bar.press("Enter")
+            expect(page).to_have_url(server.url + "/explore/stakeholder/bean-there?lenses=REPEAT")
+            customers = page.get_by_role("region", name="Customers", exact=True)
+            expect(customers.get_by_role("button", name="repeat")).to_have_attribute(
+                "aria-pressed", "true"
+            )
+            expect(customers).to_contain_text(re.compile(rf"of {count} customers"))
             assert watched.errors == []
             assert watched.foreign == []
         finally:

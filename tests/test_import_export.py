@@ -632,3 +632,14 @@ async def test_a_failing_database_check_ends_validation_and_writes_nothing(
             graph, read_section(path, "stakeholders"), read_section(path, "relations"), batch_size=1
         )
     assert count(db, "MATCH (n) RETURN count(n)") == 0
+
+
+async def test_export_pages_are_not_held_to_the_api_timeout(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    """A page of a large graph on a busy machine can take longer than the API's timeout
+    (5 s by default): export gives each page its own, as import does its batches."""
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    hurried = Graph(graph.driver, graph.database, timeout=0.001)
+    summary = await export_path(hurried, tmp_path / "out.json")
+    assert (summary.stakeholders, summary.relations) == (7, 8)

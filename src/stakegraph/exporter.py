@@ -31,6 +31,10 @@ from stakegraph.graph.driver import Graph
 from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS
 
 PAGE_SIZE = 2_000
+# Seconds per page query, as import's bulk timeout: the configured timeout is the API's
+# (5 s by default), which a page of a large graph on a busy machine can pass (the 1M world
+# at load 18 did, and the export stopped).
+PAGE_TIMEOUT = 600.0
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,7 @@ async def export_path(graph: Graph, path: Path | str, format: str = "json") -> E
     stakeholders.csv and relations.csv. What was at `path` is replaced only on success."""
     if format not in ("json", "csv"):
         raise errors.BadUserInput(f"unknown export format {format!r}: json or csv", field="format")
+    graph = Graph(graph.driver, graph.database, timeout=max(graph.timeout, PAGE_TIMEOUT))
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
     if format == "csv":

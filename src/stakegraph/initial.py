@@ -68,6 +68,10 @@ from stakegraph.records import (
     _property_names,
 )
 
+# Seconds the first start waits for the schema's indexes to be populated over the whole
+# imported graph (`import` waits 300 on a graph it has not written yet).
+SCHEMA_WAIT = 3600
+
 # ----------------------------------------------------------------------------- columns
 
 
@@ -383,7 +387,7 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
         graph = Graph.from_settings(settings, ServerSettings(transaction_timeout=BULK_TIMEOUT))
         try:
             with _phase(bar, "schema"):
-                await apply_schema(graph)
+                await apply_schema(graph, wait=SCHEMA_WAIT)
             if any(rest.empty_lists.values()):
                 with _phase(bar, "empty lists"):
                     await writes.set_empty_lists(

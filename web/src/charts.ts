@@ -1,6 +1,6 @@
 // The page's charts: Observable Plot draws them as SVG; this module turns chosen marks into
 // buttons a person can reach and press by keyboard (tabindex, role, accessible name, Enter
-// and Space) as well as by mouse, and mirrors each mark's datum in data- attributes (page
+// and Space; arrows move between a chart's buttons) as well as by mouse, and mirrors each mark's datum in data- attributes (page
 // state for tests and assistive tools: data-key, data-count, data-x, data-y).
 
 import * as Plot from "@observablehq/plot";
@@ -97,7 +97,14 @@ function decorate<T>(
       if (key === "Enter" || key === " ") {
         event.preventDefault();
         onActivate(d);
+        return;
       }
+      // Arrows, Home and End move between the chart's marks (each is also a Tab stop).
+      const step: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -marks.length, End: marks.length };
+      if (!(key in step)) return;
+      event.preventDefault();
+      const next = marks[Math.min(marks.length - 1, Math.max(0, i + step[key]))];
+      (next as SVGElement).focus();
     });
   });
 }

@@ -15,12 +15,14 @@ def expected_names() -> set[str]:
     return {m.group(2) for m in map(_NAME.search, load("schema").statements()) if m}
 
 
-async def apply_schema(graph: Graph) -> int:
-    """Run schema.cypher (idempotent); returns the number of statements run."""
+async def apply_schema(graph: Graph, *, wait: int = 300) -> int:
+    """Run schema.cypher (idempotent) and wait up to `wait` seconds for every index to be
+    online (populating them over a large graph takes long); returns the number of
+    statements run."""
     statements = load("schema").statements()
     for statement in statements:
         await graph.run_unmanaged(statement)
-    await graph.run_unmanaged("CALL db.awaitIndexes(300)")
+    await graph.run_unmanaged("CALL db.awaitIndexes($wait)", wait=wait)
     return len(statements)
 
 

@@ -29,6 +29,9 @@ from stakegraph.localdb.launcher import (
 
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 ARRAY_DELIMITER = ";"  # between the elements of a list property, and between labels
+# The importer's own heap (its caches are off-heap, at most 2G): at 1g it warned on the 1M
+# world that its heap "may be too small" (it suggested 1.001GiB).
+IMPORT_HEAP = "2g"
 
 
 def require_new(data_dir: Path | None) -> Path:
@@ -61,7 +64,7 @@ def bulk_import(
     store.mkdir(parents=True, exist_ok=True)
     home = build()
     log_path = data_dir / "import.log"
-    heap = heap or os.environ.get("STAKEGRAPH_NEO4J_HEAP", "1g")
+    heap = heap or IMPORT_HEAP
     command = [
         _require("java", "install a Java 17 JDK"),
         f"-Xmx{heap}",
