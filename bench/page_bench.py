@@ -54,8 +54,12 @@ USABLE = """() => {
 DRAWN = """async () => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const gql = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql'));
+  const js = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/explore.js'));
   return {
     usable: performance.now(),
+    script: js ? js.responseEnd : null,
+    requested: gql.length ? gql[0].startTime : null,
+    answered: gql.length ? gql[0].responseEnd : null,
     graphql: gql.length ? gql[0].duration : null,
     requests: gql.length,
     nodes: Number(document.querySelector('#neighbourhood').dataset.nodes),
@@ -191,6 +195,11 @@ def main() -> None:
           f"p95 {percentile(usable, 95):.0f}, min {min(usable):.0f}, max {max(usable):.0f}, "
           f"mean {statistics.mean(usable):.0f}; GraphQL request p50 "
           f"{percentile(graphql, 50):.0f}, p95 {percentile(graphql, 95):.0f}")
+    def p50(key: str) -> float:
+        return percentile([r[key] for r in runs if r[key] is not None], 50)
+
+    print(f"p50 timeline, ms: script loaded {p50('script'):.0f}, GraphQL sent "
+          f"{p50('requested'):.0f}, answered {p50('answered'):.0f}, usable {p50('usable'):.0f}")
     print(f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
           f"(1 min; {os.cpu_count()} cores)")
     if args.json:
