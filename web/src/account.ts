@@ -17,6 +17,14 @@ const QUADRANT_NAMES: Record<string, string> = {
   MONITOR: "Monitor",
 };
 
+// One colour per quadrant on every account: the ones to manage closely stand out.
+const QUADRANT_COLOURS: Record<string, string> = {
+  [QUADRANT_NAMES.KEY_PLAYER]: "#d62728",
+  [QUADRANT_NAMES.KEEP_SATISFIED]: "#e07b24",
+  [QUADRANT_NAMES.KEEP_INFORMED]: "#2f7ed8",
+  [QUADRANT_NAMES.MONITOR]: "#7f7f7f",
+};
+
 export const ACCOUNT_PAGE = graphql(`
   query ExploreAccount($id: ID!, $provider: ID) {
     stakeholder(id: $id) { id name kind city country }
@@ -199,6 +207,7 @@ function gridRegion(orgName: string, forWhom: string | null, entries: GridEntry[
           yDomain: [0, 1],
           quadrants: { x: 0.5, y: 0.5, names: [QUADRANT_NAMES.KEEP_SATISFIED, QUADRANT_NAMES.KEY_PLAYER, QUADRANT_NAMES.MONITOR, QUADRANT_NAMES.KEEP_INFORMED] },
           onActivate: (point) => navigate(stakeholderPath(point.id)),
+          groupColours: QUADRANT_COLOURS,
         },
       )
     : null;

@@ -47,6 +47,9 @@ export interface ScatterChartOptions {
   quadrants?: { x: number; y: number; names: [string, string, string, string] };
   /** Called when a point is clicked or pressed with Enter or Space. */
   onActivate?: (point: Point) => void;
+  /** A fixed colour per group, in legend order (every group listed, present or not), so
+   * one group has one colour on every page; absent: Plot's scheme over the groups found. */
+  groupColours?: Record<string, string>;
   width?: number;
   height?: number;
 }
@@ -281,7 +284,14 @@ export function scatterChart(points: Point[], options: ScatterChartOptions): HTM
     marginBottom: 40,
     x: { label: options.xLabel, domain: xDomain, nice: false, inset: 10 },
     y: { label: options.yLabel, domain: yDomain, nice: false, inset: 10 },
-    color: grouped ? { legend: true } : undefined,
+    color: grouped
+      ? {
+          legend: true,
+          ...(options.groupColours
+            ? { domain: Object.keys(options.groupColours), range: Object.values(options.groupColours) }
+            : {}),
+        }
+      : undefined,
     marks,
   });
   const fig = figure(options.title, chart, "scatter");

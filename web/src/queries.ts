@@ -107,7 +107,7 @@ export const STAKEHOLDER_PAGE = graphql(`
       roles
       relations(first: $relationsFirst) { ...RelationPageFields }
     }
-    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }
+    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }
     customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {
       ...CustomerPageFields
     }
@@ -131,7 +131,7 @@ export const RELATIONS_PAGE = graphql(`
 
 export const NEIGHBOURHOOD = graphql(`
   query ExploreNeighbourhood($id: ID!, $depth: Int!) {
-    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }
+    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }
   }
 `);
 

@@ -30,10 +30,10 @@ type Documents = {
     "\n  fragment RelationPageFields on RelationConnection {\n    edges { node { ...RelationFields } }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n": typeof types.RelationPageFieldsFragmentDoc,
     "\n  fragment NeighbourhoodFields on Subgraph {\n    nodes { ...StakeholderRef }\n    relations { id type from { id } to { id } }\n    truncated\n  }\n": typeof types.NeighbourhoodFieldsFragmentDoc,
     "\n  query ExploreSearch($text: String!) {\n    search(text: $text, first: 20) {\n      score\n      matched\n      stakeholder { ...StakeholderRef city country }\n    }\n  }\n": typeof types.ExploreSearchDocument,
-    "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!, $relationsFirst: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: $relationsFirst) { ...RelationPageFields }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }\n  }\n": typeof types.ExploreStakeholderDocument,
+    "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!, $relationsFirst: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: $relationsFirst) { ...RelationPageFields }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }\n  }\n": typeof types.ExploreStakeholderDocument,
     "\n  query ExploreProviders($id: ID!, $first: Int!, $after: String) {\n    providersOf(customerId: $id, first: $first, after: $after) { ...ProviderPageFields }\n  }\n": typeof types.ExploreProvidersDocument,
     "\n  query ExploreRelations($id: ID!, $first: Int!, $after: String) {\n    stakeholder(id: $id) {\n      relations(first: $first, after: $after) { ...RelationPageFields }\n    }\n  }\n": typeof types.ExploreRelationsDocument,
-    "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n  }\n": typeof types.ExploreNeighbourhoodDocument,
+    "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n  }\n": typeof types.ExploreNeighbourhoodDocument,
     "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": typeof types.ExploreCustomersDocument,
 };
 const documents: Documents = {
@@ -52,10 +52,10 @@ const documents: Documents = {
     "\n  fragment RelationPageFields on RelationConnection {\n    edges { node { ...RelationFields } }\n    pageInfo { hasNextPage endCursor }\n    totalCount\n  }\n": types.RelationPageFieldsFragmentDoc,
     "\n  fragment NeighbourhoodFields on Subgraph {\n    nodes { ...StakeholderRef }\n    relations { id type from { id } to { id } }\n    truncated\n  }\n": types.NeighbourhoodFieldsFragmentDoc,
     "\n  query ExploreSearch($text: String!) {\n    search(text: $text, first: 20) {\n      score\n      matched\n      stakeholder { ...StakeholderRef city country }\n    }\n  }\n": types.ExploreSearchDocument,
-    "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!, $relationsFirst: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: $relationsFirst) { ...RelationPageFields }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }\n  }\n": types.ExploreStakeholderDocument,
+    "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!, $relationsFirst: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: $relationsFirst) { ...RelationPageFields }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }\n  }\n": types.ExploreStakeholderDocument,
     "\n  query ExploreProviders($id: ID!, $first: Int!, $after: String) {\n    providersOf(customerId: $id, first: $first, after: $after) { ...ProviderPageFields }\n  }\n": types.ExploreProvidersDocument,
     "\n  query ExploreRelations($id: ID!, $first: Int!, $after: String) {\n    stakeholder(id: $id) {\n      relations(first: $first, after: $after) { ...RelationPageFields }\n    }\n  }\n": types.ExploreRelationsDocument,
-    "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n  }\n": types.ExploreNeighbourhoodDocument,
+    "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n  }\n": types.ExploreNeighbourhoodDocument,
     "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": types.ExploreCustomersDocument,
 };
 
@@ -122,7 +122,7 @@ export function graphql(source: "\n  query ExploreSearch($text: String!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!, $relationsFirst: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: $relationsFirst) { ...RelationPageFields }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }\n  }\n"): typeof import('./graphql').ExploreStakeholderDocument;
+export function graphql(source: "\n  query ExploreStakeholder($id: ID!, $depth: Int!, $lenses: [Lens!], $except: [Lens!],\n      $first: Int!, $relationsFirst: Int!) {\n    stakeholder(id: $id) {\n      ...StakeholderRef\n      city\n      country\n      tags\n      roles\n      relations(first: $relationsFirst) { ...RelationPageFields }\n    }\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {\n      ...CustomerPageFields\n    }\n    providersOf(customerId: $id, first: $first) { ...ProviderPageFields }\n  }\n"): typeof import('./graphql').ExploreStakeholderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,7 +134,7 @@ export function graphql(source: "\n  query ExploreRelations($id: ID!, $first: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 150) { ...NeighbourhoodFields }\n  }\n"): typeof import('./graphql').ExploreNeighbourhoodDocument;
+export function graphql(source: "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n  }\n"): typeof import('./graphql').ExploreNeighbourhoodDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

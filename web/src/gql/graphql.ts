@@ -2027,7 +2027,7 @@ export const ExploreStakeholderDocument = new TypedDocumentString(`
       ...RelationPageFields
     }
   }
-  neighbourhood(id: $id, depth: $depth, limit: 150) {
+  neighbourhood(id: $id, depth: $depth, limit: 200) {
     ...NeighbourhoodFields
   }
   customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first) {
@@ -2278,7 +2278,7 @@ fragment RelationPageFields on RelationConnection {
 }`) as unknown as TypedDocumentString<ExploreRelationsQuery, ExploreRelationsQueryVariables>;
 export const ExploreNeighbourhoodDocument = new TypedDocumentString(`
     query ExploreNeighbourhood($id: ID!, $depth: Int!) {
-  neighbourhood(id: $id, depth: $depth, limit: 150) {
+  neighbourhood(id: $id, depth: $depth, limit: 200) {
     ...NeighbourhoodFields
   }
 }
