@@ -125,6 +125,16 @@ def test_customer_changes_default_lenses_leave_prospects_out(gql: GQL) -> None:
     assert [r["customer"]["id"] for r in prospects["lost"]] == []
 
 
+def test_customer_changes_previous_window_begins_no_earlier_than_year_one(gql: GQL) -> None:
+    # the window before [0500, 2024-07) would begin in year -1023: it begins at year 1
+    for start in ("0500-01-01T00:00:00+05:00", "0500-01-01T00:00:00-05:00"):
+        changes = gql.query(CHANGES, p="shop", **{"from": start}, to="2024-07-01T00:00:00Z")[
+            "customerChanges"
+        ]
+        assert changes["lost"] == []  # nothing is older, undated relations count in both
+        assert "early" in [r["customer"]["id"] for r in changes["gained"]]
+
+
 def test_customer_changes_refuse_from_at_or_after_to_running_nothing(gql: GQL) -> None:
     before = gql.graph.statements
     for start in ("2024-07-01T00:00:00Z", "2024-08-01T00:00:00Z"):

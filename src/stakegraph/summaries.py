@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from stakegraph import analytics, errors
@@ -106,6 +106,14 @@ class CustomerChanges:
     kept: int
 
 
+def _earlier(moment: datetime, length: timedelta) -> datetime:
+    """`moment - length`, or the first representable moment when that is out of range."""
+    try:
+        return moment - length
+    except OverflowError:
+        return datetime.min.replace(tzinfo=UTC if moment.tzinfo else None)
+
+
 async def customer_changes(
     graph: Graph,
     provider_id: str,
@@ -116,10 +124,11 @@ async def customer_changes(
     """p's customers in [start, end) against the window of the same length just before.
 
     The lens files answer both windows (two round trips); `lenses` default to every lens
-    but PROSPECT. `start >= end` is BAD_USER_INPUT naming `from`.
+    but PROSPECT. `start >= end` is BAD_USER_INPUT naming `from`. A previous window that
+    would begin before the first representable moment (year 1) begins there.
     """
     current = lens_query.Window(start, end).check("from")
-    previous = lens_query.Window(start - (end - start), start)
+    previous = lens_query.Window(_earlier(start, end - start), start)
     chosen = list(lenses) if lenses else list(CUSTOMER_LENSES)
 
     async def customers(window: lens_query.Window) -> list[lens_query.Relation]:
