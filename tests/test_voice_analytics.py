@@ -478,7 +478,7 @@ def test_the_voice_of_an_unknown_provider_is_not_found(
 # ------------------------------------------------------------- computed keys, round trips
 
 
-def test_satisfaction_and_cross_segments_by_rfm_and_journey_take_two_statements_else_one(
+def test_satisfaction_and_cross_segments_by_rfm_and_journey_take_two_statements(
     gql: GQL, shop_world: None
 ) -> None:
     """The customers with their RFM segments or journey stages come in one statement, the
@@ -505,9 +505,3 @@ def test_satisfaction_and_cross_segments_by_rfm_and_journey_take_two_statements_
     assert gql.graph.statements - before == 2
     expected_pairs = Counter((rfm.get(x, "UNKNOWN"), stage[x]) for x in customers)
     assert {tuple(b["keys"]): b["count"] for b in crossed} == expected_pairs
-
-    # Without a computed dimension, the lens composition and the file are one statement.
-    before = gql.graph.statements
-    gql.query(CROSS, p="shop", by=["CUSTOMER_TYPE", "COUNTRY"])
-    gql.query(SATISFACTION, p="shop", by="COUNTRY")
-    assert gql.graph.statements - before == 2

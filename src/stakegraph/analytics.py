@@ -29,7 +29,6 @@ from stakegraph.lenses import Lens
 Row = Mapping[str, Any]  # a row of reads.rows
 
 __all__ = [
-    "COMPUTED",
     "AnalyticsSettings",
     "JourneyStage",
     "Lead",
@@ -40,16 +39,13 @@ __all__ = [
     "RfmScore",
     "SegmentBucket",
     "SegmentDimension",
-    "customer_segments",
-    "customers_with_keys",
     "journey_stage",
     "leads",
     "lifetime_value",
     "power_interest",
     "rfm",
-    "segment_dimension",
+    "customers_with_keys",
     "segment_parameters",
-    "segment_rows",
     "segments",
 ]
 
@@ -450,61 +446,6 @@ async def segments(
     return [SegmentBucket.from_record(r) for r in records]
 
 
-# Dimensions whose keys are computed before a segment file runs (passed in as $keys).
-COMPUTED = (SegmentDimension.RFM_SEGMENT, SegmentDimension.JOURNEY_STAGE, SegmentDimension.LENS)
-
-
-def segment_dimension(by: SegmentDimension | str) -> SegmentDimension:
-    """`by` as a dimension; BAD_USER_INPUT naming `by` for an unknown one."""
-    try:
-        return SegmentDimension(by)
-    except ValueError:
-        raise errors.BadUserInput(f"unknown segment dimension {by!r}", field="by") from None
-
-
-async def segment_rows(
-    graph: Graph,
-    name: str,
-    provider_id: str,
-    by: SegmentDimension | str,
-    lenses: Sequence[Lens],
-    as_of: datetime | None = None,
-    **params: Any,
-) -> Sequence[Row]:
-    """The rows of analytics/segments or analytics/segment_members (`name`) over p's
-    customers under `lenses`: the lens composition and the file in one statement; for a
-    computed dimension (RFM_SEGMENT, JOURNEY_STAGE, LENS), the customers with their keys
-    first (`customers_with_keys`, NotFound for no such p), then the file. No rows, or a
-    total of 0, when p does not exist: the caller tells."""
-    dimension = segment_dimension(by)
-    moment = _utc(as_of)
-    common = {"by": dimension.value, "asOf": moment, **params}
-    if dimension not in COMPUTED:
-        return await queries.over_customers(graph, name, provider_id, lenses, keys={}, **common)
-    customers, keys = await customers_with_keys(graph, provider_id, lenses, [dimension], moment)
-    return await reads.rows(
-        graph,
-        name,
-        providerId=provider_id,
-        customerIds=list(customers),
-        keys=keys[dimension],
-        **common,
-    )
-
-
-async def customer_segments(
-    graph: Graph,
-    provider_id: str,
-    by: SegmentDimension | str,
-    lenses: Sequence[Lens],
-    as_of: datetime | None = None,
-) -> list[SegmentBucket]:
-    """`segments` of p's customers under `lenses`, found in the same statement (two for a
-    computed dimension: `segment_rows`). Empty when p does not exist."""
-    rows = await segment_rows(graph, "analytics/segments", provider_id, by, lenses, as_of)
-    return [SegmentBucket.from_record(r) for r in rows]
-
-
 async def customers_with_keys(
     graph: Graph,
     provider_id: str,
@@ -549,9 +490,12 @@ async def segment_parameters(
     customer_ids: Iterable[str] | Mapping[str, Sequence[str]],
     as_of: datetime | None = None,
 ) -> dict[str, Any]:
-    """The parameters of analytics/segments for the customers given: for RFM_SEGMENT and
+    """The parameters of analytics/segments (and segment_members): for RFM_SEGMENT and
     JOURNEY_STAGE, the keys are computed first (one statement)."""
-    dimension = segment_dimension(by)
+    try:
+        dimension = SegmentDimension(by)
+    except ValueError:
+        raise errors.BadUserInput(f"unknown segment dimension {by!r}", field="by") from None
     moment = _utc(as_of)
     ids = list(customer_ids)
     keys: dict[str, list[str]] = {}

@@ -175,24 +175,21 @@ async def segment_members(
     after: str | None = None,
 ) -> SegmentMembers:
     """The customers of p (under `lenses`, default every lens but PROSPECT) in the bucket
-    `key` of `segments(by)`: the lens files and analytics/segment_members in one statement
-    (two for RFM_SEGMENT, JOURNEY_STAGE and LENS: `analytics.segment_rows`). A key no
-    bucket has gives an empty page."""
+    `key` of `segments(by)`: the lens files, then (for RFM_SEGMENT and JOURNEY_STAGE) the
+    bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
     size = paging.check_first(first)
     after_name, after_id = paging.decode_cursor(after)
-    records = await analytics.segment_rows(
+    held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
+    customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
+    params = await analytics.segment_parameters(graph, provider_id, by, customers)
+    records = await reads.rows(
         graph,
         "analytics/segment_members",
-        provider_id,
-        by,
-        lenses or CUSTOMER_LENSES,
+        **params,
         key=key,
         afterName=after_name,
         afterId=after_id,
         first=size,
     )
-    if not records or records[0]["total"] == 0:
-        await reads.require(graph, provider_id, "providerId")
-        return SegmentMembers([], 0, False)
     row = records[0]
     return SegmentMembers(list(row["page"]), row["total"], row["hasNext"])

@@ -18,14 +18,7 @@ from typing import Any
 from neo4j.graph import Relationship
 
 from stakegraph import errors
-from stakegraph.analytics import (
-    COMPUTED,
-    JourneyStage,
-    Money,
-    SegmentDimension,
-    customers_with_keys,
-)
-from stakegraph.graph import analytics as queries
+from stakegraph.analytics import JourneyStage, Money, SegmentDimension, customers_with_keys
 from stakegraph.graph import reads
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.paging import check_first
@@ -45,6 +38,9 @@ __all__ = [
     "referrals",
     "satisfaction",
 ]
+
+# Dimensions whose keys are computed before the file runs (passed in as $keys).
+COMPUTED = (SegmentDimension.RFM_SEGMENT, SegmentDimension.JOURNEY_STAGE, SegmentDimension.LENS)
 
 
 def _money(rows: Sequence[Mapping[str, Any]]) -> list[Money]:
@@ -256,24 +252,16 @@ async def cross_segments(
     lenses: Sequence[Lens],
 ) -> list[CrossSegmentBucket]:
     """p's customers under `lenses` in buckets of 2 or 3 dimensions at once, largest
-    first: the lens composition and the file in one statement; with a computed dimension
-    (RFM_SEGMENT, JOURNEY_STAGE, LENS), the customers with the computed keys first (one
-    statement; NotFound for no such p), then the file. Empty when p does not exist."""
+    first: the customers and the computed keys in one statement, then the file."""
     check_dimensions(by)
     now = datetime.now(UTC)
-    names = [d.value for d in by]
-    if not any(d in COMPUTED for d in by):
-        records = await queries.over_customers(
-            graph, "analytics/cross_segments", provider_id, lenses, by=names, asOf=now, keys={}
-        )
-        return [CrossSegmentBucket.from_record(r) for r in records]
     customers, keys = await customers_with_keys(graph, provider_id, lenses, by, now)
     records = await reads.rows(
         graph,
         "analytics/cross_segments",
         providerId=provider_id,
         customerIds=list(customers),
-        by=names,
+        by=[d.value for d in by],
         asOf=now,
         keys={d.value: k for d, k in keys.items() if k},
     )

@@ -206,10 +206,8 @@ async def resolve_segments(
     info: Info, provider_id: strawberry.ID, by: SegmentDimension, lenses: SegmentLenses = None
 ) -> list[SegmentBucket]:
     graph = info.context.graph
-    chosen = lenses or CUSTOMER_LENSES
-    buckets = await analytics.customer_segments(graph, str(provider_id), by, chosen)
-    if not buckets:
-        await reads.require(graph, str(provider_id), "providerId")
+    customers = await customer_lenses(graph, str(provider_id), lenses or CUSTOMER_LENSES)
+    buckets = await analytics.segments(graph, str(provider_id), by, customers)
     return [bucket_from(b) for b in buckets]
 
 

@@ -222,8 +222,6 @@ async def resolve_cross_segments(
 ) -> list[CrossSegmentBucket]:
     graph = info.context.graph
     buckets = await voice.cross_segments(graph, str(provider_id), by, lenses or CUSTOMER_LENSES)
-    if not buckets:
-        await reads.require(graph, str(provider_id), "providerId")
     return [
         CrossSegmentBucket(
             keys=b.keys,

@@ -57,9 +57,7 @@ def hot_calls() -> dict[str, Call]:
             "journeyStage": lambda g: analytics.journey_stage(g, NO_ID, NO_ID),
             "leads": lambda g: analytics.leads(g, NO_ID),
             "powerInterest": lambda g: analytics.power_interest(g, NO_ID),
-            "segments": lambda g: analytics.customer_segments(
-                g, NO_ID, "CUSTOMER_TYPE", CUSTOMER_LENSES
-            ),
+            "segments": lambda g: analytics.segments(g, NO_ID, "CUSTOMER_TYPE", []),
             "providerSummary": lambda g: summaries.provider_summary(g, NO_ID),
             "buyingCenter": lambda g: reads.buying_center(g, NO_ID, None),
             "stakeholder": lambda g: reads.stakeholder(g, NO_ID),

@@ -131,32 +131,3 @@ async def customer_keys(
         rfm={r["id"]: r["key"] for r in row["rfm"]},
         stages={r["id"]: r["key"] for r in row["stages"]},
     )
-
-
-@cache
-def over_customers_query(name: str, lenses: tuple[Lens, ...]) -> str:
-    """The lens composition (`lenses`, as `lens_query.held` runs it), then the file `name`
-    with the ids of the customers found as its `$customerIds`."""
-    body = load(name).inline(customerIds="customerIds")
-    return (
-        "MATCH (anchor:Stakeholder {id: $providerId})\n"
-        f"{lens_query.held_call(lenses, rows='held')}\n"
-        f"WITH [c IN held | c.id] AS customerIds\n{body}"
-    )
-
-
-async def over_customers(
-    graph: Graph, name: str, provider_id: str, lenses: Iterable[Lens], **params: Any
-) -> list[dict[str, Any]]:
-    """The rows of the file `name` (one taking `$providerId` and `$customerIds`) over p's
-    customers under `lenses`, found in the same statement; no rows when p does not exist."""
-    wanted = set(lenses)
-    chosen = tuple(lens for lens in Lens if lens in wanted)
-    records = await graph.read(
-        over_customers_query(name, chosen),
-        providerId=provider_id,
-        lenses=[lens.value for lens in chosen],
-        **lens_query.ALL_TIME.params(evidence=False),
-        **params,
-    )
-    return [record(r) for r in records]
