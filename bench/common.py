@@ -1,7 +1,10 @@
-"""What the benchmark scripts share: the worlds, the database's credentials, emptying it."""
+"""What the benchmark scripts share: the worlds, the database's credentials, emptying it,
+and reading a wrk run's result."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from stakegraph.config import neo4j_settings
@@ -36,3 +39,25 @@ def auth() -> tuple[str, str]:
 def uri() -> str:
     """NEO4J_URI, or the local Neo4j's default address."""
     return neo4j_settings().effective_uri
+
+
+@dataclass
+class Figures:
+    """One measured run: latencies in milliseconds, throughput in requests per second."""
+
+    requests: int
+    rps: float
+    p50: float
+    p95: float
+    p99: float
+    errors: int = 0
+    rss_mb: list[float] = field(default_factory=list)
+
+
+def wrk_figures(stdout: str, rss_mb: list[float] | None = None) -> Figures:
+    """The Figures of a wrk run from its output: the line `RESULT {json}` that the benchmarks'
+    Lua scripts write in done() (requests, seconds, errors, and p50/p95/p99 in microseconds)."""
+    line = next(x for x in stdout.splitlines() if x.startswith("RESULT "))
+    r = json.loads(line.removeprefix("RESULT "))
+    return Figures(r["requests"], round(r["requests"] / r["seconds"], 1), r["p50"] / 1000,
+                   r["p95"] / 1000, r["p99"] / 1000, r["errors"], rss_mb or [])

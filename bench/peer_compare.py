@@ -58,12 +58,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from common import auth, world
+from common import Figures, auth, world, wrk_figures
 from neo4j import AsyncGraphDatabase
 from query_bench import (
     PEER,
     PROVIDERS,
-    Figures,
     post,
     process,
     raw,
@@ -350,10 +349,7 @@ def wrk_writes(url: str, seconds: int, prefix: str) -> Figures:
                "-s", str(script), url]
         env = {**os.environ, "BENCH_MUTATION": RECORD_PURCHASE, "BENCH_PREFIX": prefix}
         out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
-    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
-    r = json.loads(line.removeprefix("RESULT "))
-    return Figures(r["requests"], round(r["requests"] / r["seconds"], 1), r["p50"] / 1000,
-                   r["p95"] / 1000, r["p99"] / 1000, r["errors"])
+    return wrk_figures(out)
 
 
 def purchase(prefix: str, client: int, n: int) -> records.RelationRecord:

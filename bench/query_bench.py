@@ -38,12 +38,12 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import neo4j
-from common import auth
+from common import Figures, auth, wrk_figures
 from neo4j import AsyncGraphDatabase, GraphDatabase
 
 from stakegraph import localdb
@@ -102,19 +102,6 @@ function done(summary, latency, requests)
     latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean))
 end
 """
-
-
-@dataclass
-class Figures:
-    """One measured run: latencies in milliseconds, throughput in requests per second."""
-
-    requests: int
-    rps: float
-    p50: float
-    p95: float
-    p99: float
-    errors: int = 0
-    rss_mb: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -207,10 +194,7 @@ def wrk(url: str, query: str, variables: dict[str, Any], concurrency: int, secon
         with sampling_rss(pid, 1.0) as samples:
             out = subprocess.run(cmd, env={**os.environ, "BENCH_BODY": str(body)},
                                  capture_output=True, text=True, check=True).stdout
-    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
-    r = json.loads(line.removeprefix("RESULT "))
-    return Figures(r["requests"], round(r["requests"] / r["seconds"], 1), r["p50"] / 1000,
-                   r["p95"] / 1000, r["p99"] / 1000, r["errors"], samples)
+    return wrk_figures(out, samples)
 
 
 async def raw(uri: str, cypher: str, params: dict[str, Any], concurrency: int,

@@ -150,13 +150,23 @@ def test_the_readme_lists_the_shared_passages_of_segments_and_journey() -> None:
         ("analytics/segments", "analytics/segment_members"),
         ("analytics/journey", "analytics/journey_stage"),
         ("analytics/journey", "analytics/journey_stage"),
+        ("analytics/segments", "analytics/satisfaction"),
+        ("analytics/segments", "analytics/satisfaction"),
+        ("analytics/segments", "analytics/cross_segments"),
     ]
     # The passages hold the rules: the bucket of each dimension, the advocacy signals,
-    # the stage.
-    segments, touchpoints, stage = (_passage(one, first, last) for one, _, first, last in PASSAGES)
+    # the stage; for satisfaction and cross_segments the bucket rules of every dimension,
+    # and for satisfaction the 'UNKNOWN' bucket.
+    segments, touchpoints, stage, satisfaction, unknown, cross = (
+        _passage(one, first, last) for one, _, first, last in PASSAGES
+    )
     assert "WHEN 'SIZE_BAND'" in segments
     assert "t.r.nps >= 9" in touchpoints
     assert "THEN 'RETENTION'" in stage
+    for buckets in (satisfaction, cross):
+        for rule in ("'INDIVIDUAL'", "'65+'", "'1000+'", "x.interests", "x.technologies"):
+            assert rule in buckets
+    assert "['UNKNOWN']" in unknown
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,7 @@ def neo4j_stop(port: Port = None, data_dir: DataDir = None) -> None:
 
 @neo4j_app.command("dump")
 def neo4j_dump(
-    path: Annotated[Path, typer.Argument(help="The backup file to write (.tar.gz)")],
+    path: Annotated[Path, typer.Argument(help="The dump file to write (Neo4j's dump format)")],
     data_dir: DataDir = None,
 ) -> None:
     """Back up the stopped local database to one file (restore with `neo4j load`)."""

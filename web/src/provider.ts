@@ -17,25 +17,8 @@ import type {
   Lens,
   SegmentDimension,
 } from "./gql/graphql";
-import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
-
-export function providerPath(id: string): string {
-  return `/explore/provider/${encodeURIComponent(id)}`;
-}
-
-/** Every lens, in the schema's order (the journey funnel counts prospects too). */
-const ALL_LENSES: Lens[] = [
-  "TRANSACTIONAL",
-  "EXCHANGE",
-  "BUYING_CENTER",
-  "END_USER",
-  "INTERNAL",
-  "BENEFICIARY",
-  "COLLABORATIVE",
-  "PROSPECT",
-  "CLIENT",
-  "REPEAT",
-];
+import { fail, h, kindLabel, link, navigate, providerPath, region, stakeholderPath } from "./page";
+import { LENSES } from "./queries";
 
 const DIMENSIONS: [SegmentDimension, string][] = [
   ["CUSTOMER_TYPE", "Customer type"],
@@ -357,7 +340,7 @@ class ProviderDashboard {
       summary.lensCombinations.length
         ? upsetChart(
             summary.lensCombinations.map((c) => ({ sets: c.lenses, count: c.count })),
-            { title: "Customers for whom exactly these lenses hold", unit: "customers", order: ALL_LENSES },
+            { title: "Customers for whom exactly these lenses hold", unit: "customers", order: LENSES },
           )
         : h("p", {}, "No customers."),
     );
@@ -475,7 +458,7 @@ class ProviderDashboard {
     try {
       data = await gql(PROVIDER_MORE, {
         id: this.id,
-        all: ALL_LENSES,
+        all: LENSES,
         ...windowOf(want),
         stage: want.stage ?? "",
         staged: want.stage !== null,
@@ -495,7 +478,7 @@ class ProviderDashboard {
     this.shown.end = want.end;
     this.drawFunnel(data.funnel);
     if (data.stageMembers && want.stage !== null) {
-      this.showMembers(this.funnelMembers, want.stage, data.stageMembers, ALL_LENSES, "JOURNEY_STAGE", this.funnelChart);
+      this.showMembers(this.funnelMembers, want.stage, data.stageMembers, LENSES, "JOURNEY_STAGE", this.funnelChart);
       this.shown.stage = want.stage;
     }
     this.drawLeads(data.leads);
@@ -534,7 +517,7 @@ class ProviderDashboard {
       work.push(this.loadMore(want, stale));
     } else {
       if (want.stage !== this.shown.stage) {
-        work.push(this.openMembers(stale, this.funnelMembers, this.funnelChart, want.stage, "JOURNEY_STAGE", ALL_LENSES, () => (this.shown.stage = want.stage)));
+        work.push(this.openMembers(stale, this.funnelMembers, this.funnelChart, want.stage, "JOURNEY_STAGE", LENSES, () => (this.shown.stage = want.stage)));
       }
       if (want.window !== this.shown.window || want.end !== this.shown.end) {
         work.push(

@@ -158,7 +158,8 @@ export type Relations = RelationPageFieldsFragment;
 export type Relation = RelationFieldsFragment;
 export type { Lens };
 
-// The lens chips.
+// Every lens, in the schema's order: the lens chips, and the provider dashboard's UpSet
+// order and journey funnel (which counts prospects too).
 export const LENSES: Lens[] = [
   "TRANSACTIONAL",
   "EXCHANGE",

@@ -10,24 +10,12 @@ the store files directly, with no transactions, so it refuses anything but a new
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from stakegraph.localdb.launcher import (
-    JVM_FLAGS,
-    LocalNeo4jError,
-    _classpath,
-    _require,
-    _tail,
-    build,
-    default_data_dir,
-    status,
-)
+from stakegraph.localdb.launcher import LocalNeo4jError, _tail, admin, default_data_dir, status
 
-ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 ARRAY_DELIMITER = ";"  # between the elements of a list property, and between labels
 # The importer's own heap (its caches are off-heap, at most 2G): at 1g it warned on the 1M
 # world that its heap "may be too small" (it suggested 1.001GiB).
@@ -62,16 +50,8 @@ def bulk_import(
     """
     store = data_dir / "store"
     store.mkdir(parents=True, exist_ok=True)
-    home = build()
     log_path = data_dir / "import.log"
-    heap = heap or IMPORT_HEAP
-    command = [
-        _require("java", "install a Java 17 JDK"),
-        f"-Xmx{heap}",
-        *JVM_FLAGS,
-        "-cp",
-        _classpath(home),
-        ADMIN_TOOL,
+    arguments = [
         "database",
         "import",
         "full",
@@ -84,13 +64,9 @@ def bulk_import(
         "--",  # the rest is the database's name, not a file of the options above
         "neo4j",
     ]
-    env = {**os.environ, "NEO4J_HOME": str(store), "NEO4J_CONF": str(store / "conf")}
-    with open(log_path, "wb") as log:
-        done = subprocess.run(
-            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
-        )
-    if done.returncode != 0:
+    code = admin(store, arguments, log_path, heap=heap or IMPORT_HEAP)
+    if code != 0:
         shutil.rmtree(store, ignore_errors=True)
         raise LocalNeo4jError(
-            f"Neo4j's importer failed (exit {done.returncode}); see {log_path}:\n" + _tail(log_path)
+            f"Neo4j's importer failed (exit {code}); see {log_path}:\n" + _tail(log_path)
         )

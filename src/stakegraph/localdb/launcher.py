@@ -21,6 +21,7 @@ from stakegraph.config import DEFAULT_PASSWORD, LOCAL_BOLT_PORT
 from stakegraph.resources import package_files
 
 MAIN_CLASS = "stakegraph.LocalNeo4j"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"  # neo4j-admin: its commands are on the same classpath
 START_TIMEOUT = 180.0
 STOP_TIMEOUT = 120.0
 
@@ -121,6 +122,27 @@ def build(*, quiet: bool = True) -> Path:
 def _classpath(home: Path) -> str:
     jars = sorted((home / "target").glob("*.jar"))
     return os.pathsep.join([str(j) for j in jars] + [str(home / "target" / "lib" / "*")])
+
+
+def admin(
+    store: Path, arguments: list[str], log_path: Path, *, heap: str, stdin: Path | None = None
+) -> int:
+    """Run `neo4j-admin ARGUMENTS` (Neo4j's own AdminTool, the same version as the server)
+    with NEO4J_HOME set to `store`, where the embedded server keeps its databases (`data/`);
+    its output goes to `log_path`, `stdin` (a file) to its input. Returns the exit code."""
+    command = [
+        _require("java", "install a Java 17 JDK"),
+        f"-Xmx{heap}",
+        *JVM_FLAGS,
+        "-cp",
+        _classpath(build()),
+        ADMIN_TOOL,
+        *arguments,
+    ]
+    env = {**os.environ, "NEO4J_HOME": str(store), "NEO4J_CONF": str(store / "conf")}
+    with open(log_path, "wb") as log, open(stdin or os.devnull, "rb") as source:
+        done = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, stdin=source, env=env)
+    return done.returncode
 
 
 def _state_file(data_dir: Path) -> Path:

@@ -22,34 +22,36 @@ UNWIND $customerIds AS customerId
 MATCH (x:Stakeholder {id: customerId})
   WHERE x <> p
 WITH DISTINCT p, x
-WITH p, x, [dim IN $by | CASE dim
-         WHEN 'CUSTOMER_TYPE' THEN
-           [CASE WHEN x:Person THEN 'INDIVIDUAL' WHEN x:Department THEN 'INTERNAL'
-                 ELSE x.orgType END]
-         WHEN 'COUNTRY' THEN [x.country]
-         WHEN 'REGION' THEN [x.region]
-         WHEN 'CITY' THEN [x.city]
-         WHEN 'INDUSTRY' THEN [x.industry]
-         WHEN 'AGE_BAND' THEN
-           [CASE WHEN x.birthYear IS NULL THEN null
-                 WHEN coalesce($asOf, datetime()).year - x.birthYear < 18 THEN '<18'
-                 WHEN coalesce($asOf, datetime()).year - x.birthYear < 25 THEN '18-24'
-                 WHEN coalesce($asOf, datetime()).year - x.birthYear < 35 THEN '25-34'
-                 WHEN coalesce($asOf, datetime()).year - x.birthYear < 45 THEN '35-44'
-                 WHEN coalesce($asOf, datetime()).year - x.birthYear < 55 THEN '45-54'
-                 WHEN coalesce($asOf, datetime()).year - x.birthYear < 65 THEN '55-64'
-                 ELSE '65+' END]
-         WHEN 'SIZE_BAND' THEN
-           [CASE WHEN x.employees IS NULL THEN null
-                 WHEN x.employees < 10 THEN '1-9' WHEN x.employees < 50 THEN '10-49'
-                 WHEN x.employees < 250 THEN '50-249' WHEN x.employees < 1000 THEN '250-999'
-                 ELSE '1000+' END]
-         WHEN 'INTEREST' THEN x.interests
-         WHEN 'VALUE' THEN x.values
-         WHEN 'NEED' THEN x.needs
-         WHEN 'TECHNOLOGY' THEN x.technologies
-         ELSE $keys[dim][x.id]
-       END] AS raws
+WITH p, x,
+     [dim IN $by |
+     CASE dim
+       WHEN 'CUSTOMER_TYPE' THEN
+         [CASE WHEN x:Person THEN 'INDIVIDUAL' WHEN x:Department THEN 'INTERNAL'
+               ELSE x.orgType END]
+       WHEN 'COUNTRY' THEN [x.country]
+       WHEN 'REGION' THEN [x.region]
+       WHEN 'CITY' THEN [x.city]
+       WHEN 'INDUSTRY' THEN [x.industry]
+       WHEN 'AGE_BAND' THEN
+         [CASE WHEN x.birthYear IS NULL THEN null
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 18 THEN '<18'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 25 THEN '18-24'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 35 THEN '25-34'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 45 THEN '35-44'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 55 THEN '45-54'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 65 THEN '55-64'
+               ELSE '65+' END]
+       WHEN 'SIZE_BAND' THEN
+         [CASE WHEN x.employees IS NULL THEN null
+               WHEN x.employees < 10 THEN '1-9' WHEN x.employees < 50 THEN '10-49'
+               WHEN x.employees < 250 THEN '50-249' WHEN x.employees < 1000 THEN '250-999'
+               ELSE '1000+' END]
+       WHEN 'INTEREST' THEN x.interests
+       WHEN 'VALUE' THEN x.values
+       WHEN 'NEED' THEN x.needs
+       WHEN 'TECHNOLOGY' THEN x.technologies
+       ELSE $keys[dim][x.id]
+     END] AS raws
 WITH p, x, [raw IN raws |
              [k IN coalesce(raw, []) WHERE k IS NOT NULL AND trim(toString(k)) <> ''
               | toString(k)]] AS cleaned

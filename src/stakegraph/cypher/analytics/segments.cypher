@@ -16,7 +16,8 @@
 //   :param providerId => 'initech'
 //   :param customerIds => ['globex', 'dana']
 //   :param by => 'COUNTRY'
-//   :param asOf => datetime('2025-01-01T00:00:00Z')
+//   :param asOf => datetime('2025-01-01T00:00:00Z')  // the date AGE_BAND is counted at
+//                                                     // (null: now)
 //   :param keys => {}               // id -> list of bucket keys, for RFM_SEGMENT,
 //                                   // JOURNEY_STAGE and LENS, e.g. {globex: ['Champions']}
 //
@@ -39,12 +40,12 @@ WITH p, x,
        WHEN 'INDUSTRY' THEN [x.industry]
        WHEN 'AGE_BAND' THEN
          [CASE WHEN x.birthYear IS NULL THEN null
-               WHEN $asOf.year - x.birthYear < 18 THEN '<18'
-               WHEN $asOf.year - x.birthYear < 25 THEN '18-24'
-               WHEN $asOf.year - x.birthYear < 35 THEN '25-34'
-               WHEN $asOf.year - x.birthYear < 45 THEN '35-44'
-               WHEN $asOf.year - x.birthYear < 55 THEN '45-54'
-               WHEN $asOf.year - x.birthYear < 65 THEN '55-64'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 18 THEN '<18'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 25 THEN '18-24'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 35 THEN '25-34'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 45 THEN '35-44'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 55 THEN '45-54'
+               WHEN coalesce($asOf, datetime()).year - x.birthYear < 65 THEN '55-64'
                ELSE '65+' END]
        WHEN 'SIZE_BAND' THEN
          [CASE WHEN x.employees IS NULL THEN null
@@ -57,7 +58,8 @@ WITH p, x,
        WHEN 'TECHNOLOGY' THEN x.technologies
        ELSE $keys[x.id]
      END AS raw
-WITH p, x, [k IN coalesce(raw, []) WHERE k IS NOT NULL AND trim(toString(k)) <> ''] AS keys
+WITH p, x,
+     [k IN coalesce(raw, []) WHERE k IS NOT NULL AND trim(toString(k)) <> ''] AS keys
 UNWIND CASE size(keys) WHEN 0 THEN ['UNKNOWN'] ELSE keys END AS key
 WITH p, toString(key) AS key, collect(DISTINCT x) AS members
 CALL (p, members) {
