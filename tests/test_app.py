@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+from importlib import resources
 
 from stakegraph.api.app import YOUNG_COLLECTION_EVERY
 from tests.gql import GQL
@@ -68,6 +69,15 @@ def test_the_explorer_page_loads_only_local_static_assets(gql: GQL) -> None:
             continue
         assert asset.startswith("/static/explore/"), asset
         assert gql.client.get(asset).status_code == 200, asset
+    # explore.js is an ES module whose routes import their chunks: each one is served, as
+    # JavaScript (a browser refuses a module of another type).
+    explore = resources.files("stakegraph.api") / "static" / "explore"
+    chunks = [f.name for f in explore.iterdir() if f.name.endswith(".js")]
+    assert len(chunks) > 1
+    for name in chunks:
+        served = gql.client.get(f"/static/explore/{name}")
+        assert served.status_code == 200, name
+        assert "javascript" in served.headers["content-type"], name
 
 
 def test_graphiql_example_query_runs_on_a_graph_with_leo_and_toyco(gql: GQL) -> None:

@@ -259,3 +259,40 @@ def test_unknown_provider_says_so(demo: Neo4jSettings, browser: Browser) -> None
             assert watched.foreign == []
         finally:
             watched.close()
+
+
+def test_the_stakeholder_page_fetches_none_of_the_dashboards_chart_code(
+    demo: Neo4jSettings, browser: Browser
+) -> None:
+    """The bundle is split by route: the dashboard's charts (Observable Plot) come in files
+    of their own, which the stakeholder page, drawing no chart, never fetches."""
+
+    def scripts(server: Any, path: str, view: str) -> dict[str, int]:
+        """The scripts a fresh browser fetches to draw `path`: path -> bytes."""
+        watched = Watched(browser, server.url)
+        page = watched.page
+        fetched: dict[str, int] = {}
+        page.on(
+            "response",
+            lambda r: fetched.__setitem__(r.url, len(r.body()))
+            if r.request.resource_type == "script"
+            else None,
+        )
+        try:
+            page.goto(server.url + path)
+            expect(page.locator("#app")).to_have_attribute("data-ready", "true")
+            expect(page.locator("#app")).to_have_attribute("data-view", view)
+            assert watched.errors == []
+            assert watched.foreign == []
+            return fetched
+        finally:
+            watched.close()
+
+    with Server(demo) as server:
+        stakeholder = scripts(server, "/explore/stakeholder/toyco", "stakeholder")
+        dashboard = scripts(server, "/explore/provider/toyco?end=2026-01-01", "provider")
+    assert server.url + "/static/explore/explore.js" in stakeholder
+    assert set(stakeholder) <= set(dashboard)
+    charts = {url: size for url, size in dashboard.items() if url not in stakeholder}
+    # Observable Plot alone is over 200 KB minified.
+    assert sum(charts.values()) > 200_000, charts

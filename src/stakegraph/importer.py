@@ -4,7 +4,8 @@
    problem is collected as (where, field, message). Valid rows are spooled to a temporary
    file in batches, so memory holds one batch of rows, not the input. The per-id
    bookkeeping that checks the input against itself (each stakeholder id's kind, each
-   relation id's type and ends) lives in a temporary SQLite file (`_Seen`), not in RAM.
+   relation id's type and ends) lives in a temporary SQLite file (`_Seen`), not in RAM,
+   asked one batch at a time.
    Within the input, an id may not name two kinds, nor two different relations (another
    type or other ends); the same relation repeated is allowed, the last one wins.
 2. Check against the database, one spooled batch at a time as validation spools it (the
@@ -39,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from neo4j import AsyncManagedTransaction
 from pydantic import ValidationError
@@ -157,10 +158,10 @@ class _Seen:
     """The ids seen in the input so far, in a temporary SQLite file (bounded memory).
 
     `kinds`: stakeholder id -> kind of its first record; `relations`: relation id ->
-    "TYPE from to" of its first record. For `import --initial`, which writes the first
-    record of each node or relationship in bulk and the others as `import` does:
-    `repeated`: "kinds:ID" or "relations:ID" of each id that more than one record uses
-    (rare), and `pairs`: structural relations counted per "TYPE from to".
+    "TYPE from to" of its first record; each with where that record is. Asked a batch at
+    a time (`firsts`): one look-up and one insert per batch, not per record. `pairs`: the
+    "TYPE from to" of structural relations seen (`import --initial` writes the first
+    relation of each pair in bulk, the others as `import` does).
     """
 
     LOOKUP_CHUNK = 500  # ids per `IN (...)` look-up
@@ -172,65 +173,67 @@ class _Seen:
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             PRAGMA cache_size = -32000;
-            CREATE TABLE kinds (id TEXT PRIMARY KEY, kind TEXT NOT NULL) WITHOUT ROWID;
-            CREATE TABLE relations (id TEXT PRIMARY KEY, ends TEXT NOT NULL) WITHOUT ROWID;
-            CREATE TABLE repeated (key TEXT PRIMARY KEY) WITHOUT ROWID;
-            CREATE TABLE pairs (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE kinds (id TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)
+                WITHOUT ROWID;
+            CREATE TABLE relations (id TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)
+                WITHOUT ROWID;
+            CREATE TABLE pairs (key TEXT PRIMARY KEY) WITHOUT ROWID;
             """
         )
-        self.repeats = 0  # rows added to `repeated`
 
     def close(self) -> None:
         self.db.close()
 
-    def _first(self, table: str, id_: str, value: str) -> str:
-        """Record `value` for `id_` unless it has one; return the one recorded first."""
-        column = "kind" if table == "kinds" else "ends"
-        inserted = self.db.execute(
-            f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", (id_, value)
-        ).rowcount
-        if inserted:
-            return value
-        self.repeats += self.db.execute(
-            "INSERT OR IGNORE INTO repeated VALUES (?)", (f"{table}:{id_}",)
-        ).rowcount
-        row = self.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (id_,)).fetchone()
-        return str(row[0])
+    def firsts(self, table: str, rows: list[tuple[str, str, str]]) -> list[tuple[str, bool]]:
+        """For each (id, value, where) of `rows`, in order, recording the new ids: the value
+        of the id's first record (this one's when it is the first), and whether it is."""
+        query = f"SELECT id, value FROM {table} WHERE id IN ({{}})"
+        known: dict[str, str] = {id_: value for id_, value in self._lookup(query, rows)}
+        new: list[tuple[str, str, str]] = []
+        answers = []
+        for row in rows:
+            earlier = known.get(row[0])
+            if earlier is None:
+                known[row[0]] = row[1]
+                new.append(row)
+                answers.append((row[1], True))
+            else:
+                answers.append((earlier, False))
+        self.db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", new)
+        return answers
 
-    def first_kind(self, id_: str, kind: str) -> str:
-        return self._first("kinds", id_, kind)
-
-    def first_ends(self, id_: str, ends: str) -> str:
-        return self._first("relations", id_, ends)
+    def first_of(self, table: str, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """id -> (value, where) of the first record of each of `ids` in `table`."""
+        query = f"SELECT id, value, at FROM {table} WHERE id IN ({{}})"
+        return {id_: (value, at) for id_, value, at in self._lookup(query, ((i,) for i in ids))}
 
     def kinds_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The kinds the input gives to those of `ids` it holds."""
-        rows = self._lookup("SELECT id, kind FROM kinds WHERE id IN ({})", ids)
+        rows = self._lookup("SELECT id, value FROM kinds WHERE id IN ({})", ((i,) for i in ids))
         return {id_: kind for id_, kind in rows}
 
-    def repeated(self, table: str, ids: Iterable[str]) -> set[str]:
-        """Those of `ids` that more than one record of `table` ("kinds", "relations") uses."""
-        if not self.repeats:
-            return set()
-        keys = (f"{table}:{id_}" for id_ in ids)
-        found = self._lookup("SELECT key FROM repeated WHERE key IN ({})", keys)
-        return {key.removeprefix(f"{table}:") for (key,) in found}
-
-    def count_pairs(self, keys: Iterable[str]) -> None:
-        """Count structural relations by "TYPE from to" (one per pair in the graph)."""
+    def new_pairs(self, keys: list[str]) -> list[bool]:
+        """For each "TYPE from to" of `keys`, in order, recording them: whether it is new."""
+        known = {
+            key
+            for (key,) in self._lookup(
+                "SELECT key FROM pairs WHERE key IN ({})", ((k,) for k in keys)
+            )
+        }
+        answers = []
+        for key in keys:
+            answers.append(key not in known)
+            known.add(key)
         self.db.executemany(
-            "INSERT INTO pairs VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1",
-            ((key,) for key in keys),
+            "INSERT INTO pairs VALUES (?)",
+            ((k,) for k, new in zip(keys, answers, strict=True) if new),
         )
+        return answers
 
-    def repeated_pairs(self, keys: Iterable[str]) -> set[str]:
-        """Those of `keys` counted more than once by `count_pairs`."""
-        query = "SELECT key FROM pairs WHERE n > 1 AND key IN ({})"
-        return {key for (key,) in self._lookup(query, keys)}
-
-    def _lookup(self, query: str, ids: Iterable[str]) -> list[tuple[str, ...]]:
-        """`query`'s rows for `ids`, asked LOOKUP_CHUNK at a time (`{}`: the placeholders)."""
-        wanted = sorted(set(ids))
+    def _lookup(self, query: str, rows: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """`query`'s rows for the ids first in `rows`, LOOKUP_CHUNK at a time (`{}`: the
+        placeholders)."""
+        wanted = sorted({row[0] for row in rows})
         found: list[tuple[str, ...]] = []
         for start in range(0, len(wanted), self.LOOKUP_CHUNK):
             chunk = wanted[start : start + self.LOOKUP_CHUNK]
@@ -248,66 +251,140 @@ class _Validated:
     clashes: list[tuple[str, writes.RelationEnds]] = field(default_factory=list)
 
 
+# A valid record: (where, its row, whether it is the first record of its id in the input)
+Checked = tuple[str, dict[str, Any], bool]
+
+
+class _Sink(Protocol):
+    """Where validation hands the valid records, one batch at a time, in input order."""
+
+    def stakeholders(self, batch: list[Checked]) -> None: ...
+
+    def relations(self, batch: list[Checked]) -> None: ...
+
+
+@dataclass
+class _ToSpools:
+    """The sink of `import`: the spools its database checks and writes read."""
+
+    spools: tuple[_Spool, _Spool]
+
+    def stakeholders(self, batch: list[Checked]) -> None:
+        self._add(self.spools[0], batch)
+
+    def relations(self, batch: list[Checked]) -> None:
+        self._add(self.spools[1], batch)
+
+    @staticmethod
+    def _add(spool: _Spool, batch: list[Checked]) -> None:
+        """One validated batch is one spooled batch (validation batches as the spool does)."""
+        for where, row, _ in batch:
+            spool.add(where, row)
+        spool.flush()
+
+
+@dataclass
+class _Found:
+    """What validation found: the valid records counted, and every problem."""
+
+    stakeholders: int = 0
+    relations: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    clashes: list[tuple[str, writes.RelationEnds]] = field(default_factory=list)
+
+
 def _validate(
     stakeholders: Iterable[Raw],
     relations: Iterable[Raw],
-    spools: tuple[_Spool, _Spool],
+    sink: _Sink,
     seen: _Seen,
     tick: Callable[[], None] = lambda: None,
-) -> _Validated:
-    found = _Validated(*spools, seen)
-    problems = found.problems
-    for where, raw in stakeholders:
+    batch_size: int = BATCH_SIZE,
+) -> _Found:
+    """Validate every record (pydantic), then, a batch at a time, against the input so far
+    (`seen`); hand each batch's valid records to `sink`. Problems are in input order."""
+    found = _Found()
+    problems: list[tuple[int, Problem]] = []  # this batch's, by record number
+    batch: list[tuple[int, str, dict[str, Any]]] = []
+
+    def flush_stakeholders() -> None:
+        rows = [(row["id"], row["kind"], where) for _, where, row in batch]
+        valid: list[Checked] = []
+        for (number, where, row), (earlier, first) in zip(
+            batch, seen.firsts("kinds", rows), strict=True
+        ):
+            if earlier != row["kind"]:
+                message = f"id {row['id']!r} appears earlier as {earlier}"
+                problems.append((number, Problem(where, "kind", message)))
+            else:
+                valid.append((where, row, first))
+        found.stakeholders += len(valid)
+        sink.stakeholders(valid)
+        done()
+
+    def flush_relations() -> None:
+        rows = [(row["id"], row.pop("_signature"), where) for _, where, row in batch]
+        valid: list[Checked] = []
+        for (_, where, row), (_, signature, _), (earlier, first) in zip(
+            batch, rows, seen.firsts("relations", rows), strict=True
+        ):
+            if earlier != signature:
+                found.clashes.append((where, _ends(row)))
+            else:
+                valid.append((where, row, first))
+        found.relations += len(valid)
+        sink.relations(valid)
+        done()
+
+    def done() -> None:
+        problems.sort(key=lambda item: item[0])  # stable: a record's own problems in order
+        found.problems.extend(problem for _, problem in problems)
+        problems.clear()
+        batch.clear()
+
+    for number, (where, raw) in enumerate(stakeholders):
         if isinstance(raw, ReadProblem):
-            problems.append(Problem(where, raw.field, raw.message))
+            problems.append((number, Problem(where, raw.field, raw.message)))
             continue
         try:
             record = STAKEHOLDER.validate_python(raw)
         except ValidationError as exc:
-            problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "kind"))
+            problems.extend((number, Problem(where, f, m)) for f, m in field_errors(exc, "kind"))
             continue
         if "id" not in record.model_fields_set:
             record = record.model_copy(update={"id": stakeholder_identity(record)})
         tick()
-        earlier = seen.first_kind(record.id, record.kind)
-        if earlier != record.kind:
-            message = f"id {record.id!r} appears earlier as {earlier}"
-            problems.append(Problem(where, "kind", message))
-            continue
-        found.stakeholders.add(where, record.row())
-    found.stakeholders.flush()
-    for where, raw in relations:
+        batch.append((number, where, record.row()))
+        if len(batch) >= batch_size:
+            flush_stakeholders()
+    flush_stakeholders()
+    for number, (where, raw) in enumerate(relations):
         if isinstance(raw, ReadProblem):
-            problems.append(Problem(where, raw.field, raw.message))
+            problems.append((number, Problem(where, raw.field, raw.message)))
             continue
         try:
             relation = RELATION.validate_python(raw)
         except ValidationError as exc:
-            problems.extend(Problem(where, f, m) for f, m in field_errors(exc, "type"))
+            problems.extend((number, Problem(where, f, m)) for f, m in field_errors(exc, "type"))
             continue
         tick()
         row = relation.row()  # its id computed once (hashing an id-less relation is not free)
         row["type"] = type_ = relation.relation_type.value
-        signature = f"{type_} {row['from']} {row['to']}"
-        if seen.first_ends(row["id"], signature) != signature:
-            found.clashes.append((where, _ends(row)))
-            continue
-        found.relations.add(where, row)
-    found.relations.flush()
+        row["_signature"] = f"{type_} {row['from']} {row['to']}"
+        batch.append((number, where, row))
+        if len(batch) >= batch_size:
+            flush_relations()
+    flush_relations()
     return found
 
 
-def _report_clashes(found: _Validated) -> None:
+def _report_clashes(found: _Found | _Validated, seen: _Seen) -> None:
     """An id used by two different relations in the input: each later use, on field `id`."""
-    clashing = {ends.id for _, ends in found.clashes}
-    first: dict[str, tuple[str, writes.RelationEnds]] = {}
-    for batch in found.relations.batches():
-        for where, row in batch:
-            if row["id"] in clashing and row["id"] not in first:
-                first[row["id"]] = (where, _ends(row))
+    first = seen.first_of("relations", {ends.id for _, ends in found.clashes})
     for where, ends in found.clashes:
-        earlier, used = first[ends.id]
-        message = f"relation id {ends.id!r} is used by {used.describe()} at {earlier}"
+        signature, earlier = first[ends.id]
+        type_, from_id, to_id = signature.split(" ")
+        message = f"relation id {ends.id!r} is used by {type_} {from_id}->{to_id} at {earlier}"
         found.problems.append(Problem(where, "id", message))
 
 
@@ -433,7 +510,9 @@ async def _validate_and_check(
 
     def validate() -> _Validated:
         try:
-            return _validate(stakeholders, relations, spools, seen, tick)
+            size = people.batch_size
+            found = _validate(stakeholders, relations, _ToSpools(spools), seen, tick, size)
+            return _Validated(people, links, seen, found.problems, found.clashes)
         finally:
             people.on_flush = links.on_flush = None
             with contextlib.suppress(_Stopped):
@@ -461,7 +540,7 @@ async def _validate_and_check(
         done = found.stakeholders.count + found.relations.count
         bar.update(task, description="validated", total=done, completed=done)
     if found.clashes:
-        _report_clashes(found)
+        _report_clashes(found, seen)
     found.problems.extend(found_in_database)
     return found
 

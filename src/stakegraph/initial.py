@@ -2,21 +2,24 @@
 importer (SPEC 12). For first loads of large worlds; `import` adds to a live database.
 
 1. Validate exactly as `import` does (`stakegraph.importer`: the records one by one, then
-   the input against itself), plus the database checks that need no database when it is
-   new: every end (and a referral's provider) is in the input, structural relations join
-   the right kinds. Any problem: InvalidInput listing every one, and no store is created.
-2. Write the importer's CSV files from the validated rows, streaming (one batch in memory):
-   `nodes.csv`, and one file per relationship type. A row goes to the CSV only as the
-   first record of its node or relationship (its id; a structural relation's pair), and
-   only with the values a CSV cell says exactly (`_cell`; a list given as [] is named in
-   a column of its own, EMPTY_LISTS); the rest (a later record of the same node or
-   relationship, a value such as an empty text or one with a line break) is
-   *rewritten*: kept in a spool and written at the first start through `import`'s own
-   write path, in input order, so the graph ends exactly as `import` leaves it.
+   the input against itself, a batch at a time), plus the database checks that need no
+   database when it is new: every end (and a referral's provider) is in the input,
+   structural relations join the right kinds. Any problem: InvalidInput listing every
+   one, and no store is created.
+2. In the same pass, write the importer's CSV files from each validated batch into a
+   temporary folder (removed when validation fails): `nodes.csv`, and one file per
+   relationship type. A row goes to the CSV only as the first record of its node or
+   relationship (its id; a structural relation's pair), and only with the values a CSV
+   cell says exactly (`_cell`; a list given as [] is named in a column of its own,
+   EMPTY_LISTS); the rest (a later record of the same node or relationship, a value such
+   as an empty text or one with a line break) is *rewritten*: kept in a spool and written
+   at the first start through `import`'s own write path, in input order, so the graph
+   ends exactly as `import` leaves it.
 3. Run the importer into DATA_DIR/store (`stakegraph.localdb.bulk`).
-4. First start, on a free port: apply the schema, set the empty lists, write the
-   rewritten rows, set every stakeholder's role labels (writes/label_roles), stop.
-   `stakegraph neo4j start` then serves it.
+4. First start, on a free port: create the schema in one transaction (its indexes are then
+   populated in one pass over the store), set the empty lists, write the rewritten rows,
+   set the :Prosumer labels (writes/label_prosumers: the other role labels are in
+   nodes.csv, see _Writer), stop. `stakegraph neo4j start` then serves it.
 """
 
 from __future__ import annotations
@@ -40,15 +43,16 @@ from stakegraph import localdb
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings, ServerSettings
 from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
-from stakegraph.graph.schema import apply_schema
+from stakegraph.graph.schema import await_indexes, create_schema_at_once
 from stakegraph.importer import (
     BATCH_SIZE,
     BULK_TIMEOUT,
+    Checked,
     ImportSummary,
     InvalidInput,
     Problem,
-    Spooled,
     _ends,
+    _Found,
     _progress,
     _report_clashes,
     _Seen,
@@ -126,31 +130,67 @@ def _text(value: Any) -> str | None:
     return None if "\n" in value or "\r" in value or "\0" in value else value
 
 
+def _string(value: Any) -> str | None:
+    return _text(value)
+
+
+def _strings(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return None
+    items = [_text(v) for v in value]
+    if any(i is None or ARRAY_DELIMITER in i for i in items):
+        return None
+    return ARRAY_DELIMITER.join(items)  # type: ignore[arg-type]
+
+
+def _datetime(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else None
+
+
+def _boolean(value: Any) -> str | None:
+    return ("true" if value else "false") if isinstance(value, bool) else None
+
+
+def _long(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value in INT64
+    return str(value) if ok else None
+
+
+def _double(value: Any) -> str | None:
+    return repr(value) if isinstance(value, float) and math.isfinite(value) else None
+
+
+_CELL = {
+    "string": _string,
+    "string[]": _strings,
+    "datetime": _datetime,
+    "boolean": _boolean,
+    "long": _long,
+    "double": _double,
+}
+
+
 def _cell(kind: str, value: Any) -> str | None:
     """`value` as a cell of a column of importer type `kind`, or None when a cell cannot say
     it exactly (the row is then rewritten at the first start)."""
-    if kind == "string":
-        return _text(value)
-    if kind == "string[]":
-        if not isinstance(value, list) or not value:
-            return None
-        items = [_text(v) for v in value]
-        if any(i is None or ARRAY_DELIMITER in i for i in items):
-            return None
-        return ARRAY_DELIMITER.join(items)  # type: ignore[arg-type]
-    if kind == "datetime":
-        return value.isoformat() if isinstance(value, datetime) else None
-    if kind == "boolean":
-        return ("true" if value else "false") if isinstance(value, bool) else None
-    if kind == "long":
-        ok = isinstance(value, int) and not isinstance(value, bool) and value in INT64
-        return str(value) if ok else None
-    if kind == "double":
-        return repr(value) if isinstance(value, float) and math.isfinite(value) else None
-    raise AssertionError(kind)
+    return _CELL[kind](value)
 
 
 EMPTY_LISTS = "_emptyLists"  # importer column: the list properties that are [] (see below)
+
+# Per column set: property -> (its column's place, its cell function, whether it is a list)
+_PLANS: dict[int, dict[str, tuple[int, Any, bool]]] = {}
+
+
+def _plan(columns: Columns) -> dict[str, tuple[int, Any, bool]]:
+    plan = _PLANS.get(id(columns))
+    if plan is None:
+        plan = {
+            name: (place, _CELL[kind], kind == "string[]")
+            for place, (name, kind) in enumerate(columns.items())
+        }
+        _PLANS[id(columns)] = plan
+    return plan
 
 
 def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], bool]:
@@ -159,20 +199,25 @@ def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], boo
 
     The importer reads an empty cell as no value, so a list property given as [] is named
     in EMPTY_LISTS instead, and set to [] at the first start (writes/empty_lists)."""
-    cells, empty, exact = [], [], True
-    for name, kind in columns.items():
-        value = properties.get(name)
-        if value is None:  # absent, or null (which on a new node or relationship is absent)
-            cells.append("")
+    plan = _plan(columns)
+    cells = [""] * (len(plan) + 1)
+    empty = []
+    exact = True
+    for name, value in properties.items():
+        if value is None:  # null, which on a new node or relationship is absent
             continue
-        if value == [] and kind == "string[]":
+        place, cell_of, listed = plan[name]
+        if listed and value == []:
             empty.append(name)
-            cells.append("")
             continue
-        cell = _cell(kind, value)
-        exact = exact and cell is not None
-        cells.append(cell or "")
-    cells.append(ARRAY_DELIMITER.join(empty))
+        cell = cell_of(value)
+        if cell is None:
+            exact = False
+        else:
+            cells[place] = cell
+    if empty:  # in column order, as the columns are
+        empty.sort(key=lambda name: plan[name][0])
+        cells[-1] = ARRAY_DELIMITER.join(empty)
     return cells, exact
 
 
@@ -197,21 +242,37 @@ class _Files:
         return self.folder / "nodes.csv"
 
 
+NODE_START = ["id:ID", ":LABEL", "createdAt:datetime", "updatedAt:datetime"]
 RELATION_START = [":START_ID", ":END_ID", "id", "createdAt:datetime"]
+LABELS = {kind.value: f"Stakeholder{ARRAY_DELIMITER}{kind.label}" for kind in StakeholderKind}
 
 
 class _Writer:
-    """Writes the validated rows to the importer's files, and the rest to the rewrites."""
+    """The sink of validation (`importer._validate`): writes each valid batch to the
+    importer's files, and the rest to the rewrites, as validation goes (one pass); checks
+    the relations' ends against the input's stakeholders (`problems`).
+
+    The role labels that follow from one relationship (SPEC 2, writes/refresh_roles) go
+    into nodes.csv's labels: a stakeholder with a USES is an EndUser, with a PARENT_OF
+    (Person to Person) a Parent, with a MEMBER_OF that has a buyingRole (from a Person) a
+    BuyingCenterMember. They are known once the relations are, so the stakeholder rows
+    wait in `nodes.body` and `finish` writes nodes.csv. A relationship rewritten later
+    refreshes its `from` end's roles as `import` does; Prosumer, which needs two
+    relationships, is set at the first start (writes/label_prosumers).
+    """
 
     def __init__(self, folder: Path, seen: _Seen, rewrites: tuple[_Spool, _Spool]) -> None:
         self.files = _Files(folder, {})
         self.seen = seen
         self.rewrites = rewrites
+        self.problems: list[Problem] = []  # the ends' problems, in input order
         self.now = datetime.now(UTC).isoformat()  # createdAt/updatedAt not given
         self.handles: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
-        self.first_of_repeated: set[str] = set()  # ids of repeated rows already in a file
         self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
+        self.roles: dict[str, set[str]] = {"EndUser": set(), "Parent": set()}
+        self.roles["BuyingCenterMember"] = set()
+        self._writer("nodes.body", [], {})  # the stakeholder rows, waiting for their roles
 
     def _writer(self, name: str, start: list[str], columns: Columns) -> Any:
         """The CSV writer of file `name` (opened, with its header, on first use: looked up
@@ -222,8 +283,8 @@ class _Writer:
             handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
             self.handles[name] = handle
             writer = self.writers[name] = csv.writer(handle, lineterminator="\n")
-            writer.writerow(_header(start, columns))
-            if name != "nodes":
+            if name != "nodes.body":
+                writer.writerow(_header(start, columns))
                 self.files.relationships[name] = path
         return writer
 
@@ -231,114 +292,108 @@ class _Writer:
         for handle in self.handles.values():
             handle.close()
 
-    def _first(self, section: str, key: str, repeated: set[str]) -> bool:
-        """Whether this is the first row of `key` (always, unless the input repeats it)."""
-        if key not in repeated:
-            return True
-        if f"{section} {key}" in self.first_of_repeated:
-            return False
-        self.first_of_repeated.add(f"{section} {key}")
-        return True
+    def finish(self) -> None:
+        """Write nodes.csv: the stakeholder rows, each with its role labels."""
+        self.close()
+        body = self.files.folder / "nodes.body.csv"
+        roles = list(self.roles.items())
+        with (
+            open(body, encoding="utf-8", newline="") as rows,
+            open(self.files.nodes, "w", encoding="utf-8", newline="") as out,
+        ):
+            csv.writer(out, lineterminator="\n").writerow(_header(NODE_START, NODE_COLUMNS))
+            for line in rows:  # one row a line (no cell holds a line break), id unquoted
+                id_, labels, rest = line.split(",", 2)
+                for label, holders in roles:
+                    if id_ in holders:
+                        labels += ARRAY_DELIMITER + label
+                out.write(f"{id_},{labels},{rest}")
+        body.unlink()
 
-    def stakeholders(self, batch: list[Spooled]) -> None:
-        start = ["id:ID", ":LABEL", "createdAt:datetime", "updatedAt:datetime"]
-        out = self._writer("nodes", start, NODE_COLUMNS)
-        repeated = self.seen.repeated("kinds", (row["id"] for _, row in batch))
-        for where, row in batch:
-            if not self._first("stakeholders", row["id"], repeated):
+    def stakeholders(self, batch: list[Checked]) -> None:
+        out = self.writers["nodes.body"]
+        now = self.now
+        rows = []
+        for where, row, first in batch:
+            if not first:  # a later record of the node: as `import` writes it
                 self.rewrites[0].add(where, row)
                 continue
             cells, exact = _cells(NODE_COLUMNS, row["properties"])
-            labels = f"Stakeholder{ARRAY_DELIMITER}{StakeholderKind(row['kind']).label}"
-            times = [_time(row["createdAt"], self.now), _time(row["updatedAt"], self.now)]
-            out.writerow([row["id"], labels, *times, *cells])
+            created, updated = row["createdAt"], row["updatedAt"]
+            rows.append(
+                [
+                    row["id"],
+                    LABELS[row["kind"]],
+                    now if created is None else created.isoformat(),
+                    now if updated is None else updated.isoformat(),
+                    *cells,
+                ]
+            )
             if not exact:
                 self.rewrites[0].add(where, row)
             if cells[-1]:
                 self.empty_lists["stakeholders"] += 1
+        out.writerows(rows)
 
-    def relations(self, batch: list[Spooled]) -> None:
-        pairs = {i: p for i, (_, row) in enumerate(batch) if (p := _pair(row))}
-        repeated = self.seen.repeated("relations", (row["id"] for _, row in batch))
-        repeated |= self.seen.repeated_pairs(pairs.values()) if pairs else set()
-        for index, (where, row) in enumerate(batch):
-            if not self._first("relations", pairs.get(index) or row["id"], repeated):
+    def relations(self, batch: list[Checked]) -> None:
+        self._check_ends(batch)
+        structural = [i for i, (_, row, _) in enumerate(batch) if row["type"] in STRUCTURAL]
+        pairs = [_pair(batch[i][1]) for i in structural]
+        firsts = [first for _, _, first in batch]
+        for index, new in zip(structural, self.seen.new_pairs(pairs), strict=True):
+            firsts[index] = new  # a structural relation is one relationship per pair
+        now = self.now
+        for (where, row, _), first in zip(batch, firsts, strict=True):
+            if not first:
                 self.rewrites[1].add(where, row)
                 continue
-            kind = RelationType(row["type"])
-            columns = RELATION_COLUMNS[kind]
-            out = self._writer(kind.value, RELATION_START, columns)
-            cells, exact = _cells(columns, row["properties"])
-            created = _time(row["createdAt"], self.now)
-            out.writerow([row["from"], row["to"], row["id"], created, *cells])
+            type_ = row["type"]
+            out = self.writers.get(type_) or self._writer(
+                type_, RELATION_START, RELATION_COLUMNS[RelationType(type_)]
+            )
+            properties = row["properties"]
+            cells, exact = _cells(RELATION_COLUMNS[type_], properties)
+            if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
+                self.roles[ROLES[type_]].add(row["from"])
+            created = row["createdAt"]
+            time = now if created is None else created.isoformat()
+            out.writerow([row["from"], row["to"], row["id"], time, *cells])
             if not exact:
                 self.rewrites[1].add(where, row)
             if cells[-1]:
                 self.empty_lists["relations"] += 1
 
-
-def _time(value: datetime | None, now: str) -> str:
-    return now if value is None else value.isoformat()
-
-
-def _pair(row: dict[str, Any]) -> str | None:
-    """A structural relation is one relationship per pair: "TYPE from to" (ids hold no
-    spaces, so this never equals an id); None for an interaction (one per id)."""
-    if RelationType(row["type"]).structural:
-        return f"{row['type']} {row['from']} {row['to']}"
-    return None
-
-
-# ----------------------------------------------------------------------------- validation
+    def _check_ends(self, batch: list[Checked]) -> None:
+        """The database checks of `import` on a new database, for one batch of relations:
+        the kinds of the ends come from the input alone."""
+        ends = [_ends(row) for _, row, _ in batch]
+        kinds = self.seen.kinds_of(
+            i for e in ends for i in (e.from_id, e.to_id, e.provider_id) if i
+        )
+        for refusal in writes.end_refusals(ends, kinds):
+            message = refusal.message
+            if refusal.missing:
+                message = f"no stakeholder {refusal.value!r} in the input"
+            self.problems.append(Problem(batch[refusal.index][0], refusal.field, message))
 
 
-def _check_ends(seen: _Seen, problems: list[Problem], batch: list[Spooled]) -> None:
-    """The database checks of `import` on a new database, for one batch of relations: the
-    kinds of the ends come from the input alone."""
-    ends = [_ends(row) for _, row in batch]
-    kinds = seen.kinds_of(i for e in ends for i in (e.from_id, e.to_id, e.provider_id) if i)
-    for refusal in writes.end_refusals(ends, kinds):
-        message = refusal.message
-        if refusal.missing:
-            message = f"no stakeholder {refusal.value!r} in the input"
-        problems.append(Problem(batch[refusal.index][0], refusal.field, message))
-    seen.count_pairs(p for _, row in batch if (p := _pair(row)))
+STRUCTURAL = {kind.value for kind in RelationType if kind.structural}
+# The role label a relationship gives its `from` end (a MEMBER_OF: when it has a buyingRole)
+ROLES = {"USES": "EndUser", "PARENT_OF": "Parent", "MEMBER_OF": "BuyingCenterMember"}
+
+
+def _pair(row: dict[str, Any]) -> str:
+    """A structural relation's key, "TYPE from to": one relationship per pair."""
+    return f"{row['type']} {row['from']} {row['to']}"
+
+
+# ----------------------------------------------------------------------------- one pass
 
 
 def _spools(stack: ExitStack) -> tuple[_Spool, _Spool]:
     """Two spools (stakeholders, relations) in temporary files that `stack` removes."""
     files = [stack.enter_context(tempfile.TemporaryFile()) for _ in range(2)]  # noqa: SIM115
     return _Spool(files[0], BATCH_SIZE), _Spool(files[1], BATCH_SIZE)
-
-
-def _validated(
-    stakeholders: Iterable[Raw], relations: Iterable[Raw], stack: ExitStack, bar: Progress | None
-) -> _Validated:
-    """Validate as `import` does; InvalidInput (every problem) when anything is wrong."""
-    spools = _spools(stack)
-    seen = _Seen(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "seen.db")
-    stack.callback(seen.close)
-    in_input: list[Problem] = []
-    spools[1].on_flush = lambda batch: _check_ends(seen, in_input, batch)
-    task = bar.add_task("validating", total=None) if bar else None
-    tick = _ticker(bar, task) if bar and task is not None else lambda: None
-    try:
-        found = _validate(stakeholders, relations, spools, seen, tick)
-    except UnreadableInput as exc:
-        raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
-    spools[1].on_flush = None
-    if bar and task is not None:
-        done = found.stakeholders.count + found.relations.count
-        bar.update(task, description="validated", total=done, completed=done)
-    if found.clashes:
-        _report_clashes(found)
-    found.problems.extend(in_input)
-    if found.problems:
-        raise InvalidInput(found.problems)
-    return found
-
-
-# ----------------------------------------------------------------------------- the whole
 
 
 @dataclass
@@ -350,27 +405,40 @@ class _Rest:
     empty_lists: dict[str, int]
 
 
-def _write_files(
-    found: _Validated, folder: Path, stack: ExitStack, bar: Progress | None
-) -> tuple[_Files, _Rest]:
-    """The importer's files, and what is left for the first start."""
+def _validated(
+    stakeholders: Iterable[Raw],
+    relations: Iterable[Raw],
+    folder: Path,
+    stack: ExitStack,
+    bar: Progress | None,
+) -> tuple[_Found, _Files, _Rest]:
+    """Validate as `import` does, writing the importer's files into `folder` as it goes;
+    InvalidInput (every problem) when anything is wrong (the caller removes `folder`)."""
+    seen = _Seen(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "seen.db")
+    stack.callback(seen.close)
     rewrites = _spools(stack)
-    writer = _Writer(folder, found.seen, rewrites)
-    total = found.stakeholders.count + found.relations.count
-    task = bar.add_task("CSV files", total=total) if bar else None
+    writer = _Writer(folder, seen, rewrites)
+    task = bar.add_task("validating", total=None) if bar else None
+    tick = _ticker(bar, task) if bar and task is not None else lambda: None
     try:
-        writer.stakeholders([])  # the nodes file, even for an input without stakeholders
-        for write, spool in (
-            (writer.stakeholders, found.stakeholders),
-            (writer.relations, found.relations),
-        ):
-            for batch in spool.batches():
-                write(batch)
-                if bar and task is not None:
-                    bar.advance(task, len(batch))
+        found = _validate(stakeholders, relations, writer, seen, tick)
+    except UnreadableInput as exc:
+        raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
     finally:
         writer.close()
-    return writer.files, _Rest(_Validated(*rewrites, found.seen), writer.empty_lists)
+    if bar and task is not None:
+        done = found.stakeholders + found.relations
+        bar.update(task, description="validated", total=done, completed=done)
+    if found.clashes:
+        _report_clashes(found, seen)
+    found.problems.extend(writer.problems)
+    if found.problems:
+        raise InvalidInput(found.problems)
+    writer.finish()
+    return found, writer.files, _Rest(_Validated(*rewrites, seen), writer.empty_lists)
+
+
+# ----------------------------------------------------------------------------- the whole
 
 
 @contextmanager
@@ -383,8 +451,10 @@ def _phase(bar: Progress | None, name: str) -> Iterator[None]:
 
 
 async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress | None) -> None:
-    """Start the new database once: schema, empty lists, rewritten rows, role labels (in
-    this order: the rewritten rows are later records, which win); then stop it."""
+    """Start the new database once: schema, empty lists, :Prosumer labels, rewritten rows
+    (in this order: the rewritten rows are later records, which win); then stop it. The
+    indexes are populated (in Neo4j's own threads) while the empty lists and labels are
+    set; the rewritten rows wait for them (their MERGEs look ids up)."""
     with _phase(bar, "first start"):
         started = localdb.start(localdb.free_port(), data_dir, password=password)
     try:
@@ -393,7 +463,7 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
         graph = Graph.from_settings(settings, ServerSettings(transaction_timeout=BULK_TIMEOUT))
         try:
             with _phase(bar, "schema"):
-                await apply_schema(graph, wait=SCHEMA_WAIT)
+                await create_schema_at_once(graph, timeout=SCHEMA_WAIT)
             if any(rest.empty_lists.values()):
                 with _phase(bar, "empty lists"):
                     await writes.set_empty_lists(
@@ -401,11 +471,13 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
                         nodes=rest.empty_lists["stakeholders"] > 0,
                         relationships=rest.empty_lists["relations"] > 0,
                     )
+            with _phase(bar, "prosumers"):
+                await writes.label_prosumers(graph)
+            with _phase(bar, "indexes"):
+                await await_indexes(graph, wait=SCHEMA_WAIT)
             rewrites = rest.rewrites
             if rewrites.stakeholders.count or rewrites.relations.count:
                 await _write(graph, rewrites, bar)
-            with _phase(bar, "role labels"):
-                await writes.label_all_roles(graph)
         finally:
             await graph.close()
     finally:
@@ -428,11 +500,14 @@ def import_initial(
     target = require_new(data_dir)
     with ExitStack() as stack:
         bar = stack.enter_context(_progress()) if progress else None
-        found = _validated(
-            read_section(source, "stakeholders"), read_section(source, "relations"), stack, bar
-        )
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="stakegraph-")))
-        files, rest = _write_files(found, folder, stack, bar)
+        found, files, rest = _validated(
+            read_section(source, "stakeholders"),
+            read_section(source, "relations"),
+            folder,
+            stack,
+            bar,
+        )
         target = require_new(target)  # nothing started there meanwhile
         try:
             with _phase(bar, "importer"):
@@ -441,5 +516,5 @@ def import_initial(
         except BaseException:
             localdb.stop(target)
             raise
-        return ImportSummary(found.stakeholders.count, found.relations.count)
+        return ImportSummary(found.stakeholders, found.relations)
     raise AssertionError("unreachable")  # pragma: no cover - ExitStack swallows nothing

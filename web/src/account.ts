@@ -7,8 +7,7 @@ import { gql } from "./api";
 import { scatterChart } from "./charts";
 import { graphql } from "./gql";
 import type { ExploreAccountQuery } from "./gql/graphql";
-import { fail, h, kindLabel, link, navigate, redraw, region, stakeholderPath } from "./page";
-import { providerPath } from "./provider";
+import { accountPath, fail, h, kindLabel, link, navigate, providerPath, redraw, region, stakeholderPath } from "./page";
 
 const QUADRANT_NAMES: Record<string, string> = {
   KEY_PLAYER: "Key players",
@@ -51,11 +50,6 @@ type AccountPage = ExploreAccountQuery;
 type GridEntry = AccountPage["powerInterest"][number];
 
 let keepFocus = false;
-
-export function accountPath(id: string, provider: string | null = null): string {
-  const path = `/explore/account/${encodeURIComponent(id)}`;
-  return provider ? `${path}?provider=${encodeURIComponent(provider)}` : path;
-}
 
 function roleLabel(role: string): string {
   return role.charAt(0) + role.slice(1).toLowerCase();

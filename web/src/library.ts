@@ -4,11 +4,10 @@
 // its parameters are in the address, so a run can be shared and back/forward repeat it:
 // /explore/queries/single_threaded_accounts?run=1&providerId=initech
 
-import { accountPath } from "./account";
 import { GraphQLFailure, gql } from "./api";
 import { graphql } from "./gql";
 import type { ExploreLibraryQuery, ExploreRunLibraryQueryQuery, LibraryParameterType } from "./gql/graphql";
-import { fail, h, link, redraw, stakeholderPath } from "./page";
+import { accountPath, fail, h, link, redraw, stakeholderPath } from "./page";
 
 export const LIBRARY = graphql(`
   query ExploreLibrary {

@@ -1,13 +1,12 @@
 // The explorer page: reads the route from the address (History API), draws the view, and
-// talks to the server only through the public GraphQL API (api.ts).
+// talks to the server only through the public GraphQL API (api.ts). The account, provider
+// and query-library views are loaded when first visited (their own chunks: they draw
+// charts with Observable Plot, which the search and stakeholder views do not need).
 
-import { accountPath, accountView } from "./account";
 import { gql } from "./api";
-import { queriesView } from "./library";
-import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
+import { accountPath, fail, h, kindLabel, link, navigate, providerPath, region, stakeholderPath } from "./page";
 import { type Slice, pager } from "./pager";
 import { Picture, legend } from "./picture";
-import { providerPath, providerView } from "./provider";
 import {
   CUSTOMERS_PAGE,
   type Customer,
@@ -379,12 +378,39 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
  * moved on, and a view checks it after every await before drawing. */
 type View = (match: RegExpExecArray, stale: () => boolean) => Promise<void> | void;
 
+/** A view whose module is fetched on the route's first visit (esbuild puts each dynamic
+ * import in its own chunk); a failed fetch is shown like a failed request, with a retry. */
+function later<M>(load: () => Promise<M>, draw: (module: M, match: RegExpExecArray, stale: () => boolean) => Promise<void> | void): View {
+  return async (match, stale) => {
+    let module: M;
+    try {
+      module = await load();
+    } catch (error) {
+      if (!stale()) app.replaceChildren(fail(error, () => void render()));
+      return;
+    }
+    if (!stale()) await draw(module, match, stale);
+  };
+}
+
 const ROUTES: [RegExp, string, View][] = [
   [/^\/explore$/, "search", () => searchView()],
   [/^\/explore\/stakeholder\/([^/]+)$/, "stakeholder", (m, stale) => stakeholderView(decodeURIComponent(m[1]), stale)],
-  [/^\/explore\/account\/([^/]+)$/, "account", (m, stale) => accountView(app, decodeURIComponent(m[1]), stale)],
-  [/^\/explore\/provider\/([^/]+)$/, "provider", (m, stale) => providerView(app, decodeURIComponent(m[1]), stale)],
-  [/^\/explore\/queries(?:\/([^/]+))?$/, "queries", (m, stale) => queriesView(app, m[1] ? decodeURIComponent(m[1]) : null, stale)],
+  [
+    /^\/explore\/account\/([^/]+)$/,
+    "account",
+    later(() => import("./account"), ({ accountView }, m, stale) => accountView(app, decodeURIComponent(m[1]), stale)),
+  ],
+  [
+    /^\/explore\/provider\/([^/]+)$/,
+    "provider",
+    later(() => import("./provider"), ({ providerView }, m, stale) => providerView(app, decodeURIComponent(m[1]), stale)),
+  ],
+  [
+    /^\/explore\/queries(?:\/([^/]+))?$/,
+    "queries",
+    later(() => import("./library"), ({ queriesView }, m, stale) => queriesView(app, m[1] ? decodeURIComponent(m[1]) : null, stale)),
+  ],
 ];
 
 function missingView(): void {

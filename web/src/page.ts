@@ -24,6 +24,15 @@ export function stakeholderPath(id: string): string {
   return `/explore/stakeholder/${encodeURIComponent(id)}`;
 }
 
+export function accountPath(id: string, provider: string | null = null): string {
+  const path = `/explore/account/${encodeURIComponent(id)}`;
+  return provider ? `${path}?provider=${encodeURIComponent(provider)}` : path;
+}
+
+export function providerPath(id: string): string {
+  return `/explore/provider/${encodeURIComponent(id)}`;
+}
+
 /** A link inside the page: followed without reloading it (see main.ts). */
 export function link(href: string, text: string, attrs: Attrs = {}): HTMLAnchorElement {
   return h("a", { href, "data-internal": true, ...attrs }, text);

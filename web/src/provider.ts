@@ -17,12 +17,8 @@ import type {
   Lens,
   SegmentDimension,
 } from "./gql/graphql";
-import { fail, h, kindLabel, link, navigate, region, stakeholderPath } from "./page";
+import { fail, h, kindLabel, link, navigate, providerPath, region, stakeholderPath } from "./page";
 import { LENSES } from "./queries";
-
-export function providerPath(id: string): string {
-  return `/explore/provider/${encodeURIComponent(id)}`;
-}
 
 const DIMENSIONS: [SegmentDimension, string][] = [
   ["CUSTOMER_TYPE", "Customer type"],
