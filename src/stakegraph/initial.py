@@ -18,8 +18,8 @@ importer (SPEC 12). For first loads of large worlds; `import` adds to a live dat
 3. Run the importer into DATA_DIR/store (`stakegraph.localdb.bulk`).
 4. First start, on a free port: create the schema in one transaction (its indexes are then
    populated in one pass over the store), set the empty lists, write the rewritten rows,
-   set every stakeholder's role labels (writes/label_roles), stop. `stakegraph neo4j
-   start` then serves it.
+   set the :Prosumer labels (writes/label_prosumers: the other role labels are in
+   nodes.csv, see _Writer), stop. `stakegraph neo4j start` then serves it.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from stakegraph import localdb
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings, ServerSettings
 from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
-from stakegraph.graph.schema import create_schema_at_once
+from stakegraph.graph.schema import await_indexes, create_schema_at_once
 from stakegraph.importer import (
     BATCH_SIZE,
     BULK_TIMEOUT,
@@ -250,7 +250,16 @@ LABELS = {kind.value: f"Stakeholder{ARRAY_DELIMITER}{kind.label}" for kind in St
 class _Writer:
     """The sink of validation (`importer._validate`): writes each valid batch to the
     importer's files, and the rest to the rewrites, as validation goes (one pass); checks
-    the relations' ends against the input's stakeholders (`problems`)."""
+    the relations' ends against the input's stakeholders (`problems`).
+
+    The role labels that follow from one relationship (SPEC 2, writes/refresh_roles) go
+    into nodes.csv's labels: a stakeholder with a USES is an EndUser, with a PARENT_OF
+    (Person to Person) a Parent, with a MEMBER_OF that has a buyingRole (from a Person) a
+    BuyingCenterMember. They are known once the relations are, so the stakeholder rows
+    wait in `nodes.body` and `finish` writes nodes.csv. A relationship rewritten later
+    refreshes its `from` end's roles as `import` does; Prosumer, which needs two
+    relationships, is set at the first start (writes/label_prosumers).
+    """
 
     def __init__(self, folder: Path, seen: _Seen, rewrites: tuple[_Spool, _Spool]) -> None:
         self.files = _Files(folder, {})
@@ -261,7 +270,9 @@ class _Writer:
         self.handles: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
-        self._writer("nodes", NODE_START, NODE_COLUMNS)  # even for an input without any
+        self.roles: dict[str, set[str]] = {"EndUser": set(), "Parent": set()}
+        self.roles["BuyingCenterMember"] = set()
+        self._writer("nodes.body", [], {})  # the stakeholder rows, waiting for their roles
 
     def _writer(self, name: str, start: list[str], columns: Columns) -> Any:
         """The CSV writer of file `name` (opened, with its header, on first use: looked up
@@ -272,8 +283,8 @@ class _Writer:
             handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
             self.handles[name] = handle
             writer = self.writers[name] = csv.writer(handle, lineterminator="\n")
-            writer.writerow(_header(start, columns))
-            if name != "nodes":
+            if name != "nodes.body":
+                writer.writerow(_header(start, columns))
                 self.files.relationships[name] = path
         return writer
 
@@ -281,8 +292,26 @@ class _Writer:
         for handle in self.handles.values():
             handle.close()
 
+    def finish(self) -> None:
+        """Write nodes.csv: the stakeholder rows, each with its role labels."""
+        self.close()
+        body = self.files.folder / "nodes.body.csv"
+        roles = list(self.roles.items())
+        with (
+            open(body, encoding="utf-8", newline="") as rows,
+            open(self.files.nodes, "w", encoding="utf-8", newline="") as out,
+        ):
+            csv.writer(out, lineterminator="\n").writerow(_header(NODE_START, NODE_COLUMNS))
+            for line in rows:  # one row a line (no cell holds a line break), id unquoted
+                id_, labels, rest = line.split(",", 2)
+                for label, holders in roles:
+                    if id_ in holders:
+                        labels += ARRAY_DELIMITER + label
+                out.write(f"{id_},{labels},{rest}")
+        body.unlink()
+
     def stakeholders(self, batch: list[Checked]) -> None:
-        out = self.writers["nodes"]
+        out = self.writers["nodes.body"]
         now = self.now
         rows = []
         for where, row, first in batch:
@@ -322,7 +351,10 @@ class _Writer:
             out = self.writers.get(type_) or self._writer(
                 type_, RELATION_START, RELATION_COLUMNS[RelationType(type_)]
             )
-            cells, exact = _cells(RELATION_COLUMNS[type_], row["properties"])
+            properties = row["properties"]
+            cells, exact = _cells(RELATION_COLUMNS[type_], properties)
+            if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
+                self.roles[ROLES[type_]].add(row["from"])
             created = row["createdAt"]
             time = now if created is None else created.isoformat()
             out.writerow([row["from"], row["to"], row["id"], time, *cells])
@@ -346,6 +378,8 @@ class _Writer:
 
 
 STRUCTURAL = {kind.value for kind in RelationType if kind.structural}
+# The role label a relationship gives its `from` end (a MEMBER_OF: when it has a buyingRole)
+ROLES = {"USES": "EndUser", "PARENT_OF": "Parent", "MEMBER_OF": "BuyingCenterMember"}
 
 
 def _pair(row: dict[str, Any]) -> str:
@@ -400,6 +434,7 @@ def _validated(
     found.problems.extend(writer.problems)
     if found.problems:
         raise InvalidInput(found.problems)
+    writer.finish()
     return found, writer.files, _Rest(_Validated(*rewrites, seen), writer.empty_lists)
 
 
@@ -416,8 +451,10 @@ def _phase(bar: Progress | None, name: str) -> Iterator[None]:
 
 
 async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress | None) -> None:
-    """Start the new database once: schema, empty lists, rewritten rows, role labels (in
-    this order: the rewritten rows are later records, which win); then stop it."""
+    """Start the new database once: schema, empty lists, :Prosumer labels, rewritten rows
+    (in this order: the rewritten rows are later records, which win); then stop it. The
+    indexes are populated (in Neo4j's own threads) while the empty lists and labels are
+    set; the rewritten rows wait for them (their MERGEs look ids up)."""
     with _phase(bar, "first start"):
         started = localdb.start(localdb.free_port(), data_dir, password=password)
     try:
@@ -426,7 +463,7 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
         graph = Graph.from_settings(settings, ServerSettings(transaction_timeout=BULK_TIMEOUT))
         try:
             with _phase(bar, "schema"):
-                await create_schema_at_once(graph, wait=SCHEMA_WAIT)
+                await create_schema_at_once(graph, timeout=SCHEMA_WAIT)
             if any(rest.empty_lists.values()):
                 with _phase(bar, "empty lists"):
                     await writes.set_empty_lists(
@@ -434,11 +471,13 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
                         nodes=rest.empty_lists["stakeholders"] > 0,
                         relationships=rest.empty_lists["relations"] > 0,
                     )
+            with _phase(bar, "prosumers"):
+                await writes.label_prosumers(graph)
+            with _phase(bar, "indexes"):
+                await await_indexes(graph, wait=SCHEMA_WAIT)
             rewrites = rest.rewrites
             if rewrites.stakeholders.count or rewrites.relations.count:
                 await _write(graph, rewrites, bar)
-            with _phase(bar, "role labels"):
-                await writes.label_all_roles(graph)
         finally:
             await graph.close()
     finally:

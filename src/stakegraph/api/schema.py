@@ -24,6 +24,7 @@ from stakegraph.api.analytics import AnalyticsQuery
 from stakegraph.api.auth import RoleCheck
 from stakegraph.api.descriptions import describe
 from stakegraph.api.errors import ErrorCodes, coded
+from stakegraph.api.execution import PlainCompletion
 from stakegraph.api.explore import ExploreQuery
 from stakegraph.api.library import LibraryQueries
 from stakegraph.api.limits import QueryLimits
@@ -71,6 +72,7 @@ def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = 
         query=Query,
         mutation=Mutation,
         extensions=extensions,
+        execution_context_class=PlainCompletion,  # plain selections in one pass (api/execution.py)
         types=list(RELATION_CLASSES.values()),  # reached only through the Relation interface
     )
     describe(built._schema)  # the manual's descriptions (api/descriptions.py)
