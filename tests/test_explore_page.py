@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import neo4j
 import pytest
 import uvicorn
@@ -209,6 +210,53 @@ def test_search_stakeholder_page_evidence_and_history(
                 "data-highlighted", re.compile(re.escape(customer_id))
             )
 
+            assert watched.errors == []
+            assert watched.foreign == []
+        finally:
+            watched.close()
+
+
+CUSTOMERS = """query($id: ID!) { customersOf(providerId: $id, first: 50) { edges { node {
+  customer { id name } lenses evidence { summary } } } } }"""
+
+
+def test_a_shared_link_to_a_customer_beyond_the_first_page_shows_its_evidence(
+    demo: Neo4jSettings, browser: Browser
+) -> None:
+    with Server(demo) as server:
+        answer = httpx.post(
+            server.url + "/graphql",
+            json={"query": CUSTOMERS, "variables": {"id": "toyco"}},
+            timeout=120,
+        ).json()
+        edges = answer["data"]["customersOf"]["edges"]
+        assert len(edges) > 10, "ToyCo needs customers beyond the panel's first page of 10"
+        far = edges[10]["node"]  # the first customer of the second page
+        watched = Watched(browser, server.url)
+        page = watched.page
+        try:
+            page.goto(f"{server.url}/explore/stakeholder/toyco?customer={far['customer']['id']}")
+            expect(page.locator("#app")).to_have_attribute("data-ready", "true")
+            customers = page.get_by_role("region", name="Customers")
+            expect(customers).to_contain_text("1-10 of")
+            assert far["customer"]["name"] not in customers.inner_text()
+            evidence = page.get_by_role("region", name="Evidence")
+            expect(evidence).to_contain_text(f"Why {far['customer']['name']} counts")
+            sentences = evidence.get_by_role("listitem")
+            expect(sentences).to_have_count(len(far["evidence"]))
+            for sentence in far["evidence"]:
+                expect(evidence).to_contain_text(sentence["summary"])
+            assert watched.graphql_posts == 2  # the page's request, then this customer's
+
+            # Under `except` a lens it holds, the panel would not list it: the page says so.
+            page.goto(
+                f"{server.url}/explore/stakeholder/toyco?lenses={far['lenses'][0]}&except=1"
+                f"&customer={far['customer']['id']}"
+            )
+            expect(page.locator("#app")).to_have_attribute("data-ready", "true")
+            expect(evidence).to_contain_text(
+                f"{far['customer']['name']} is not a customer of ToyCo under these lenses"
+            )
             assert watched.errors == []
             assert watched.foreign == []
         finally:

@@ -478,6 +478,60 @@ async def test_export_pages_through_a_graph_larger_than_a_page(
     assert importer.BATCH_SIZE == 10_000
 
 
+
+async def test_export_pages_a_hub_by_relations_each_relation_once_in_the_same_order(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page holds at most RELATION_PAGE_SIZE relations even when one stakeholder has more:
+    the pages still give every relation once, in (from, type, to, id) order, so the export is
+    the same whatever the page size. Ties of (from, type, to) are broken by the id, id-less
+    relations (written by hand) by the element id."""
+    from stakegraph import exporter
+    from stakegraph.graph import reads
+
+    await import_path(graph, write_json(tmp_path / "w.json", WORLD))
+    db.execute_query(
+        "MATCH (h:Stakeholder {id: 'globex'}), (t:Stakeholder {id: 'initech'}) "
+        "UNWIND ['u3', 'u1', 'u2'] AS id CREATE (h)-[:USES {id: id}]->(t) "
+        "WITH DISTINCT h, t UNWIND range(1, 3) AS i CREATE (h)-[:ENGAGES]->(t)"
+    )
+    total = count(db, "MATCH ()-[r]->() RETURN count(r)")
+    hub = count(db, "MATCH (:Stakeholder {id: 'globex'})-[r]->() RETURN count(r)")
+    assert hub > 2 * 3
+
+    pages, after = [], None
+    while True:
+        page = (await reads.rows(graph, "export/relations_page", after=after, limit=3))[0]
+        pages.append(page["relations"])
+        if len(page["relations"]) < 3:
+            break
+        after = page["after"]
+    assert max(len(page) for page in pages) == 3 and len(pages) > hub / 3
+    assert sum(len(page) for page in pages) == total
+
+    whole = {form: tmp_path / f"whole.{form}" for form in ("json", "csv")}
+    paged = {form: tmp_path / f"paged.{form}" for form in ("json", "csv")}
+    for form in whole:
+        await export_path(graph, whole[form], form)
+    monkeypatch.setattr(exporter, "RELATION_PAGE_SIZE", 2)
+    for form in paged:
+        summary = await export_path(graph, paged[form], form)
+        assert summary.relations == total
+        assert exported(paged[form]) == exported(whole[form])
+    relations = json.loads(whole["json"].read_text(encoding="utf-8"))["relations"]
+    ids = [r["id"] for r in relations if "id" in r]
+    held, _, _ = db.execute_query("MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN r.id AS id")
+    assert sorted(ids) == sorted(r["id"] for r in held)  # each relation once
+    assert len(relations) - len(ids) == 3  # and each id-less one
+    order = [(r["from"], r["type"], r["to"], "id" not in r, r.get("id", "")) for r in relations]
+    assert order == sorted(order)
+    assert [r.get("id") for r in relations if r["from"] == "globex" and r["type"] == "USES"] == [
+        "u1",
+        "u2",
+        "u3",
+    ]
+
+
 STORY_IDS = {
     "toyco",
     "mia",

@@ -204,3 +204,81 @@ def test_initial_refuses_when_neo4j_uri_names_a_server(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "NEO4J_URI names a server (bolt://db.example.com:7687)" in done.stderr
     assert not data_dir.exists()
+
+
+def _files(files: Any) -> tuple[list[str], dict[str, list[str]]]:
+    """The importer's files, as sorted lines (the order of rows does not matter to it)."""
+    nodes = sorted(files.nodes.read_text(encoding="utf-8").splitlines())
+    relationships = {
+        kind: [paths[0].read_text(encoding="utf-8")]
+        + sorted(line for p in paths[1:] for line in p.read_text(encoding="utf-8").splitlines())
+        for kind, paths in files.relationships.items()
+    }
+    return nodes, relationships
+
+
+def _passes(path: Path, tmp_path: Path, **options: Any) -> Any:
+    """The CSV files and what is left for the first start, from one validation pass."""
+    from contextlib import ExitStack
+
+    from stakegraph.initial import _validated
+    from stakegraph.inputs import read_section
+
+    folder = tmp_path / f"csv-{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    with ExitStack() as stack:
+        found, files, rest = _validated(
+            lambda section: read_section(path, section), folder, stack, None, **options
+        )
+        # in input order, but the two processes' rewritten relations each their own (all the
+        # records of one relationship are in one of them: else one process does all)
+        rewritten = [row for batch in rest.rewrites.stakeholders.batches() for _, row in batch]
+        relations = sorted(repr(r) for b in rest.rewrites.relations.batches() for _, r in b)
+        counts = (found.stakeholders, found.relations)
+        return counts, _files(files), rewritten, relations, rest.empty_lists
+
+
+@pytest.mark.parametrize("awkward", [False, True], ids=["plain", "repeated ids and pairs"])
+def test_two_processes_write_the_files_one_process_writes(tmp_path: Path, awkward: bool) -> None:
+    from stakegraph.generate import generate
+
+    generate(300, 3, tmp_path / "world.json")
+    data = json.loads((tmp_path / "world.json").read_text(encoding="utf-8"))
+    if awkward:  # repeated ids and pairs in the two processes' shares: one process does all
+        data["stakeholders"] += AWKWARD["stakeholders"]
+        # at 1: with chunks of 1, m1 and m2 (one pair) go to two processes, so do u1 and u1
+        data["relations"][1:1] = AWKWARD["relations"]
+    for section, times in (
+        ("stakeholders", ("createdAt", "updatedAt")),
+        ("relations", ("createdAt",)),
+    ):
+        for record in data[section]:
+            for name in times:
+                record.setdefault(name, T0)  # the time of the run differs between runs
+    source = write_json(tmp_path / "source.json", data)
+
+    one = _passes(source, tmp_path, source=None)
+    for chunk in (1, 7, 1000):
+        assert _passes(source, tmp_path, source=source, chunk=chunk) == one
+    assert one[0] == (len(data["stakeholders"]), len(data["relations"]))
+    assert "EndUser" in "".join(one[1][0])
+
+
+def test_two_processes_report_what_one_process_reports(tmp_path: Path) -> None:
+    bad = {
+        "stakeholders": WORLD["stakeholders"],
+        "relations": [
+            *WORLD["relations"],
+            {"type": "USES", "from": "mia", "to": "nobody"},
+            {"type": "MEMBER_OF", "from": "toyco", "to": "globex"},
+            {"id": "same", "type": "USES", "from": "mia", "to": "toyco"},
+            {"id": "same", "type": "USES", "from": "mia", "to": "globex"},
+        ],
+    }
+    source = write_json(tmp_path / "bad.json", bad)
+    with pytest.raises(InvalidInput) as serial:
+        _passes(source, tmp_path, source=None)
+    with pytest.raises(InvalidInput) as shared:
+        _passes(source, tmp_path, source=source, chunk=1)
+    assert shared.value.problems == serial.value.problems
+    assert len(serial.value.problems) == 3

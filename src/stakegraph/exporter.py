@@ -11,7 +11,9 @@ property an empty cell.
 
 Every property is written, datetimes as ISO 8601 (UTC); role labels are not, since import
 recomputes them from the relationships. Importing an export into an empty database gives
-the same graph. Memory holds one page at a time, never the graph.
+the same graph. Memory holds one page at a time, never the graph: PAGE_SIZE stakeholders,
+or RELATION_PAGE_SIZE relations (however many go out of one stakeholder: a hub's are paged
+too).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from stakegraph.graph.driver import Graph
 from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS
 
 PAGE_SIZE = 2_000
+# About the relations of an average page of 2,000 stakeholders (the 1M world has ~5 each);
+# a page of hubs was far larger when pages were counted in stakeholders (peak RSS 391 MiB).
+RELATION_PAGE_SIZE = 10_000
 # Seconds per page query, as import's bulk timeout: the configured timeout is the API's
 # (5 s by default), which a page of a large graph on a busy machine can pass (the 1M world
 # at load 18 did, and the export stopped).
@@ -84,15 +89,16 @@ async def stakeholders(graph: Graph, page_size: int) -> AsyncIterator[dict[str, 
 
 
 async def relations(graph: Graph, page_size: int) -> AsyncIterator[dict[str, Any]]:
-    """Every relationship as an import record, by `from` id, one page in memory at a time."""
-    after: str | None = None
+    """Every relationship as an import record, by (from, type, to, id), `page_size` of them
+    in memory at a time."""
+    after: list[Any] | None = None
     while True:
         page = (await reads.rows(graph, "export/relations_page", after=after, limit=page_size))[0]
         for relation in page["relations"]:
             yield _relation(relation)
-        if page["last"] is None:
+        if len(page["relations"]) < page_size:
             return
-        after = page["last"]
+        after = page["after"]
 
 
 class _ArrayWriter:
@@ -108,16 +114,15 @@ class _ArrayWriter:
         self.count += 1
 
 
-async def export(graph: Graph, handle: IO[str], page_size: int | None = None) -> ExportSummary:
-    """Write the whole graph as JSON to an open text file, `page_size` stakeholders per query."""
-    page_size = page_size or PAGE_SIZE
+async def export(graph: Graph, handle: IO[str]) -> ExportSummary:
+    """Write the whole graph as JSON to an open text file, one page per query."""
     handle.write('{"stakeholders": [')
     people = _ArrayWriter(handle)
-    async for item in stakeholders(graph, page_size):
+    async for item in stakeholders(graph, PAGE_SIZE):
         people.write(item)
     handle.write('\n],\n "relations": [')
     links = _ArrayWriter(handle)
-    async for item in relations(graph, page_size):
+    async for item in relations(graph, RELATION_PAGE_SIZE):
         links.write(item)
     handle.write("\n]}\n")
     return ExportSummary(stakeholders=people.count, relations=links.count)
@@ -182,16 +187,15 @@ class _CsvWriter:
         self.count += 1
 
 
-async def export_csv(graph: Graph, folder: Path, page_size: int | None = None) -> ExportSummary:
+async def export_csv(graph: Graph, folder: Path) -> ExportSummary:
     """Write `stakeholders.csv` and `relations.csv` into an existing folder."""
-    page_size = page_size or PAGE_SIZE
     with (folder / "stakeholders.csv").open("w", newline="", encoding="utf-8") as handle:
         people = _CsvWriter(handle, STAKEHOLDER_COLUMNS)
-        async for item in stakeholders(graph, page_size):
+        async for item in stakeholders(graph, PAGE_SIZE):
             people.write(item)
     with (folder / "relations.csv").open("w", newline="", encoding="utf-8") as handle:
         links = _CsvWriter(handle, RELATION_COLUMNS)
-        async for item in relations(graph, page_size):
+        async for item in relations(graph, RELATION_PAGE_SIZE):
             links.write(item)
     return ExportSummary(stakeholders=people.count, relations=links.count)
 

@@ -300,9 +300,13 @@ def _validate(
     seen: _Seen,
     tick: Callable[[], None] = lambda: None,
     batch_size: int = BATCH_SIZE,
+    keep: Callable[[int], bool] | None = None,
 ) -> _Found:
     """Validate every record (pydantic), then, a batch at a time, against the input so far
-    (`seen`); hand each batch's valid records to `sink`. Problems are in input order."""
+    (`seen`); hand each batch's valid records to `sink`. Problems are in input order.
+
+    `keep`, when given, says which relation records (by their number in the section) to
+    validate; the others are skipped (`import --initial` shares them between processes)."""
     found = _Found()
     problems: list[tuple[int, Problem]] = []  # this batch's, by record number
     batch: list[tuple[int, str, dict[str, Any]]] = []
@@ -359,6 +363,8 @@ def _validate(
             flush_stakeholders()
     flush_stakeholders()
     for number, (where, raw) in enumerate(relations):
+        if keep is not None and not keep(number):
+            continue
         if isinstance(raw, ReadProblem):
             problems.append((number, Problem(where, raw.field, raw.message)))
             continue

@@ -14,12 +14,15 @@ importer (SPEC 12). For first loads of large worlds; `import` adds to a live dat
    EMPTY_LISTS); the rest (a later record of the same node or relationship, a value such
    as an empty text or one with a line break) is *rewritten*: kept in a spool and written
    at the first start through `import`'s own write path, in input order, so the graph
-   ends exactly as `import` leaves it.
+   ends exactly as `import` leaves it. Both cores: a helper process validates a share of
+   the relations (its own parts of the files) while this one does the stakeholders and
+   the rest; when anything is wrong, or the two shares hold records of one node or
+   relationship, all is validated again in one process (`_validated`).
 3. Run the importer into DATA_DIR/store (`stakegraph.localdb.bulk`).
 4. First start, on a free port: create the schema in one transaction (its indexes are then
    populated in one pass over the store), set the empty lists, write the rewritten rows,
-   set every stakeholder's role labels (writes/label_roles), stop. `stakegraph neo4j
-   start` then serves it.
+   set the :Prosumer labels (writes/label_prosumers: the other role labels are in
+   nodes.csv, see _Writer), stop. `stakegraph neo4j start` then serves it.
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ from __future__ import annotations
 import asyncio
 import csv
 import math
+import multiprocessing
 import tempfile
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -43,7 +48,7 @@ from stakegraph import localdb
 from stakegraph.config import DEFAULT_PASSWORD, Neo4jSettings, ServerSettings
 from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
-from stakegraph.graph.schema import create_schema_at_once
+from stakegraph.graph.schema import await_indexes, create_schema_at_once
 from stakegraph.importer import (
     BATCH_SIZE,
     BULK_TIMEOUT,
@@ -62,9 +67,10 @@ from stakegraph.importer import (
     _Validated,
     _write,
 )
-from stakegraph.inputs import Raw, UnreadableInput, read_section
+from stakegraph.inputs import Raw, Section, UnreadableInput, read_section
 from stakegraph.localdb.bulk import ARRAY_DELIMITER, bulk_import, require_new
 from stakegraph.records import (
+    ENDS,
     RELATION_MODELS,
     STAKEHOLDER_MODELS,
     RelationType,
@@ -232,10 +238,11 @@ def _header(start: list[str], columns: Columns) -> list[str]:
 
 @dataclass
 class _Files:
-    """The importer's input: nodes.csv and one file per relationship type."""
+    """The importer's input: nodes.csv, and per relationship type a header file and the
+    parts (one per process) that follow it."""
 
     folder: Path
-    relationships: dict[str, Path]
+    relationships: dict[str, list[Path]]
 
     @property
     def nodes(self) -> Path:
@@ -245,36 +252,59 @@ class _Files:
 NODE_START = ["id:ID", ":LABEL", "createdAt:datetime", "updatedAt:datetime"]
 RELATION_START = [":START_ID", ":END_ID", "id", "createdAt:datetime"]
 LABELS = {kind.value: f"Stakeholder{ARRAY_DELIMITER}{kind.label}" for kind in StakeholderKind}
+ROLE_LABELS = ("EndUser", "Parent", "BuyingCenterMember")
 
 
 class _Writer:
     """The sink of validation (`importer._validate`): writes each valid batch to the
     importer's files, and the rest to the rewrites, as validation goes (one pass); checks
-    the relations' ends against the input's stakeholders (`problems`)."""
+    the relations' ends against the input's stakeholders (`problems`), or, in a process
+    that has not seen them (`check_ends` false), keeps the ends in `seen` (table `ends`).
 
-    def __init__(self, folder: Path, seen: _Seen, rewrites: tuple[_Spool, _Spool]) -> None:
-        self.files = _Files(folder, {})
+    The role labels that follow from one relationship (SPEC 2, writes/refresh_roles) go
+    into nodes.csv's labels: a stakeholder with a USES is an EndUser, with a PARENT_OF
+    (Person to Person) a Parent, with a MEMBER_OF that has a buyingRole (from a Person) a
+    BuyingCenterMember. They are known once the relations are, so the stakeholder rows
+    wait in `nodes.body.csv` and `write_nodes` writes nodes.csv. A relationship rewritten
+    later refreshes its `from` end's roles as `import` does; Prosumer, which needs two
+    relationships, is set at the first start (writes/label_prosumers).
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        seen: _Seen,
+        rewrites: tuple[_Spool, _Spool],
+        *,
+        part: str = "0",
+        check_ends: bool = True,
+        now: str | None = None,
+    ) -> None:
+        self.folder = folder
+        self.part = part
+        self.parts: dict[str, Path] = {}  # relationship type -> this writer's part
         self.seen = seen
         self.rewrites = rewrites
+        self.check_ends = check_ends
+        if not check_ends:
+            seen.db.execute("CREATE TABLE ends (type TEXT, f TEXT, t TEXT, p TEXT)")
         self.problems: list[Problem] = []  # the ends' problems, in input order
-        self.now = datetime.now(UTC).isoformat()  # createdAt/updatedAt not given
+        self.now = now or datetime.now(UTC).isoformat()  # createdAt/updatedAt not given
         self.handles: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
-        self._writer("nodes", NODE_START, NODE_COLUMNS)  # even for an input without any
+        self.roles: dict[str, set[str]] = {label: set() for label in ROLE_LABELS}
 
-    def _writer(self, name: str, start: list[str], columns: Columns) -> Any:
-        """The CSV writer of file `name` (opened, with its header, on first use: looked up
-        once per row, so it does nothing else after that)."""
+    def _writer(self, name: str) -> Any:
+        """The CSV writer of file `name` (opened on first use: looked up once per row)."""
         writer = self.writers.get(name)
         if writer is None:
-            path = self.files.folder / f"{name}.csv"
+            path = self.folder / f"{name}.{self.part}.csv"
             handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
             self.handles[name] = handle
             writer = self.writers[name] = csv.writer(handle, lineterminator="\n")
-            writer.writerow(_header(start, columns))
             if name != "nodes":
-                self.files.relationships[name] = path
+                self.parts[name] = path
         return writer
 
     def close(self) -> None:
@@ -282,7 +312,9 @@ class _Writer:
             handle.close()
 
     def stakeholders(self, batch: list[Checked]) -> None:
-        out = self.writers["nodes"]
+        if not batch:
+            return
+        out = self._writer("nodes")
         now = self.now
         rows = []
         for where, row, first in batch:
@@ -307,7 +339,16 @@ class _Writer:
         out.writerows(rows)
 
     def relations(self, batch: list[Checked]) -> None:
-        self._check_ends(batch)
+        if self.check_ends:
+            self._check_ends(batch)
+        else:
+            self.seen.db.executemany(
+                "INSERT INTO ends VALUES (?, ?, ?, ?)",
+                (
+                    (r["type"], r["from"], r["to"], r["properties"].get("providerId"))
+                    for _, r, _ in batch
+                ),
+            )
         structural = [i for i, (_, row, _) in enumerate(batch) if row["type"] in STRUCTURAL]
         pairs = [_pair(batch[i][1]) for i in structural]
         firsts = [first for _, _, first in batch]
@@ -319,10 +360,11 @@ class _Writer:
                 self.rewrites[1].add(where, row)
                 continue
             type_ = row["type"]
-            out = self.writers.get(type_) or self._writer(
-                type_, RELATION_START, RELATION_COLUMNS[RelationType(type_)]
-            )
-            cells, exact = _cells(RELATION_COLUMNS[type_], row["properties"])
+            out = self.writers.get(type_) or self._writer(type_)
+            properties = row["properties"]
+            cells, exact = _cells(RELATION_COLUMNS[type_], properties)
+            if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
+                self.roles[ROLES[type_]].add(row["from"])
             created = row["createdAt"]
             time = now if created is None else created.isoformat()
             out.writerow([row["from"], row["to"], row["id"], time, *cells])
@@ -346,11 +388,47 @@ class _Writer:
 
 
 STRUCTURAL = {kind.value for kind in RelationType if kind.structural}
+# The role label a relationship gives its `from` end (a MEMBER_OF: when it has a buyingRole)
+ROLES = {"USES": "EndUser", "PARENT_OF": "Parent", "MEMBER_OF": "BuyingCenterMember"}
 
 
 def _pair(row: dict[str, Any]) -> str:
     """A structural relation's key, "TYPE from to": one relationship per pair."""
     return f"{row['type']} {row['from']} {row['to']}"
+
+
+def _write_nodes(folder: Path, roles: dict[str, set[str]]) -> Path:
+    """nodes.csv: the stakeholder rows waiting in nodes.0.csv, each with its role labels."""
+    body = folder / "nodes.0.csv"
+    nodes = folder / "nodes.csv"
+    held = [(label, holders) for label, holders in roles.items() if holders]
+    with open(nodes, "w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerow(_header(NODE_START, NODE_COLUMNS))
+        if body.exists():
+            with open(body, encoding="utf-8", newline="") as rows:
+                for line in rows:  # a row a line (no cell holds a line break), id unquoted
+                    id_, labels, rest = line.split(",", 2)
+                    for label, holders in held:
+                        if id_ in holders:
+                            labels += ARRAY_DELIMITER + label
+                    out.write(f"{id_},{labels},{rest}")
+            body.unlink()
+    return nodes
+
+
+def _with_headers(folder: Path, parts: Iterable[dict[str, Path]]) -> dict[str, list[Path]]:
+    """Per relationship type: a header file, then the parts of each process."""
+    files: dict[str, list[Path]] = {}
+    for found in parts:
+        for type_, path in found.items():
+            files.setdefault(type_, []).append(path)
+    for type_, paths in files.items():
+        header = folder / f"{type_}.header.csv"
+        columns = RELATION_COLUMNS[RelationType(type_)]
+        with open(header, "w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerow(_header(RELATION_START, columns))
+        paths.insert(0, header)
+    return files
 
 
 # ----------------------------------------------------------------------------- one pass
@@ -362,6 +440,18 @@ def _spools(stack: ExitStack) -> tuple[_Spool, _Spool]:
     return _Spool(files[0], BATCH_SIZE), _Spool(files[1], BATCH_SIZE)
 
 
+class _Chain:
+    """Spools read one after the other (the rewritten relations of each process)."""
+
+    def __init__(self, *spools: _Spool) -> None:
+        self.spools = spools
+        self.count = sum(spool.count for spool in spools)
+
+    def batches(self) -> Iterator[list[Any]]:
+        for spool in self.spools:
+            yield from spool.batches()
+
+
 @dataclass
 class _Rest:
     """What the first start writes: the rows rewritten (as a _Validated, which
@@ -371,15 +461,54 @@ class _Rest:
     empty_lists: dict[str, int]
 
 
+Reader = Callable[[Section], Iterable[Raw]]
+
+# Relation records are shared between two processes by chunks of CHUNK: the helper takes
+# HELPER_SHARE of every SHARES chunks (the main process also does the stakeholders).
+CHUNK = 1000
+SHARES, HELPER_SHARE = 5, 3
+
+
+def _helper_keeps(chunk: int) -> Callable[[int], bool]:
+    return lambda number: (number // chunk) % SHARES < HELPER_SHARE
+
+
+def _main_keeps(chunk: int) -> Callable[[int], bool]:
+    return lambda number: (number // chunk) % SHARES >= HELPER_SHARE
+
+
+class _Serial(Exception):
+    """The two processes' halves cannot simply be joined (a problem somewhere, or a node or
+    relationship in both): validate again in one process, which says exactly what."""
+
+
 def _validated(
-    stakeholders: Iterable[Raw],
-    relations: Iterable[Raw],
+    read: Reader,
     folder: Path,
     stack: ExitStack,
     bar: Progress | None,
+    *,
+    source: Path | None,
+    chunk: int = CHUNK,
 ) -> tuple[_Found, _Files, _Rest]:
     """Validate as `import` does, writing the importer's files into `folder` as it goes;
-    InvalidInput (every problem) when anything is wrong (the caller removes `folder`)."""
+    InvalidInput (every problem) when anything is wrong (the caller removes `folder`).
+
+    With `source` (a file or folder to read again), the relations are shared with a helper
+    process (both cores); when anything is wrong, or the two share a node or relationship
+    (a later record of it must be rewritten), all is validated again in one process."""
+    if source is not None:
+        try:
+            return _in_two(read, source, folder, stack, bar, chunk)
+        except _Serial:
+            for stale in folder.iterdir():
+                stale.unlink()
+    return _in_one(read, folder, stack, bar)
+
+
+def _in_one(
+    read: Reader, folder: Path, stack: ExitStack, bar: Progress | None
+) -> tuple[_Found, _Files, _Rest]:
     seen = _Seen(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "seen.db")
     stack.callback(seen.close)
     rewrites = _spools(stack)
@@ -387,7 +516,7 @@ def _validated(
     task = bar.add_task("validating", total=None) if bar else None
     tick = _ticker(bar, task) if bar and task is not None else lambda: None
     try:
-        found = _validate(stakeholders, relations, writer, seen, tick)
+        found = _validate(read("stakeholders"), read("relations"), writer, seen, tick)
     except UnreadableInput as exc:
         raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
     finally:
@@ -400,7 +529,145 @@ def _validated(
     found.problems.extend(writer.problems)
     if found.problems:
         raise InvalidInput(found.problems)
-    return found, writer.files, _Rest(_Validated(*rewrites, seen), writer.empty_lists)
+    files = _Files(folder, _with_headers(folder, [writer.parts]))
+    _write_nodes(folder, writer.roles)
+    return found, files, _Rest(_Validated(*rewrites, seen), writer.empty_lists)
+
+
+@dataclass
+class _Half:
+    """What the helper process hands back (the rest is in its files)."""
+
+    relations: int
+    wrong: bool  # a problem of its records, or a clash among them
+    parts: dict[str, Path]
+    roles: dict[str, set[str]]
+    empty_lists: int
+    rewrites: int  # rows in its spool file
+
+
+def _helper(source: str, folder: str, work: str, chunk: int, now: str, answer: Connection) -> None:
+    """The helper process: validate its share of the relations (`_helper_keeps`), writing
+    its parts of the relationship files into `folder`, its bookkeeping (with the ends it
+    could not check) into WORK/seen.db and its rewritten rows into WORK/rewrites; send
+    back a _Half (or, when it fails, the error's text)."""
+    try:
+        seen = _Seen(Path(work) / "seen.db")
+        with open(Path(work) / "rewrites", "w+b") as spooled, tempfile.TemporaryFile() as unused:
+            rewrites = (_Spool(unused, BATCH_SIZE), _Spool(spooled, BATCH_SIZE))
+            writer = _Writer(Path(folder), seen, rewrites, part="1", check_ends=False, now=now)
+            try:
+                relations = read_section(Path(source), "relations")
+                found = _validate((), relations, writer, seen, keep=_helper_keeps(chunk))
+                rewrites[1].flush()
+            finally:
+                writer.close()
+                seen.db.commit()
+                seen.close()
+        wrong = bool(found.problems or found.clashes)
+        empty = writer.empty_lists["relations"]
+        answer.send(
+            _Half(found.relations, wrong, writer.parts, writer.roles, empty, rewrites[1].count)
+        )
+    except BaseException as exc:  # told to the main process, which decides
+        answer.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        answer.close()
+
+
+def _joins(seen: _Seen, other: Path) -> bool:
+    """Whether the helper's relations (bookkeeping in `other`) join the main process's: no
+    relation id and no structural pair in both, and every end the helper kept names a
+    stakeholder of the input, of a kind its relation allows (records.ENDS)."""
+    db = seen.db
+    db.commit()
+    db.execute("ATTACH DATABASE ? AS other", (str(other),))
+    try:
+        wrong_kinds = " OR ".join(
+            f"(e.type = '{kind.value}' AND ("
+            + f"kf.value NOT IN ({','.join(repr(k) for k in sorted(allowed[0]))}) OR "
+            + f"kt.value NOT IN ({','.join(repr(k) for k in sorted(allowed[1]))})))"
+            for kind, allowed in ENDS.items()
+        )
+        checks = [
+            "SELECT 1 FROM other.relations o JOIN relations r ON r.id = o.id LIMIT 1",
+            "SELECT 1 FROM other.pairs o JOIN pairs p ON p.key = o.key LIMIT 1",
+            """SELECT 1 FROM other.ends e
+               WHERE NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.f)
+                  OR NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.t)
+                  OR (e.p IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.p))
+               LIMIT 1""",
+            f"""SELECT 1 FROM other.ends e
+                JOIN kinds kf ON kf.id = e.f JOIN kinds kt ON kt.id = e.t
+                WHERE {wrong_kinds} LIMIT 1""",
+        ]
+        return not any(db.execute(check).fetchone() for check in checks)
+    finally:
+        db.execute("DETACH DATABASE other")
+
+
+def _in_two(
+    read: Reader, source: Path, folder: Path, stack: ExitStack, bar: Progress | None, chunk: int
+) -> tuple[_Found, _Files, _Rest]:
+    work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+    (work / "helper").mkdir()
+    context = multiprocessing.get_context("spawn")  # not fork: the progress bar's thread
+    answer, told = context.Pipe(duplex=False)
+    now = datetime.now(UTC).isoformat()
+    helper = context.Process(
+        target=_helper, args=(str(source), str(folder), str(work / "helper"), chunk, now, told)
+    )
+    helper.start()
+    told.close()
+
+    def end_helper() -> None:
+        if helper.is_alive():
+            helper.terminate()
+        helper.join()
+
+    stack.callback(end_helper)
+    seen = _Seen(work / "seen.db")
+    stack.callback(seen.close)
+    rewrites = _spools(stack)
+    writer = _Writer(folder, seen, rewrites, now=now)
+    task = bar.add_task("validating", total=None) if bar else None
+    tick = _ticker(bar, task) if bar and task is not None else lambda: None
+    try:
+        found = _validate(
+            read("stakeholders"), read("relations"), writer, seen, tick, keep=_main_keeps(chunk)
+        )
+    except UnreadableInput as exc:
+        end_helper()
+        raise _Serial from exc
+    finally:
+        writer.close()
+    if found.problems or found.clashes or writer.problems:
+        end_helper()
+        raise _Serial
+    try:
+        half = answer.recv()
+    except EOFError as exc:  # the helper died
+        raise _Serial from exc
+    finally:
+        end_helper()
+    if not isinstance(half, _Half) or half.wrong or not _joins(seen, work / "helper" / "seen.db"):
+        raise _Serial
+    if bar and task is not None:
+        done = found.stakeholders + found.relations + half.relations
+        bar.update(task, description="validated", total=done, completed=done)
+    found.relations += half.relations
+    files = _Files(folder, _with_headers(folder, [writer.parts, half.parts]))
+    roles = {label: writer.roles[label] | half.roles[label] for label in ROLE_LABELS}
+    _write_nodes(folder, roles)
+    spooled = stack.enter_context(open(work / "helper" / "rewrites", "rb"))  # noqa: SIM115
+    theirs = _Spool(spooled, BATCH_SIZE)
+    theirs.count = half.rewrites
+    empty_lists = {**writer.empty_lists}
+    empty_lists["relations"] += half.empty_lists
+    # The helper's rewritten relations after the main process's: all the records of one
+    # relationship are in one of them, in input order (else `_joins` said no).
+    rewritten = _Validated(rewrites[0], _Chain(rewrites[1], theirs), seen)  # type: ignore[arg-type]
+    return found, files, _Rest(rewritten, empty_lists)
 
 
 # ----------------------------------------------------------------------------- the whole
@@ -416,8 +683,10 @@ def _phase(bar: Progress | None, name: str) -> Iterator[None]:
 
 
 async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress | None) -> None:
-    """Start the new database once: schema, empty lists, rewritten rows, role labels (in
-    this order: the rewritten rows are later records, which win); then stop it."""
+    """Start the new database once: schema, empty lists, :Prosumer labels, rewritten rows
+    (in this order: the rewritten rows are later records, which win); then stop it. The
+    indexes are populated (in Neo4j's own threads) while the empty lists and labels are
+    set; the rewritten rows wait for them (their MERGEs look ids up)."""
     with _phase(bar, "first start"):
         started = localdb.start(localdb.free_port(), data_dir, password=password)
     try:
@@ -426,7 +695,7 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
         graph = Graph.from_settings(settings, ServerSettings(transaction_timeout=BULK_TIMEOUT))
         try:
             with _phase(bar, "schema"):
-                await create_schema_at_once(graph, wait=SCHEMA_WAIT)
+                await create_schema_at_once(graph, timeout=SCHEMA_WAIT)
             if any(rest.empty_lists.values()):
                 with _phase(bar, "empty lists"):
                     await writes.set_empty_lists(
@@ -434,11 +703,13 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
                         nodes=rest.empty_lists["stakeholders"] > 0,
                         relationships=rest.empty_lists["relations"] > 0,
                     )
+            with _phase(bar, "prosumers"):
+                await writes.label_prosumers(graph)
+            with _phase(bar, "indexes"):
+                await await_indexes(graph, wait=SCHEMA_WAIT)
             rewrites = rest.rewrites
             if rewrites.stakeholders.count or rewrites.relations.count:
                 await _write(graph, rewrites, bar)
-            with _phase(bar, "role labels"):
-                await writes.label_all_roles(graph)
         finally:
             await graph.close()
     finally:
@@ -463,11 +734,7 @@ def import_initial(
         bar = stack.enter_context(_progress()) if progress else None
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="stakegraph-")))
         found, files, rest = _validated(
-            read_section(source, "stakeholders"),
-            read_section(source, "relations"),
-            folder,
-            stack,
-            bar,
+            lambda section: read_section(source, section), folder, stack, bar, source=source
         )
         target = require_new(target)  # nothing started there meanwhile
         try:

@@ -8,6 +8,7 @@ import { accountPath, fail, h, kindLabel, link, navigate, providerPath, region, 
 import { type Slice, pager } from "./pager";
 import { Picture, legend } from "./picture";
 import {
+  CUSTOMER_VERDICT,
   CUSTOMERS_PAGE,
   type Customer,
   type Customers,
@@ -23,6 +24,7 @@ import {
   STAKEHOLDER_PAGE,
   type StakeholderPage,
   type Subgraph,
+  type Verdict,
 } from "./queries";
 
 const PAGE_SIZE = 10;
@@ -369,7 +371,47 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
   };
   drawCustomers(data.customersOf);
   const chosen = shown.find((c) => c.customer.id === state.customer) ?? null;
-  showEvidence(chosen);
+  if (chosen || !state.customer) {
+    showEvidence(chosen);
+    return;
+  }
+  // A shared link may choose a customer beyond the first page: ask for its evidence alone.
+  const wanted = state.customer;
+  const showVerdict = async (): Promise<void> => {
+    evidence.replaceChildren(evidence.firstChild as Node, h("p", { class: "status", role: "status" }, "Loading the evidence…"));
+    let verdict: Verdict;
+    try {
+      verdict = (await gql(CUSTOMER_VERDICT, { customer: wanted, id: s.id })).explain;
+    } catch (error) {
+      if (!stale()) evidence.replaceChildren(evidence.firstChild as Node, fail(error, () => void showVerdict()));
+      return;
+    }
+    if (stale() || state.customer !== wanted) return;
+    const customer = underLenses(verdict, state);
+    if (customer) {
+      showEvidence(customer);
+      return;
+    }
+    evidence.replaceChildren(
+      evidence.firstChild as Node,
+      h("p", {}, link(stakeholderPath(verdict.customer.id), verdict.customer.name), ` is not a customer of ${s.name} under these lenses.`),
+    );
+  };
+  await showVerdict();
+}
+
+/** The verdict on one pair as the Customers panel would list it under the page's lenses
+ * (customersOf: only the chosen lenses, or every lens when none of the `except` ones holds),
+ * or null when the panel would not list it. */
+function underLenses(verdict: Verdict, state: StakeholderState): Customer | null {
+  let held = verdict.lenses.filter((l) => l.holds);
+  if (state.lenses.length && state.except) {
+    if (held.some((l) => state.lenses.includes(l.lens))) return null;
+  } else if (state.lenses.length) {
+    held = held.filter((l) => state.lenses.includes(l.lens));
+  }
+  if (!held.length) return null;
+  return { customer: verdict.customer, lenses: held.map((l) => l.lens), evidence: held.flatMap((l) => l.evidence) };
 }
 
 // ---------------------------------------------------------------- the routes

@@ -4,6 +4,7 @@
 
 import { graphql } from "./gql";
 import type {
+  ExploreCustomerVerdictQuery,
   ExploreCustomersQuery,
   ExploreSearchQuery,
   ExploreStakeholderQuery,
@@ -144,6 +145,25 @@ export const CUSTOMERS_PAGE = graphql(`
   }
 `);
 
+// One customer's evidence, for a shared link whose chosen customer is not on the Customers
+// panel's first page.
+export const CUSTOMER_VERDICT = graphql(`
+  query ExploreCustomerVerdict($customer: ID!, $id: ID!) {
+    explain(customerId: $customer, providerId: $id) {
+      customer { ...StakeholderRef }
+      lenses {
+        lens
+        holds
+        evidence {
+          lens
+          summary
+          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }
+        }
+      }
+    }
+  }
+`);
+
 // Names for the shapes the views use (all generated from the documents above).
 export type Node = StakeholderRefFragment;
 export type Hit = ExploreSearchQuery["search"][number];
@@ -156,6 +176,7 @@ export type Subgraph = NeighbourhoodFieldsFragment;
 export type Providers = ProviderPageFieldsFragment;
 export type Relations = RelationPageFieldsFragment;
 export type Relation = RelationFieldsFragment;
+export type Verdict = ExploreCustomerVerdictQuery["explain"];
 export type { Lens };
 
 // Every lens, in the schema's order: the lens chips, and the provider dashboard's UpSet

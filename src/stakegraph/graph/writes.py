@@ -277,10 +277,10 @@ async def refresh_roles(tx: AsyncManagedTransaction, ids: Iterable[str]) -> int:
     return int(result[0]["refreshed"])
 
 
-async def label_all_roles(graph: Graph) -> None:
-    """Set the role labels of every stakeholder (writes/label_roles): once, on a database
-    built by the offline importer. Each statement commits in batches of its own."""
-    for statement in load("writes/label_roles").statements():
+async def label_prosumers(graph: Graph) -> None:
+    """Set the :Prosumer label of every stakeholder that has the role (writes/label_prosumers):
+    once, on a database built by the offline importer. Commits in batches of its own."""
+    for statement in load("writes/label_prosumers").statements():
         await graph.run_unmanaged(statement)
 
 

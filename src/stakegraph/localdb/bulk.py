@@ -11,7 +11,7 @@ the store files directly, with no transactions, so it refuses anything but a new
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from stakegraph.localdb.launcher import LocalNeo4jError, _tail, admin, default_data_dir, status
@@ -40,11 +40,16 @@ def require_new(data_dir: Path | None) -> Path:
 
 
 def bulk_import(
-    data_dir: Path, nodes: Path, relationships: Mapping[str, Path], *, heap: str | None = None
+    data_dir: Path,
+    nodes: Path,
+    relationships: Mapping[str, Sequence[Path]],
+    *,
+    heap: str | None = None,
 ) -> None:
     """Run the offline importer on CSV files into DATA_DIR/store (the database `neo4j`).
 
-    `relationships` maps a relationship type to its file. The files must be fault-free:
+    `relationships` maps a relationship type to its files (the first with the header; the
+    importer reads them as one). The files must be fault-free:
     one bad entry aborts the import (--bad-tolerance=0), and the half-written store is
     removed. The importer's own output goes to DATA_DIR/import.log.
     """
@@ -56,7 +61,10 @@ def bulk_import(
         "import",
         "full",
         f"--nodes={nodes}",
-        *(f"--relationships={kind}={path}" for kind, path in relationships.items()),
+        *(
+            f"--relationships={kind}={','.join(str(p) for p in paths)}"
+            for kind, paths in relationships.items()
+        ),
         f"--array-delimiter={ARRAY_DELIMITER}",
         "--bad-tolerance=0",
         f"--report-file={data_dir / 'import.report'}",

@@ -35,6 +35,7 @@ type Documents = {
     "\n  query ExploreRelations($id: ID!, $first: Int!, $after: String) {\n    stakeholder(id: $id) {\n      relations(first: $first, after: $after) { ...RelationPageFields }\n    }\n  }\n": typeof types.ExploreRelationsDocument,
     "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n  }\n": typeof types.ExploreNeighbourhoodDocument,
     "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": typeof types.ExploreCustomersDocument,
+    "\n  query ExploreCustomerVerdict($customer: ID!, $id: ID!) {\n    explain(customerId: $customer, providerId: $id) {\n      customer { ...StakeholderRef }\n      lenses {\n        lens\n        holds\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n  }\n": typeof types.ExploreCustomerVerdictDocument,
 };
 const documents: Documents = {
     "\n  query ExploreAccount($id: ID!, $provider: ID) {\n    stakeholder(id: $id) { id name kind city country }\n    providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {\n      totalCount\n      edges { node { provider { id name kind } } }\n    }\n    buyingCenter(organizationId: $id, providerId: $provider) {\n      members { person { id name } of { id name kind } title buyingRole }\n      coveredRoles\n      missingRoles\n      singleThreaded\n    }\n    powerInterest(organizationId: $id, providerId: $provider) {\n      person { id name }\n      power\n      interest\n      quadrant\n    }\n  }\n": types.ExploreAccountDocument,
@@ -57,6 +58,7 @@ const documents: Documents = {
     "\n  query ExploreRelations($id: ID!, $first: Int!, $after: String) {\n    stakeholder(id: $id) {\n      relations(first: $first, after: $after) { ...RelationPageFields }\n    }\n  }\n": types.ExploreRelationsDocument,
     "\n  query ExploreNeighbourhood($id: ID!, $depth: Int!) {\n    neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }\n  }\n": types.ExploreNeighbourhoodDocument,
     "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n": types.ExploreCustomersDocument,
+    "\n  query ExploreCustomerVerdict($customer: ID!, $id: ID!) {\n    explain(customerId: $customer, providerId: $id) {\n      customer { ...StakeholderRef }\n      lenses {\n        lens\n        holds\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n  }\n": types.ExploreCustomerVerdictDocument,
 };
 
 /**
@@ -139,6 +141,10 @@ export function graphql(source: "\n  query ExploreNeighbourhood($id: ID!, $depth
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,\n      $after: String) {\n    customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {\n      ...CustomerPageFields\n    }\n  }\n"): typeof import('./graphql').ExploreCustomersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreCustomerVerdict($customer: ID!, $id: ID!) {\n    explain(customerId: $customer, providerId: $id) {\n      customer { ...StakeholderRef }\n      lenses {\n        lens\n        holds\n        evidence {\n          lens\n          summary\n          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ExploreCustomerVerdictDocument;
 
 
 export function graphql(source: string) {

@@ -1480,6 +1480,26 @@ export type ExploreCustomersQuery = { customersOf: { totalCount: number, edges: 
               | { id: string, name: string, kind: StakeholderKind }
              }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type ExploreCustomerVerdictQueryVariables = Exact<{
+  customer: string | number;
+  id: string | number;
+}>;
+
+
+export type ExploreCustomerVerdictQuery = { explain: { customer:
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+      | { id: string, name: string, kind: StakeholderKind }
+    , lenses: Array<{ lens: Lens, holds: boolean, evidence: Array<{ lens: Lens, summary: string, path: Array<{ type: RelationType, relationId: string | null, from:
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+          , to:
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+            | { id: string, name: string, kind: StakeholderKind }
+           }> }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2350,3 +2370,34 @@ fragment CustomerPageFields on CustomerConnection {
   }
   totalCount
 }`) as unknown as TypedDocumentString<ExploreCustomersQuery, ExploreCustomersQueryVariables>;
+export const ExploreCustomerVerdictDocument = new TypedDocumentString(`
+    query ExploreCustomerVerdict($customer: ID!, $id: ID!) {
+  explain(customerId: $customer, providerId: $id) {
+    customer {
+      ...StakeholderRef
+    }
+    lenses {
+      lens
+      holds
+      evidence {
+        lens
+        summary
+        path {
+          from {
+            ...StakeholderRef
+          }
+          type
+          to {
+            ...StakeholderRef
+          }
+          relationId
+        }
+      }
+    }
+  }
+}
+    fragment StakeholderRef on Stakeholder {
+  id
+  name
+  kind
+}`) as unknown as TypedDocumentString<ExploreCustomerVerdictQuery, ExploreCustomerVerdictQueryVariables>;

@@ -1,4 +1,4 @@
-import{b as w,c as f,d as e,e as $,f as Q,h,l as b,m as g,n as L}from"./chunk-6XPFJS7E.js";var x=L(`
+import{b as w,c as f,d as e,e as $,f as Q,h,l as b,m as g,n as L}from"./chunk-PHIES536.js";var x=L(`
   query ExploreLibrary {
     libraryQueries { name description parameters { name description example type required } }
   }

@@ -1,4 +1,4 @@
-import{n as e}from"./chunk-6XPFJS7E.js";var r=e(`
+import{n as e}from"./chunk-PHIES536.js";var r=e(`
   fragment StakeholderRef on Stakeholder {
     id
     name
@@ -85,21 +85,36 @@ import{n as e}from"./chunk-6XPFJS7E.js";var r=e(`
   query ExploreProviders($id: ID!, $first: Int!, $after: String) {
     providersOf(customerId: $id, first: $first, after: $after) { ...ProviderPageFields }
   }
-`),g=e(`
+`),f=e(`
   query ExploreRelations($id: ID!, $first: Int!, $after: String) {
     stakeholder(id: $id) {
       relations(first: $first, after: $after) { ...RelationPageFields }
     }
   }
-`),f=e(`
+`),u=e(`
   query ExploreNeighbourhood($id: ID!, $depth: Int!) {
     neighbourhood(id: $id, depth: $depth, limit: 200) { ...NeighbourhoodFields }
   }
-`),h=e(`
+`),c=e(`
   query ExploreCustomers($id: ID!, $lenses: [Lens!], $except: [Lens!], $first: Int!,
       $after: String) {
     customersOf(providerId: $id, lenses: $lenses, except: $except, first: $first, after: $after) {
       ...CustomerPageFields
     }
   }
-`),c=["TRANSACTIONAL","EXCHANGE","BUYING_CENTER","END_USER","INTERNAL","BENEFICIARY","COLLABORATIVE","PROSPECT","CLIENT","REPEAT"];export{d as a,l as b,p as c,g as d,f as e,h as f,c as g};
+`),g=e(`
+  query ExploreCustomerVerdict($customer: ID!, $id: ID!) {
+    explain(customerId: $customer, providerId: $id) {
+      customer { ...StakeholderRef }
+      lenses {
+        lens
+        holds
+        evidence {
+          lens
+          summary
+          path { from { ...StakeholderRef } type to { ...StakeholderRef } relationId }
+        }
+      }
+    }
+  }
+`),h=["TRANSACTIONAL","EXCHANGE","BUYING_CENTER","END_USER","INTERNAL","BENEFICIARY","COLLABORATIVE","PROSPECT","CLIENT","REPEAT"];export{d as a,l as b,p as c,f as d,u as e,c as f,g,h};
