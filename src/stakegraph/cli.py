@@ -127,7 +127,10 @@ def neo4j_dump(
 
 @neo4j_app.command("load")
 def neo4j_load(
-    path: Annotated[Path, typer.Argument(help="A file written by `stakegraph neo4j dump`")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="A dump: of `stakegraph neo4j dump` or Neo4j 5.26's neo4j-admin"),
+    ],
     data_dir: DataDir = None,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace the database the data dir holds")

@@ -6,7 +6,7 @@ this machine. Most of a page is plain data held in attributes (stakeholders, rel
 evidence steps: see api/types.py), and an evidence page has thousands of such fields.
 
 A selection is *plain* when every field in it reads an attribute (Strawberry's basic
-fields) or calls a method of its parent that takes nothing but `self`, with no arguments,
+fields) or calls a resolver that takes nothing but the parent, with no arguments,
 down to its leaves, and no @defer or @stream. For each
 plain selection `PlainCompletion` compiles, once per execution, a function that builds the
 response from the value directly: a dict per object, a list per list, the scalar's or
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     GraphQLAbstractType,
@@ -165,8 +165,9 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
 
 def _reader(field: GraphQLField) -> Callable[[Any], Any] | None:
     """How a field reads its value from its parent without a resolve info: an attribute
-    (Strawberry's basic field), or a synchronous method of the parent taking nothing but
-    `self` (e.g. PathStep.relation); None for any other field."""
+    (Strawberry's basic field), or a synchronous resolver taking nothing but the parent
+    (`self`, `root` or `parent`: PathStep.relation, Evidence.summary); None for any other
+    field."""
     definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     if definition is None or definition.extensions:
         return None
@@ -176,14 +177,15 @@ def _reader(field: GraphQLField) -> Callable[[Any], Any] | None:
             return attrgetter(name)
         return lambda value: read(value, name)
     method = definition.base_resolver
-    only_self = method is not None and method.self_parameter is not None and not (
-        method.is_async
-        or method.arguments
-        or method.info_parameter
-        or method.root_parameter
-        or method.parent_parameter
-    )
-    return method if only_self else None
+    if method is None or method.is_async or method.arguments or method.info_parameter:
+        return None
+    parent = method.root_parameter or method.parent_parameter
+    if method.self_parameter is not None and parent is None:
+        return cast("Callable[[Any], Any]", method)
+    if parent is not None and method.self_parameter is None:
+        name = parent.name
+        return lambda value: method(**{name: value})
+    return None
 
 
 def _non_null(inner: Complete | None) -> Complete | None:

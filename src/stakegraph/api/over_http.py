@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -65,6 +67,14 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
                 if status is not None:
                     response.status_code = status
         await response(scope, receive, send)
+
+    def encode_json(self, data: object) -> str | bytes:
+        """The response body by orjson; json.dumps for what orjson refuses (an integer
+        beyond 64 bits, a mapping with keys that are not strings)."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return json.dumps(data, separators=(",", ":"))
 
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter

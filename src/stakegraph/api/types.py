@@ -341,8 +341,13 @@ class PathStep:
 @strawberry.type(description="Why a lens holds: the path and one plain-English sentence.")
 class Evidence:
     lens: Lens
-    summary: str
+    summary: str = strawberry.field(resolver=lambda root: root.sentence())
     path: list[PathStep]
+    # What the summary is written from, only when a client asks for it.
+    paths: strawberry.Private[list[Any]]
+
+    def sentence(self) -> str:
+        return sentences.summarize(self.lens, self.paths)
 
 
 @strawberry.type
@@ -410,7 +415,7 @@ def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
     steps = sentences.steps(found.evidence)  # in the same order as `rels`
     return Evidence(
         lens=found.lens,
-        summary=sentences.summarize(found.lens, found.evidence),
+        paths=found.evidence,
         path=[
             PathStep(
                 from_=nodes.get(start),

@@ -54,6 +54,8 @@ def dump(path: Path, data_dir: Path | None = None) -> Path:
     if not (data_dir / "store" / "data" / "databases" / DATABASE).is_dir():
         raise LocalNeo4jError(f"no database in {data_dir}: nothing to dump")
     path = path.resolve()
+    if not path.parent.is_dir():
+        raise LocalNeo4jError(f"{path.parent} does not exist: create it, or dump elsewhere")
     log_path = data_dir / LOG
     # neo4j-admin writes DIR/neo4j.dump: a directory beside the target, then one rename
     with tempfile.TemporaryDirectory(prefix=f".{path.name}.", dir=path.parent) as partial:

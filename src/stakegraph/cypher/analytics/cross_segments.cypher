@@ -55,7 +55,8 @@ WITH p, x,
 WITH p, x, [raw IN raws |
              [k IN coalesce(raw, []) WHERE k IS NOT NULL AND trim(toString(k)) <> ''
               | toString(k)]] AS cleaned
-WITH p, x, [ks IN cleaned | CASE size(ks) WHEN 0 THEN ['UNKNOWN'] ELSE ks END] AS perDimension
+WITH p, x, [keys IN cleaned | CASE size(keys) WHEN 0 THEN ['UNKNOWN'] ELSE keys END]
+     AS perDimension
 UNWIND perDimension[0] AS k0
 UNWIND perDimension[1] AS k1
 UNWIND CASE size(perDimension) WHEN 3 THEN perDimension[2] ELSE [null] END AS k2
