@@ -131,25 +131,50 @@ def test_provider_dashboard_segments_window_and_history(
             member = members.get_by_role("link").first
             assert (member.get_attribute("href") or "").startswith("/explore/stakeholder/")
 
-            # Keyboard: Tab from the dimension picker reaches the bars (the largest bucket,
-            # DE, first); Enter on the next one opens it.
+            # Keyboard: the chart is one Tab stop (a toolbar with a roving tabindex). Tab from
+            # the dimension picker reaches its chosen bar (DE, the largest, first); one more Tab
+            # leaves the chart, Shift+Tab comes back; arrows, Home and End move between the
+            # bars, Enter opens the focused one.
+            chart = segments.get_by_role("toolbar", name="Customers by country")
+            bars = chart.get_by_role("button")
+            expect(bars).to_have_count(
+                int(segments.locator("figure").get_attribute("data-bars") or 0)
+            )
+            assert bars.count() > 3
+            focus = page.locator(":focus")
             page.get_by_label("Segment by", exact=True).focus()
             page.keyboard.press("Tab")
-            expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
-            page.keyboard.press("ArrowDown")  # arrows move between the bars too
-            expect(page.locator(":focus")).to_have_attribute("data-key", "NL")
-            page.keyboard.press("Home")
-            expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
+            expect(focus).to_have_attribute("data-key", "DE")
             page.keyboard.press("Tab")
+            expect(members.locator(":focus")).to_have_count(1)  # past every other bar
+            page.keyboard.press("Shift+Tab")
+            expect(focus).to_have_attribute("data-key", "DE")
+            page.keyboard.press("ArrowDown")
+            expect(focus).to_have_attribute("data-key", "NL")
+            page.keyboard.press("ArrowRight")
+            third, last = (bars.nth(i).get_attribute("data-key") or "" for i in (2, -1))
+            expect(focus).to_have_attribute("data-key", third)
+            page.keyboard.press("End")
+            expect(focus).to_have_attribute("data-key", last)
+            page.keyboard.press("Home")
+            expect(focus).to_have_attribute("data-key", "DE")
+            page.keyboard.press("ArrowRight")
             focused = page.locator(":focus")
             expect(focused).to_have_attribute("role", "button")
             key = focused.get_attribute("data-key")
             count = focused.get_attribute("data-count")
-            assert key and key != "DE" and count
+            assert key == "NL" and count
+            expect(chart.locator("[tabindex='0']")).to_have_count(1)  # the stop moved along
+            expect(chart.locator("[tabindex='0']")).to_have_attribute("data-key", "NL")
             page.keyboard.press("Enter")
             expect(members).to_have_attribute("data-key", key)
             expect(members).to_have_attribute("data-count", count)
             expect(focused).to_have_attribute("aria-pressed", "true")  # focus stays on the bar
+            expect(chart.locator('[data-key="NL"]')).to_be_focused()
+            page.keyboard.press("Tab")  # out of the chart and back: to the bar last focused
+            expect(members.locator(":focus")).to_have_count(1)
+            page.keyboard.press("Shift+Tab")
+            expect(page.locator(":focus")).to_have_attribute("data-key", "NL")
             # Space on an RFM bar lists that segment's customers.
             rfm = page.get_by_role("region", name="RFM segments", exact=True)
             rfm_bar = rfm.get_by_role("button").first
