@@ -10,12 +10,14 @@ For each size: generate the world once (cached in bench/worlds/, git-ignored), t
 2. import: empty the database, run `stakegraph import WORLD` as a user does (its own
    process, so its peak RSS is its own), and check the counts;
 3. --initial: run `stakegraph import WORLD --initial --data-dir TMP` (a new local database
-   in a temporary data dir, NEO4J_URI unset for it), end to end: validation, the CSV
-   files, Neo4j's offline importer, the first start (schema, role labels); then start it
-   once more to check the counts, and delete it;
+   in a temporary data dir, NEO4J_URI unset for it), end to end: validation writing the
+   CSV files (two processes), Neo4j's offline importer, the first start (schema, empty
+   lists, Prosumer labels), the stop; then start it once more to check the counts, and
+   delete it;
 
 and print one table: seconds of each, x floor, relations/s and the peak RSS of the
-stakegraph process (for --initial its own, without the Java importer and server it runs).
+stakegraph process (for --initial its main process's own, without its helper process and
+the Java importer and server it runs).
 `--methods` picks some of floor, import, initial (x floor needs the floor).
 With --merge-baseline, also one MERGE per record in auto-commit transactions on the 10,000
 world (slow: minutes).

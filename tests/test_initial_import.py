@@ -3,6 +3,7 @@ offline importer is exactly the graph `import` gives, after the same validation.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import subprocess
@@ -243,25 +244,28 @@ def test_two_processes_write_the_files_one_process_writes(tmp_path: Path, awkwar
     from stakegraph.generate import generate
 
     generate(300, 3, tmp_path / "world.json")
-    data = json.loads((tmp_path / "world.json").read_text(encoding="utf-8"))
-    if awkward:  # repeated ids and pairs in the two processes' shares: one process does all
-        data["stakeholders"] += AWKWARD["stakeholders"]
-        # at 1: with chunks of 1, m1 and m2 (one pair) go to two processes, so do u1 and u1
-        data["relations"][1:1] = AWKWARD["relations"]
+    world = json.loads((tmp_path / "world.json").read_text(encoding="utf-8"))
     for section, times in (
         ("stakeholders", ("createdAt", "updatedAt")),
         ("relations", ("createdAt",)),
     ):
-        for record in data[section]:
+        for record in world[section] + AWKWARD[section]:
             for name in times:
                 record.setdefault(name, T0)  # the time of the run differs between runs
-    source = write_json(tmp_path / "source.json", data)
-
-    one = _passes(source, tmp_path, source=None)
-    for chunk in (1, 7, 1000):
-        assert _passes(source, tmp_path, source=source, chunk=chunk) == one
-    assert one[0] == (len(data["stakeholders"]), len(data["relations"]))
-    assert "EndUser" in "".join(one[1][0])
+    # Repeated ids and pairs (the awkward rows) at each place in a round of shares: with
+    # chunks of 1, the two records of m1/m2's pair, or of u1, go to the two processes
+    # (one process then does all), or to one of them.
+    for at in range(4) if awkward else [0]:
+        data = copy.deepcopy(world)
+        if awkward:
+            data["stakeholders"] += AWKWARD["stakeholders"]
+            data["relations"][at:at] = AWKWARD["relations"]
+        source = write_json(tmp_path / "source.json", data)
+        one = _passes(source, tmp_path, source=None)
+        for chunk in (1, 7, 1000):
+            assert _passes(source, tmp_path, source=source, chunk=chunk) == one, (at, chunk)
+        assert one[0] == (len(data["stakeholders"]), len(data["relations"]))
+        assert "EndUser" in "".join(one[1][0])
 
 
 def test_two_processes_report_what_one_process_reports(tmp_path: Path) -> None:
