@@ -286,11 +286,12 @@ def test_unknown_provider_says_so(demo: Neo4jSettings, browser: Browser) -> None
             watched.close()
 
 
-def test_the_stakeholder_page_fetches_none_of_the_dashboards_chart_code(
+def test_each_route_fetches_only_the_drawing_code_it_uses(
     demo: Neo4jSettings, browser: Browser
 ) -> None:
-    """The bundle is split by route: the dashboard's charts (Observable Plot) come in files
-    of their own, which the stakeholder page, drawing no chart, never fetches."""
+    """The bundle is split by route: the dashboard's charts (Observable Plot) and the
+    stakeholder page's picture (Cytoscape.js) come in files of their own; the stakeholder
+    page never fetches the charts, the dashboard never the picture, search neither."""
 
     def scripts(server: Any, path: str, view: str) -> dict[str, int]:
         """The scripts a fresh browser fetches to draw `path`: path -> bytes."""
@@ -314,10 +315,15 @@ def test_the_stakeholder_page_fetches_none_of_the_dashboards_chart_code(
             watched.close()
 
     with Server(demo) as server:
+        search = scripts(server, "/explore", "search")
         stakeholder = scripts(server, "/explore/stakeholder/toyco", "stakeholder")
         dashboard = scripts(server, "/explore/provider/toyco?end=2026-01-01", "provider")
-    assert server.url + "/static/explore/explore.js" in stakeholder
-    assert set(stakeholder) <= set(dashboard)
+    shared = set(stakeholder) & set(dashboard)
+    assert server.url + "/static/explore/explore.js" in shared
+    assert set(search) <= shared
     charts = {url: size for url, size in dashboard.items() if url not in stakeholder}
-    # Observable Plot alone is over 200 KB minified.
+    picture = {url: size for url, size in stakeholder.items() if url not in dashboard}
+    # Observable Plot alone is over 200 KB minified, Cytoscape.js over 300 KB.
     assert sum(charts.values()) > 200_000, charts
+    assert sum(picture.values()) > 300_000, picture
+    assert sum(search.values()) < 100_000, search
