@@ -1,6 +1,8 @@
 """Checks that hold on every route of the explorer (tests/explore_routes.py), in a real
-browser on the demo world: axe-core finds no serious or critical violation, and the Tab key
-alone reaches every control. Plus the keyboard-only path through the stakeholder page.
+browser on the demo world: axe-core finds no serious or critical violation, and the keyboard
+alone reaches every control (Tab each control or composite widget, such as a chart's toolbar
+of bars, which is one Tab stop; arrows each of a toolbar's buttons). Plus the keyboard-only
+path through the stakeholder page.
 
 axe-core is the pinned npm package of web/ (web/node_modules, installed by `make test`).
 """
@@ -75,7 +77,9 @@ def test_axe_finds_no_serious_violation_on_any_route(demo: Neo4jSettings, browse
 # Every element a person could operate, visible and enabled, in document order; each gets a
 # data-kbd number so the Tab walk can name what it reached. ARIA widgets count too: an SVG
 # bar given role="button" must also be given a place in the Tab order. A group that takes
-# one Tab stop (radios of one name, a radiogroup, a tablist) shares one number.
+# one Tab stop (radios of one name, a radiogroup, a tablist, a toolbar such as a chart's
+# bars, whose members other than the stop have tabindex -1) shares one number; arrows reach
+# a toolbar's members (TOOLBARS, checked by arrow_walk).
 MARK_CONTROLS = """() => {
   const selector = 'a[href], button, input, select, textarea, summary, [tabindex], '
     + '[contenteditable=""], [contenteditable="true"], [role=button], [role=link], '
@@ -87,10 +91,11 @@ MARK_CONTROLS = """() => {
     delete el.dataset.kbd;
     if (el.matches(':disabled') || el.closest('[inert]') || el.type === 'hidden') continue;
     const tabindex = el.getAttribute('tabindex');
-    if (tabindex !== null && Number(tabindex) < 0) continue;
+    const toolbar = el.closest('[role=toolbar]');
+    if (tabindex !== null && Number(tabindex) < 0 && !toolbar) continue;
     if (getComputedStyle(el).visibility !== 'visible' || !el.getClientRects().length) continue;
     const group = el.matches('input[type=radio][name]') ? `radio ${el.name}`
-      : el.closest('[role=radiogroup], [role=tablist]');
+      : el.closest('[role=radiogroup], [role=tablist], [role=toolbar]');
     if (group && groups.has(group)) {
       el.dataset.kbd = groups.get(group);
       continue;
@@ -104,6 +109,18 @@ MARK_CONTROLS = """() => {
 }"""
 FOCUSED = "() => document.activeElement?.dataset?.kbd ?? null"
 
+# The toolbars (after MARK_CONTROLS): each member gets data-kbd-item "toolbar.member"; for
+# each toolbar its name, how many members it has and how many are Tab stops (tabindex 0).
+TOOLBARS = """() => [...document.querySelectorAll('[role=toolbar]')]
+  .filter((bar) => bar.querySelector('[data-kbd]'))
+  .map((bar, t) => {
+    const members = [...bar.querySelectorAll('[data-kbd]')];
+    members.forEach((m, i) => { m.dataset.kbdItem = `${t}.${i}`; });
+    return { name: bar.getAttribute('aria-label'), members: members.length,
+             stops: members.filter((m) => m.getAttribute('tabindex') === '0').length };
+  })"""
+FOCUSED_ITEM = "() => document.activeElement?.dataset?.kbdItem ?? null"
+
 
 def tab_walk(page: Page, controls: int) -> set[int]:
     """The marked controls that Tab presses reach, going round the page (twice over at most,
@@ -115,6 +132,25 @@ def tab_walk(page: Page, controls: int) -> set[int]:
         if focused is not None:
             reached.add(int(focused))
         if len(reached) == controls:
+            break
+    return reached
+
+
+def arrow_walk(page: Page, toolbar: int, members: int) -> set[str]:
+    """The members of a toolbar that arrow keys reach from its Tab stop: Home, then ArrowRight
+    and ArrowDown in turn (a chart's arrows go either way) as often as it has members."""
+    page.evaluate(
+        "t => [...document.querySelectorAll(`[data-kbd-item^='${t}.']`)]"
+        ".find((m) => m.getAttribute('tabindex') === '0')?.focus()",
+        toolbar,
+    )
+    reached: set[str] = set()
+    for key in ["Home"] + ["ArrowRight", "ArrowDown"] * members:
+        page.keyboard.press(key)
+        focused = page.evaluate(FOCUSED_ITEM)
+        if focused is not None:
+            reached.add(focused)
+        if len(reached) == members:
             break
     return reached
 
@@ -134,7 +170,24 @@ def test_tab_alone_reaches_every_control_on_every_route(
                 reached = tab_walk(page, len(controls))
                 if len(reached) < len(controls):
                     missed[route] = [c for i, c in enumerate(controls) if i not in reached]
-            assert not missed, "\n".join(f"{r}: Tab never reaches {m}" for r, m in missed.items())
+                loose = page.evaluate(
+                    "() => [...document.querySelectorAll('figure.chart [role=button]')]"
+                    ".filter((b) => !b.closest('[role=toolbar]')).length"
+                )
+                if loose:  # a chart's buttons are one toolbar, one Tab stop
+                    missed.setdefault(route, []).append(f"{loose} chart buttons in no toolbar")
+                toolbars: list[dict[str, Any]] = page.evaluate(TOOLBARS)
+                for t, bar in enumerate(toolbars):
+                    if bar["stops"] != 1:
+                        missed.setdefault(route, []).append(
+                            f'toolbar "{bar["name"]}": {bar["stops"]} Tab stops, not one'
+                        )
+                    arrowed = len(arrow_walk(page, t, bar["members"]))
+                    if arrowed < bar["members"]:
+                        missed.setdefault(route, []).append(
+                            f'toolbar "{bar["name"]}": arrows reach {arrowed} of {bar["members"]}'
+                        )
+            assert not missed, "\n".join(f"{r}: never reached {m}" for r, m in missed.items())
             assert watched.errors == []
         finally:
             watched.close()

@@ -131,25 +131,50 @@ def test_provider_dashboard_segments_window_and_history(
             member = members.get_by_role("link").first
             assert (member.get_attribute("href") or "").startswith("/explore/stakeholder/")
 
-            # Keyboard: Tab from the dimension picker reaches the bars (the largest bucket,
-            # DE, first); Enter on the next one opens it.
+            # Keyboard: the chart is one Tab stop (a toolbar with a roving tabindex). Tab from
+            # the dimension picker reaches its chosen bar (DE, the largest, first); one more Tab
+            # leaves the chart, Shift+Tab comes back; arrows, Home and End move between the
+            # bars, Enter opens the focused one.
+            chart = segments.get_by_role("toolbar", name="Customers by country")
+            bars = chart.get_by_role("button")
+            expect(bars).to_have_count(
+                int(segments.locator("figure").get_attribute("data-bars") or 0)
+            )
+            assert bars.count() > 3
+            focus = page.locator(":focus")
             page.get_by_label("Segment by", exact=True).focus()
             page.keyboard.press("Tab")
-            expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
-            page.keyboard.press("ArrowDown")  # arrows move between the bars too
-            expect(page.locator(":focus")).to_have_attribute("data-key", "NL")
-            page.keyboard.press("Home")
-            expect(page.locator(":focus")).to_have_attribute("data-key", "DE")
+            expect(focus).to_have_attribute("data-key", "DE")
             page.keyboard.press("Tab")
+            expect(members.locator(":focus")).to_have_count(1)  # past every other bar
+            page.keyboard.press("Shift+Tab")
+            expect(focus).to_have_attribute("data-key", "DE")
+            page.keyboard.press("ArrowDown")
+            expect(focus).to_have_attribute("data-key", "NL")
+            page.keyboard.press("ArrowRight")
+            third, last = (bars.nth(i).get_attribute("data-key") or "" for i in (2, -1))
+            expect(focus).to_have_attribute("data-key", third)
+            page.keyboard.press("End")
+            expect(focus).to_have_attribute("data-key", last)
+            page.keyboard.press("Home")
+            expect(focus).to_have_attribute("data-key", "DE")
+            page.keyboard.press("ArrowRight")
             focused = page.locator(":focus")
             expect(focused).to_have_attribute("role", "button")
             key = focused.get_attribute("data-key")
             count = focused.get_attribute("data-count")
-            assert key and key != "DE" and count
+            assert key == "NL" and count
+            expect(chart.locator("[tabindex='0']")).to_have_count(1)  # the stop moved along
+            expect(chart.locator("[tabindex='0']")).to_have_attribute("data-key", "NL")
             page.keyboard.press("Enter")
             expect(members).to_have_attribute("data-key", key)
             expect(members).to_have_attribute("data-count", count)
             expect(focused).to_have_attribute("aria-pressed", "true")  # focus stays on the bar
+            expect(chart.locator('[data-key="NL"]')).to_be_focused()
+            page.keyboard.press("Tab")  # out of the chart and back: to the bar last focused
+            expect(members.locator(":focus")).to_have_count(1)
+            page.keyboard.press("Shift+Tab")
+            expect(page.locator(":focus")).to_have_attribute("data-key", "NL")
             # Space on an RFM bar lists that segment's customers.
             rfm = page.get_by_role("region", name="RFM segments", exact=True)
             rfm_bar = rfm.get_by_role("button").first
@@ -261,11 +286,12 @@ def test_unknown_provider_says_so(demo: Neo4jSettings, browser: Browser) -> None
             watched.close()
 
 
-def test_the_stakeholder_page_fetches_none_of_the_dashboards_chart_code(
+def test_each_route_fetches_only_the_drawing_code_it_uses(
     demo: Neo4jSettings, browser: Browser
 ) -> None:
-    """The bundle is split by route: the dashboard's charts (Observable Plot) come in files
-    of their own, which the stakeholder page, drawing no chart, never fetches."""
+    """The bundle is split by route: the dashboard's charts (Observable Plot) and the
+    stakeholder page's picture (Cytoscape.js) come in files of their own; the stakeholder
+    page never fetches the charts, the dashboard never the picture, search neither."""
 
     def scripts(server: Any, path: str, view: str) -> dict[str, int]:
         """The scripts a fresh browser fetches to draw `path`: path -> bytes."""
@@ -289,10 +315,15 @@ def test_the_stakeholder_page_fetches_none_of_the_dashboards_chart_code(
             watched.close()
 
     with Server(demo) as server:
+        search = scripts(server, "/explore", "search")
         stakeholder = scripts(server, "/explore/stakeholder/toyco", "stakeholder")
         dashboard = scripts(server, "/explore/provider/toyco?end=2026-01-01", "provider")
-    assert server.url + "/static/explore/explore.js" in stakeholder
-    assert set(stakeholder) <= set(dashboard)
+    shared = set(stakeholder) & set(dashboard)
+    assert server.url + "/static/explore/explore.js" in shared
+    assert set(search) <= shared
     charts = {url: size for url, size in dashboard.items() if url not in stakeholder}
-    # Observable Plot alone is over 200 KB minified.
+    picture = {url: size for url, size in stakeholder.items() if url not in dashboard}
+    # Observable Plot alone is over 200 KB minified, Cytoscape.js over 300 KB.
     assert sum(charts.values()) > 200_000, charts
+    assert sum(picture.values()) > 300_000, picture
+    assert sum(search.values()) < 100_000, search

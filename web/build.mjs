@@ -2,9 +2,9 @@
 // the server serves them (/static/explore/...). Deterministic: the same source and lock file
 // give the same bytes (CI rebuilds and compares with the committed bundle).
 // Split by route (ES modules): explore.js is the search and stakeholder views; each
-// dynamic import in main.ts (account, provider, library) becomes its own file, and code
-// they share (Observable Plot, charts.ts) a chunk-*.js file, fetched only by the routes
-// that need it. The old .js files are removed first, so a stale chunk cannot stay behind.
+// dynamic import in main.ts (account, provider, library, and the stakeholder view's
+// picture with Cytoscape.js) becomes its own file, and code they share (Observable Plot,
+// charts.ts) a chunk-*.js file, fetched only by the routes that need it. The old .js files are removed first, so a stale chunk cannot stay behind.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 

@@ -1,7 +1,9 @@
 // The page's charts: Observable Plot draws them as SVG; this module turns chosen marks into
-// buttons a person can reach and press by keyboard (tabindex, role, accessible name, Enter
-// and Space; arrows move between a chart's buttons) as well as by mouse, and mirrors each mark's datum in data- attributes (page
-// state for tests and assistive tools: data-key, data-count, data-x, data-y).
+// buttons a person can reach and press by keyboard as well as by mouse, and mirrors each
+// mark's datum in data- attributes (page state for tests and assistive tools: data-key,
+// data-count, data-x, data-y). A chart's buttons are one Tab stop (a toolbar with a roving
+// tabindex, as WAI-ARIA's toolbar pattern): the current one has tabindex 0, the others -1;
+// arrows, Home and End move between them, Enter and Space press the focused one.
 
 import * as Plot from "@observablehq/plot";
 
@@ -71,12 +73,20 @@ function figure(title: string, chart: Element, kind: string): HTMLElement {
   return fig;
 }
 
-/** Makes each mark element a button for its datum (or, without onActivate, labels it). */
+/** Makes `current` the chart's one Tab stop (tabindex 0) and its other marks reachable by
+ * arrows only (tabindex -1). */
+function rove(marks: Iterable<Element>, current: Element): void {
+  for (const mark of marks) mark.setAttribute("tabindex", mark === current ? "0" : "-1");
+}
+
+/** Makes each mark element a button for its datum (or, without onActivate, labels it). The
+ * buttons' group becomes a toolbar named `group`: one Tab stop, arrows move within it. */
 function decorate<T>(
   marks: Element[],
   data: T[],
   describe: (d: T) => { name: string; attrs: Record<string, string> },
   onActivate?: (d: T) => void,
+  group?: { name: string; orientation?: "horizontal" | "vertical" },
 ): void {
   marks.forEach((mark, i) => {
     const d = data[i];
@@ -89,9 +99,10 @@ function decorate<T>(
       return;
     }
     mark.setAttribute("role", "button");
-    mark.setAttribute("tabindex", "0");
+    mark.setAttribute("tabindex", i === 0 ? "0" : "-1"); // the first is the stop until one is focused or chosen
     mark.classList.add("activatable");
     mark.addEventListener("click", () => onActivate(d));
+    mark.addEventListener("focus", () => rove(marks, mark)); // Tab comes back to the last one focused
     mark.addEventListener("keydown", (event) => {
       const key = (event as KeyboardEvent).key;
       if (key === "Enter" || key === " ") {
@@ -99,7 +110,7 @@ function decorate<T>(
         onActivate(d);
         return;
       }
-      // Arrows, Home and End move between the chart's marks (each is also a Tab stop).
+      // Arrows, Home and End move between the chart's marks (Tab leaves the chart).
       const step: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -marks.length, End: marks.length };
       if (!(key in step)) return;
       event.preventDefault();
@@ -107,6 +118,12 @@ function decorate<T>(
       (next as SVGElement).focus();
     });
   });
+  const parent = marks[0]?.parentElement;
+  if (onActivate && parent && group) {
+    parent.setAttribute("role", "toolbar");
+    parent.setAttribute("aria-label", group.name);
+    if (group.orientation) parent.setAttribute("aria-orientation", group.orientation);
+  }
 }
 
 /** A render transform calling `after` with the mark elements and their data, in order. */
@@ -118,12 +135,14 @@ function marked<T>(data: T[], after: (marks: Element[], rows: T[]) => void): Plo
   };
 }
 
-/** Marks the bar with this key as chosen (aria-pressed) and the others as not. */
+/** Marks the bar with this key as chosen (aria-pressed) and the others as not; the chosen
+ * bar becomes the chart's Tab stop unless the focus is in the chart (it stays where it is). */
 export function setChosen(chart: HTMLElement, key: string | null): void {
-  for (const bar of chart.querySelectorAll("[data-key][role=button]")) {
-    bar.setAttribute("aria-pressed", String(bar.getAttribute("data-key") === key));
-  }
+  const bars = Array.from(chart.querySelectorAll("[data-key][role=button]"));
+  for (const bar of bars) bar.setAttribute("aria-pressed", String(bar.getAttribute("data-key") === key));
   chart.dataset.chosen = key ?? "";
+  const chosen = bars.find((bar) => bar.getAttribute("data-key") === key);
+  if (chosen && !chart.contains(document.activeElement)) rove(bars, chosen);
 }
 
 /** A set of items that coincide (an UpSet column): exactly these sets hold, for `count`. */
@@ -218,7 +237,10 @@ export function barChart(bars: Bar[], options: BarChartOptions): HTMLElement {
         y: "key",
         fill: BAR_COLOUR,
         render: marked(bars, (marks, rows) =>
-          decorate(marks, rows, (b) => ({ name: name(b), attrs: { key: b.key, count: String(b.count) } }), options.onActivate),
+          decorate(marks, rows, (b) => ({ name: name(b), attrs: { key: b.key, count: String(b.count) } }), options.onActivate, {
+            name: options.title,
+            orientation: "vertical",
+          }),
         ),
       }),
       Plot.text(bars, { x: "count", y: "key", text: (b: Bar) => String(b.count), dx: 4, textAnchor: "start", ariaHidden: "true" }),
@@ -271,6 +293,7 @@ export function scatterChart(points: Point[], options: ScatterChartOptions): HTM
           rows,
           (p) => ({ name: name(p), attrs: { key: p.id, x: String(p.x), y: String(p.y), ...(p.group ? { group: p.group } : {}) } }),
           options.onActivate,
+          { name: options.title },
         ),
       ),
     }),

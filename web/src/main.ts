@@ -1,12 +1,14 @@
 // The explorer page: reads the route from the address (History API), draws the view, and
 // talks to the server only through the public GraphQL API (api.ts). The account, provider
 // and query-library views are loaded when first visited (their own chunks: they draw
-// charts with Observable Plot, which the search and stakeholder views do not need).
+// charts with Observable Plot, which the search and stakeholder views do not need), and so
+// is the stakeholder view's picture (Cytoscape.js, which no other view needs), fetched
+// while the view's GraphQL request is under way.
 
 import { gql } from "./api";
 import { accountPath, fail, h, kindLabel, link, navigate, providerPath, region, stakeholderPath } from "./page";
 import { type Slice, pager } from "./pager";
-import { Picture, legend } from "./picture";
+import type { Picture } from "./picture";
 import {
   CUSTOMER_VERDICT,
   CUSTOMERS_PAGE,
@@ -161,14 +163,18 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
   const state = readState(id);
   app.replaceChildren(h("p", { class: "status", role: "status" }, "Loading…"));
   let data: StakeholderPage;
+  let Drawing: typeof import("./picture");
   try {
-    data = await gql(STAKEHOLDER_PAGE, {
-      id,
-      depth: state.depth,
-      first: PAGE_SIZE,
-      relationsFirst: RELATIONS_PAGE_SIZE,
-      ...lensArgs(state),
-    });
+    [data, Drawing] = await Promise.all([
+      gql(STAKEHOLDER_PAGE, {
+        id,
+        depth: state.depth,
+        first: PAGE_SIZE,
+        relationsFirst: RELATIONS_PAGE_SIZE,
+        ...lensArgs(state),
+      }),
+      import("./picture"), // its own chunk, fetched in parallel with the request
+    ]);
   } catch (error) {
     if (!stale()) app.replaceChildren(fail(error, () => void render()));
     return;
@@ -192,7 +198,7 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
     h("div", { class: "controls" }, h("label", { for: "depth" }, "Depth "), depthSelect),
     note,
     canvas,
-    legend(),
+    Drawing.legend(),
   );
 
   // Customers
@@ -256,7 +262,7 @@ async function stakeholderView(id: string, stale: () => boolean): Promise<void> 
     picture?.destroy();
     note.textContent = graph.truncated ? `Showing the nearest ${graph.nodes.length}; more exist within ${state.depth} hop${state.depth > 1 ? "s" : ""}.` : "";
     note.hidden = !graph.truncated;
-    picture = new Picture(canvas, neighbourhood, s.id, graph, (other) => {
+    picture = new Drawing.Picture(canvas, neighbourhood, s.id, graph, (other) => {
       if (other !== s.id) navigate(stakeholderPath(other));
     });
   };

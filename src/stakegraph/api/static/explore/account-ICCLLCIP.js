@@ -1,4 +1,4 @@
-import{d as P}from"./chunk-62LFRMOC.js";import{c as b,d as e,e as u,f as v,g as E,h as m,i as $,j as h,k as y,l as R,m as A,n as I}from"./chunk-PHIES536.js";var l={KEY_PLAYER:"Key players",KEEP_SATISFIED:"Keep satisfied",KEEP_INFORMED:"Keep informed",MONITOR:"Monitor"},k={[l.KEY_PLAYER]:"#d62728",[l.KEEP_SATISFIED]:"#e07b24",[l.KEEP_INFORMED]:"#2f7ed8",[l.MONITOR]:"#7f7f7f"},C=I(`
+import{d as P}from"./chunk-BWXD7SQV.js";import{b,c as e,d as u,e as v,f as E,g as m,h as $,i as h,j as y,k as R,l as A,m as I}from"./chunk-S2A34GG2.js";import"./chunk-O2XFH626.js";var l={KEY_PLAYER:"Key players",KEEP_SATISFIED:"Keep satisfied",KEEP_INFORMED:"Keep informed",MONITOR:"Monitor"},k={[l.KEY_PLAYER]:"#d62728",[l.KEEP_SATISFIED]:"#e07b24",[l.KEEP_INFORMED]:"#2f7ed8",[l.MONITOR]:"#7f7f7f"},C=I(`
   query ExploreAccount($id: ID!, $provider: ID) {
     stakeholder(id: $id) { id name kind city country }
     providersOf(customerId: $id, lenses: [EXCHANGE], first: 100) {

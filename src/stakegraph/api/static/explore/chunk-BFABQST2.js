@@ -1,4 +1,4 @@
-import{n as e}from"./chunk-PHIES536.js";var r=e(`
+import{m as e}from"./chunk-S2A34GG2.js";var r=e(`
   fragment StakeholderRef on Stakeholder {
     id
     name

@@ -1,4 +1,4 @@
-import{b as w,c as f,d as e,e as $,f as Q,h,l as b,m as g,n as L}from"./chunk-PHIES536.js";var x=L(`
+import{a as w,b as f,c as e,d as $,e as Q,g as h,k as b,l as g,m as L}from"./chunk-S2A34GG2.js";import"./chunk-O2XFH626.js";var x=L(`
   query ExploreLibrary {
     libraryQueries { name description parameters { name description example type required } }
   }
