@@ -38,6 +38,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal, Union, get_args, get_origin
@@ -264,9 +265,10 @@ class _Writer:
     The role labels that follow from one relationship (SPEC 2, writes/refresh_roles) go
     into nodes.csv's labels: a stakeholder with a USES is an EndUser, with a PARENT_OF
     (Person to Person) a Parent, with a MEMBER_OF that has a buyingRole (from a Person) a
-    BuyingCenterMember. They are known once the relations are, so the stakeholder rows
-    wait in `nodes.body.csv` and `write_nodes` writes nodes.csv. A relationship rewritten
-    later refreshes its `from` end's roles as `import` does; Prosumer, which needs two
+    BuyingCenterMember. They are known once the relations are, so they are kept in `seen`
+    (table `roles`, on disk like the rest of the bookkeeping), the stakeholder rows wait in
+    `nodes.0.csv`, and `_write_nodes` writes nodes.csv. A relationship rewritten later
+    refreshes its `from` end's roles as `import` does; Prosumer, which needs two
     relationships, is set at the first start (writes/label_prosumers).
     """
 
@@ -293,7 +295,7 @@ class _Writer:
         self.handles: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
-        self.roles: dict[str, set[str]] = {label: set() for label in ROLE_LABELS}
+        seen.db.execute(ROLES_TABLE)
 
     def _writer(self, name: str) -> Any:
         """The CSV writer of file `name` (opened on first use: looked up once per row)."""
@@ -355,6 +357,7 @@ class _Writer:
         for index, new in zip(structural, self.seen.new_pairs(pairs), strict=True):
             firsts[index] = new  # a structural relation is one relationship per pair
         now = self.now
+        holders = []  # (id, role label)
         for (where, row, _), first in zip(batch, firsts, strict=True):
             if not first:
                 self.rewrites[1].add(where, row)
@@ -364,7 +367,7 @@ class _Writer:
             properties = row["properties"]
             cells, exact = _cells(RELATION_COLUMNS[type_], properties)
             if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
-                self.roles[ROLES[type_]].add(row["from"])
+                holders.append((row["from"], ROLES[type_]))
             created = row["createdAt"]
             time = now if created is None else created.isoformat()
             out.writerow([row["from"], row["to"], row["id"], time, *cells])
@@ -372,6 +375,7 @@ class _Writer:
                 self.rewrites[1].add(where, row)
             if cells[-1]:
                 self.empty_lists["relations"] += 1
+        self.seen.db.executemany("INSERT OR IGNORE INTO roles VALUES (?, ?)", holders)
 
     def _check_ends(self, batch: list[Checked]) -> None:
         """The database checks of `import` on a new database, for one batch of relations:
@@ -397,23 +401,40 @@ def _pair(row: dict[str, Any]) -> str:
     return f"{row['type']} {row['from']} {row['to']}"
 
 
-def _write_nodes(folder: Path, roles: dict[str, set[str]]) -> Path:
-    """nodes.csv: the stakeholder rows waiting in nodes.0.csv, each with its role labels."""
+ROLES_TABLE = """CREATE TABLE IF NOT EXISTS roles (id TEXT NOT NULL, label TEXT NOT NULL,
+    PRIMARY KEY (id, label)) WITHOUT ROWID"""
+
+
+def _write_nodes(folder: Path, seen: _Seen) -> Path:
+    """nodes.csv: the stakeholder rows waiting in nodes.0.csv, each with its role labels
+    (looked up a batch of rows at a time)."""
     body = folder / "nodes.0.csv"
     nodes = folder / "nodes.csv"
-    held = [(label, holders) for label, holders in roles.items() if holders]
     with open(nodes, "w", encoding="utf-8", newline="") as out:
         csv.writer(out, lineterminator="\n").writerow(_header(NODE_START, NODE_COLUMNS))
         if body.exists():
             with open(body, encoding="utf-8", newline="") as rows:
-                for line in rows:  # a row a line (no cell holds a line break), id unquoted
-                    id_, labels, rest = line.split(",", 2)
-                    for label, holders in held:
-                        if id_ in holders:
-                            labels += ARRAY_DELIMITER + label
-                    out.write(f"{id_},{labels},{rest}")
+                while batch := list(islice(rows, BATCH_SIZE)):
+                    _write_labelled(out, batch, seen)
             body.unlink()
     return nodes
+
+
+def _write_labelled(out: IO[str], lines: list[str], seen: _Seen) -> None:
+    """Rows of nodes.0.csv (a row a line: no cell holds a line break; the id unquoted), with
+    their role labels added to their labels."""
+    split = [line.split(",", 2) for line in lines]
+    held: dict[str, list[str]] = {}
+    ids = sorted({id_ for id_, _, _ in split})
+    for start in range(0, len(ids), _Seen.LOOKUP_CHUNK):
+        chunk = ids[start : start + _Seen.LOOKUP_CHUNK]
+        query = f"SELECT id, label FROM roles WHERE id IN ({','.join('?' * len(chunk))})"
+        for id_, label in seen.db.execute(query, chunk):
+            held.setdefault(id_, []).append(label)
+    for id_, labels, rest in split:
+        for label in sorted(held.get(id_, ()), key=ROLE_LABELS.index):
+            labels += ARRAY_DELIMITER + label
+        out.write(f"{id_},{labels},{rest}")
 
 
 def _with_headers(folder: Path, parts: Iterable[dict[str, Path]]) -> dict[str, list[Path]]:
@@ -531,7 +552,7 @@ def _in_one(
     if found.problems:
         raise InvalidInput(found.problems)
     files = _Files(folder, _with_headers(folder, [writer.parts]))
-    _write_nodes(folder, writer.roles)
+    _write_nodes(folder, seen)
     return found, files, _Rest(_Validated(*rewrites, seen), writer.empty_lists)
 
 
@@ -542,7 +563,6 @@ class _Half:
     relations: int
     wrong: bool  # a problem of its records, or a clash among them
     parts: dict[str, Path]
-    roles: dict[str, set[str]]
     empty_lists: int
     rewrites: int  # rows in its spool file
 
@@ -567,9 +587,7 @@ def _helper(source: str, folder: str, work: str, chunk: int, now: str, answer: C
                 seen.close()
         wrong = bool(found.problems or found.clashes)
         empty = writer.empty_lists["relations"]
-        answer.send(
-            _Half(found.relations, wrong, writer.parts, writer.roles, empty, rewrites[1].count)
-        )
+        answer.send(_Half(found.relations, wrong, writer.parts, empty, rewrites[1].count))
     except BaseException as exc:  # told to the main process, which decides
         answer.send(f"{type(exc).__name__}: {exc}")
     finally:
@@ -579,7 +597,8 @@ def _helper(source: str, folder: str, work: str, chunk: int, now: str, answer: C
 def _joins(seen: _Seen, other: Path) -> bool:
     """Whether the helper's relations (bookkeeping in `other`) join the main process's: no
     relation id and no structural pair in both, and every end the helper kept names a
-    stakeholder of the input, of a kind its relation allows (records.ENDS)."""
+    stakeholder of the input, of a kind its relation allows (records.ENDS). If so, the
+    helper's role labels are taken in."""
     db = seen.db
     db.commit()
     db.execute("ATTACH DATABASE ? AS other", (str(other),))
@@ -602,7 +621,11 @@ def _joins(seen: _Seen, other: Path) -> bool:
                 JOIN kinds kf ON kf.id = e.f JOIN kinds kt ON kt.id = e.t
                 WHERE {wrong_kinds} LIMIT 1""",
         ]
-        return not any(db.execute(check).fetchone() for check in checks)
+        if any(db.execute(check).fetchone() for check in checks):
+            return False
+        db.execute("INSERT OR IGNORE INTO roles SELECT id, label FROM other.roles")
+        db.commit()
+        return True
     finally:
         db.execute("DETACH DATABASE other")
 
@@ -658,9 +681,7 @@ def _in_two(
         bar.update(task, description="validated", total=done, completed=done)
     found.relations += half.relations
     files = _Files(folder, _with_headers(folder, [writer.parts, half.parts]))
-    for label in ROLE_LABELS:
-        writer.roles[label] |= half.roles.pop(label)  # in place: sets of up to 1M ids
-    _write_nodes(folder, writer.roles)
+    _write_nodes(folder, seen)
     spooled = stack.enter_context(open(work / "helper" / "rewrites", "rb"))  # noqa: SIM115
     theirs = _Spool(spooled, BATCH_SIZE)
     theirs.count = half.rewrites
