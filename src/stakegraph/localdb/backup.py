@@ -23,7 +23,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from stakegraph.localdb.launcher import LocalNeo4jError, _tail, admin, default_data_dir, status
+from stakegraph.localdb.launcher import LocalNeo4jError, admin, default_data_dir, log_tail, status
 
 DATABASE = "neo4j"
 ADMIN_HEAP = "512m"  # dump and load stream the store files; the heap holds no data
@@ -69,7 +69,7 @@ def dump(path: Path, data_dir: Path | None = None) -> Path:
         if code != 0 or not written.is_file():
             raise LocalNeo4jError(
                 f"neo4j-admin database dump failed (exit {code}); see {log_path}:\n"
-                + _tail(log_path)
+                + log_tail(log_path)
             )
         written.replace(path)
     return data_dir
@@ -125,7 +125,7 @@ def _load_dump(path: Path, loading: Path, log_path: Path) -> None:
     if code != 0:
         raise LocalNeo4jError(
             f"{path} cannot be read as a dump: neo4j-admin database load failed "
-            f"(exit {code}); see {log_path}:\n" + _tail(log_path)
+            f"(exit {code}); see {log_path}:\n" + log_tail(log_path)
         )
 
 

@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from stakegraph.localdb.launcher import LocalNeo4jError, _tail, admin, default_data_dir, status
+from stakegraph.localdb.launcher import LocalNeo4jError, admin, default_data_dir, log_tail, status
 
 ARRAY_DELIMITER = ";"  # between the elements of a list property, and between labels
 # The importer's own heap (its caches are off-heap, at most 2G): at 1g it warned on the 1M
@@ -76,5 +76,5 @@ def bulk_import(
     if code != 0:
         shutil.rmtree(store, ignore_errors=True)
         raise LocalNeo4jError(
-            f"Neo4j's importer failed (exit {code}); see {log_path}:\n" + _tail(log_path)
+            f"Neo4j's importer failed (exit {code}); see {log_path}:\n" + log_tail(log_path)
         )

@@ -235,7 +235,9 @@ def start(
     while time.monotonic() < deadline:
         if process.poll() is not None:
             _state_file(data_dir).unlink(missing_ok=True)
-            raise LocalNeo4jError(f"Neo4j exited during start; see {log_path}:\n{_tail(log_path)}")
+            raise LocalNeo4jError(
+                f"Neo4j exited during start; see {log_path}:\n{log_tail(log_path)}"
+            )
         if _port_open(port) and f"READY bolt://127.0.0.1:{port}" in _since(log_path, began):
             return Status(True, process.pid, port, data_dir)
         time.sleep(0.2)
@@ -275,7 +277,8 @@ def _since(path: Path, offset: int) -> str:
         return ""
 
 
-def _tail(path: Path, size: int = 3000) -> str:
+def log_tail(path: Path, size: int = 3000) -> str:
+    """The last `size` bytes of a log, for an error message ("" when it cannot be read)."""
     try:
         with open(path, "rb") as f:
             f.seek(0, os.SEEK_END)
