@@ -17,7 +17,8 @@ tried again one by one, so a connection under a resolver field is still complete
 Whenever a compiled completion meets anything unusual (a null where the schema forbids
 one, a value a scalar refuses, an object of an unexpected type, any exception), it gives
 up and graphql-core completes the same value again from the start: errors, their messages
-and their paths are graphql-core's own. Nothing is cached between requests.
+and their paths are graphql-core's own. That runs a parent-only resolver a second time, so
+such resolvers must stay pure. Nothing is cached between requests.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ async def apply_schema(graph: Graph, *, wait: int = 300) -> int:
     statements = load("schema").statements()
     for statement in statements:
         await graph.run_unmanaged(statement)
-    await graph.run_unmanaged("CALL db.awaitIndexes($wait)", wait=wait)
+    await await_indexes(graph, wait=wait)
     return len(statements)
 
 
