@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import strawberry
 from starlette.requests import Request
+from strawberry.extensions import ParserCache
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from stakegraph.api.context import Context
@@ -121,6 +122,56 @@ def test_small_schema_answers_as_graphql_core(case: str, with_tags: bool) -> Non
     assert answer(plain) == answer(core)
     if case != "fine" and (with_tags or case != "tags_not_list"):
         assert core.errors, "each awkward case must make graphql-core answer an error"
+
+
+PLAIN_SMALL = """query($case: String!) {
+  things(case: $case) {
+    __typename id
+    ... on Box { colour size label tags }
+    ... on Bag { things { id ...B } }
+  }
+}
+fragment B on Box { colour alias: size }"""
+
+
+class CountingCompiles(PlainCompletion):
+    compiled = 0
+
+    def _compile(self, *args: Any, **kwargs: Any) -> Any:
+        type(self).compiled += 1
+        return super()._compile(*args, **kwargs)
+
+
+def test_completions_kept_between_requests_answer_as_graphql_core() -> None:
+    """One schema, one text (parsed once, as the server's ParserCache does), many
+    requests: the completions compiled by the first serve the next, whatever the data
+    (the second time round, nothing is compiled at all); a
+    document with @include is compiled for each request (its selections follow the
+    variables)."""
+
+    def schema(executor: type) -> strawberry.Schema:
+        return strawberry.Schema(
+            query=SmallQuery,
+            types=[Box, Bag],
+            execution_context_class=executor,
+            extensions=[lambda: ParserCache(maxsize=4)],
+        )
+
+    plain, core = schema(CountingCompiles), schema(StrawberryGraphQLCoreExecutionContext)
+    for n, case in enumerate([*CASES, *CASES]):
+        CountingCompiles.compiled = 0
+        mine = plain.execute_sync(PLAIN_SMALL, variable_values={"case": case})
+        theirs = core.execute_sync(PLAIN_SMALL, variable_values={"case": case})
+        assert answer(mine) == answer(theirs), case
+        if n == 0 or n >= len(CASES):  # a give-up compiles the fields graphql-core completes
+            assert (CountingCompiles.compiled == 0) == (n > 0), (case, CountingCompiles.compiled)
+    for with_tags in [True, False, True]:
+        CountingCompiles.compiled = 0
+        variables = {"case": "fine", "withTags": with_tags}
+        mine = plain.execute_sync(SMALL, variable_values=variables)
+        theirs = core.execute_sync(SMALL, variable_values=variables)
+        assert answer(mine) == answer(theirs), with_tags
+        assert CountingCompiles.compiled > 0
 
 
 # ------------------------------------------------------------------- the demo world

@@ -8,9 +8,10 @@ evidence steps: see api/types.py), and an evidence page has thousands of such fi
 A selection is *plain* when every field in it reads an attribute (Strawberry's basic
 fields) or calls a resolver that takes nothing but the parent, with no arguments,
 down to its leaves, and no @defer or @stream. For each
-plain selection `PlainCompletion` compiles, once per execution, a function that builds the
-response from the value directly: a dict per object, a list per list, the scalar's or
-enum's own output coercion per leaf, the interface's `resolve_type` per abstract value.
+plain selection `PlainCompletion` compiles a function that builds the response from the
+value directly: a dict per object, a list per list, the scalar's or enum's own output
+coercion per leaf (a `str` for String or ID, a `bool` for Boolean, is its own output, as
+graphql-core's coercion would answer), the interface's `resolve_type` per abstract value.
 A selection that is not plain is completed by graphql-core as before, and its fields are
 tried again one by one, so a connection under a resolver field is still completed plainly.
 
@@ -18,20 +19,31 @@ Whenever a compiled completion meets anything unusual (a null where the schema f
 one, a value a scalar refuses, an object of an unexpected type, any exception), it gives
 up and graphql-core completes the same value again from the start: errors, their messages
 and their paths are graphql-core's own. That runs a parent-only resolver a second time, so
-such resolvers must stay pure. Nothing is cached between requests.
+such resolvers must stay pure.
+
+The compiled functions depend only on the schema and the operation's selections, so they
+are kept between requests for the same parsed operation (the ParserCache hands out the
+same document for the same text): the last 256 operations, by identity. An operation with
+any directive (@include and @skip read variables) is compiled afresh for each request.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, cast
 
 from graphql import (
     GraphQLAbstractType,
+    GraphQLBoolean,
     GraphQLField,
+    GraphQLID,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLString,
+    Node,
+    OperationDefinitionNode,
     Undefined,
     is_abstract_type,
     is_leaf_type,
@@ -44,6 +56,26 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 Complete = Callable[[Any], Any]
+# (type, its field nodes' ids) -> (the field group, kept so the ids stay unique; completion)
+Compiled = dict[tuple[int, tuple[int, ...]], tuple[FieldDetailsList, "Complete | None"]]
+
+KEPT_OPERATIONS = 256
+
+
+class _Kept:
+    """The completions compiled for one parsed operation, shared by its requests."""
+
+    __slots__ = ("compiled", "operation", "schema", "shareable")
+
+    def __init__(self, schema: Any, operation: OperationDefinitionNode, shareable: bool) -> None:
+        self.schema = schema  # kept, with the operation, so that the key's ids stay unique
+        self.operation = operation
+        self.shareable = shareable
+        self.compiled: Compiled = {}
+
+
+# (id of the schema, id of the operation) -> its completions, least recently used first
+_kept: OrderedDict[tuple[int, int], _Kept] = OrderedDict()
 
 
 class _NotPlain(Exception):
@@ -55,10 +87,23 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # (type, field group) -> (the group, kept alive so its id stays unique; completion)
-        self._compiled: dict[tuple[int, int], tuple[FieldDetailsList, Complete | None]] = {}
         # a middleware must see every field
         self._plain = not (self.middleware_manager and self.middleware_manager.middlewares)
+        self._compiled: Compiled = self._kept_completions() if self._plain else {}
+
+    def _kept_completions(self) -> Compiled:
+        """The completions kept for this operation, or a new dict for this request alone
+        when the operation has directives."""
+        key = (id(self.schema), id(self.operation))
+        kept = _kept.get(key)
+        if kept is None or kept.operation is not self.operation or kept.schema is not self.schema:
+            shareable = not _has_directives(self.operation, *self.fragment_definitions.values())
+            kept = _kept[key] = _Kept(self.schema, self.operation, shareable)
+            if len(_kept) > KEPT_OPERATIONS:
+                _kept.popitem(last=False)
+        else:
+            _kept.move_to_end(key)
+        return kept.compiled if kept.shareable else {}
 
     def complete_value(
         self,
@@ -82,7 +127,7 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
     def _completion(
         self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList
     ) -> Complete | None:
-        key = (id(return_type), id(field_details_list))
+        key = (id(return_type), tuple(id(details.node) for details in field_details_list))
         known = self._compiled.get(key)
         if known is None:
             known = (field_details_list, self._compile(return_type, field_details_list))
@@ -93,11 +138,14 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
         if not self._plain:
             return None
         if is_non_null_type(type_):
-            return _non_null(self._compile(type_.of_type, fields))
+            inner = type_.of_type
+            if is_leaf_type(inner):
+                return _leaf(inner.coerce_output_value, _ITS_OWN_OUTPUT.get(inner), nullable=False)
+            return _non_null(self._compile(inner, fields))
         if is_list_type(type_):
             return _list_of(self._compile(type_.of_type, fields))
         if is_leaf_type(type_):
-            return _leaf(type_.coerce_output_value)
+            return _leaf(type_.coerce_output_value, _ITS_OWN_OUTPUT.get(type_), nullable=True)
         if is_abstract_type(type_):
             return self._abstract(type_, fields)
         if is_object_type(type_):
@@ -141,22 +189,17 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
         resolve_type = type_.resolve_type
         if resolve_type is None:
             return None
-        by_name: dict[str, Complete | None] = {}
-
-        def runtime(name: str) -> Complete | None:
-            if name not in by_name:
-                object_type = self.schema.get_type(name)
-                plain = is_object_type(object_type) and self.schema.is_sub_type(
-                    type_, object_type
-                )
-                by_name[name] = self._object(object_type, fields) if plain else None  # type: ignore[arg-type]
-            return by_name[name]
+        # every possible type now: the function is kept beyond this request
+        by_name = {
+            object_type.name: self._object(object_type, fields)
+            for object_type in self.schema.get_possible_types(type_)
+        }
 
         def complete_abstract(value: Any) -> Any:
             if value is None or value is Undefined:
                 return None
             name = resolve_type(value, None, type_)  # type: ignore[arg-type]
-            complete = runtime(name) if isinstance(name, str) else None
+            complete = by_name.get(name) if isinstance(name, str) else None
             if complete is None:
                 raise _NotPlain
             return complete(value)
@@ -182,7 +225,7 @@ def _reader(field: GraphQLField) -> Callable[[Any], Any] | None:
         return None
     parent = method.root_parameter or method.parent_parameter
     if method.self_parameter is not None and parent is None:
-        return cast("Callable[[Any], Any]", method)
+        return cast("Callable[[Any], Any]", method.wrapped_func)
     if parent is not None and method.self_parameter is None:
         name = parent.name
         return lambda value: method(**{name: value})
@@ -216,10 +259,20 @@ def _list_of(inner: Complete | None) -> Complete | None:
     return complete_list
 
 
-def _leaf(coerce: Callable[[Any], Any]) -> Complete:
+# Scalars whose coercion answers a value of this exact class unchanged.
+_ITS_OWN_OUTPUT: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
+
+
+def _leaf(coerce: Callable[[Any], Any], own: type | None, *, nullable: bool) -> Complete:
+    """A leaf's completion; `nullable=False` for a non-null leaf (a null gives up)."""
+
     def complete_leaf(value: Any) -> Any:
+        if value.__class__ is own:
+            return value
         if value is None or value is Undefined:
-            return None
+            if nullable:
+                return None
+            raise _NotPlain
         if isinstance(value, Exception):
             raise _NotPlain
         coerced = coerce(value)
@@ -230,10 +283,22 @@ def _leaf(coerce: Callable[[Any], Any]) -> Complete:
     return complete_leaf
 
 
+def _has_directives(*nodes: Node) -> bool:
+    """Whether any directive appears in these operation or fragment definitions."""
+    pending: list[Any] = list(nodes)
+    while pending:
+        node = pending.pop()
+        if getattr(node, "directives", None):
+            return True
+        selection_set = getattr(node, "selection_set", None)
+        if selection_set is not None:
+            pending.extend(selection_set.selections)
+    return False
+
+
 def _constant(value: Any) -> Callable[[Any], Any]:
     return lambda _source: value
 
 
 def _same(value: Any) -> Any:
     return value
-
