@@ -210,6 +210,12 @@ def serve(
     )
     workers = workers or settings.workers
     options: dict[str, Any] = {"host": host, "port": port, "log_level": "info", "access_log": False}
+    try:  # an answer's headers and body in one send (api/http_protocol.py)
+        from stakegraph.api.http_protocol import CoalescingHttpTools
+
+        options["http"] = CoalescingHttpTools
+    except ImportError:  # uvicorn without httptools: its own choice
+        pass
     if workers == 1:
         uvicorn.run(create_app(), **options)
     else:  # each process builds the app itself, with its own driver and connection pool

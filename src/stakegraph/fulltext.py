@@ -73,11 +73,7 @@ def within_one_edit(a: str, b: str) -> bool:
 def word_matches(word: str, stored: str, exact: bool = False) -> bool:
     if exact:
         return stored == word
-    return (
-        stored.startswith(word)
-        or len(word) >= FUZZY_FROM
-        and within_one_edit(word, stored)
-    )
+    return stored.startswith(word) or len(word) >= FUZZY_FROM and within_one_edit(word, stored)
 
 
 def matched(properties: Mapping[str, Any], text: str) -> list[str]:

@@ -11,7 +11,6 @@ stack traces go only to the server log (logger "stakegraph.errors").
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
@@ -19,6 +18,7 @@ import time
 import uuid
 from collections.abc import Iterator
 
+import orjson
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
@@ -77,7 +77,7 @@ class AccessLog:
                 "durationMs": round((time.perf_counter() - started) * 1000, 1),
                 "operation": state.get("operation"),
             }
-            log.info(json.dumps(line))
+            log.info(orjson.dumps(line).decode())
 
 
 class RecordOperation(SchemaExtension):

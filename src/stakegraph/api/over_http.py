@@ -1,16 +1,16 @@
 """GraphQL over HTTP, as its specification says, on top of Strawberry's ASGI view.
 
-    Accept prefers application/graphql-response+json (api/media.py):
-        the answer has that media type; a request error (the document does not parse or
-        validate, a variable does not coerce, a query limit refuses it: nothing ran, so
-        there is no `data`) is HTTP 400 without a `data` entry, UNAUTHENTICATED 401 and
-        FORBIDDEN 403; an answer with data (even null data, or field errors) is 200
-    otherwise (application/json, */*, no Accept):
-        unchanged: application/json, 200 with `errors` for GraphQL errors
-    either way:
-        a mutation in a GET is 405 (`Allow: GET, POST`); a body that is not a GraphQL
-        request (bad JSON, `query` or `operationName` not a string...) is 400, in
-        GraphQL's error shape under application/graphql-response+json
+Accept prefers application/graphql-response+json (api/media.py):
+    the answer has that media type; a request error (the document does not parse or
+    validate, a variable does not coerce, a query limit refuses it: nothing ran, so
+    there is no `data`) is HTTP 400 without a `data` entry, UNAUTHENTICATED 401 and
+    FORBIDDEN 403; an answer with data (even null data, or field errors) is 200
+otherwise (application/json, */*, no Accept):
+    unchanged: application/json, 200 with `errors` for GraphQL errors
+either way:
+    a mutation in a GET is 405 (`Allow: GET, POST`); a body that is not a GraphQL
+    request (bad JSON, `query` or `operationName` not a string...) is 400, in
+    GraphQL's error shape under application/graphql-response+json
 """
 
 from __future__ import annotations

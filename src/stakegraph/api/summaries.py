@@ -160,9 +160,7 @@ async def resolve_segment_members(
         ),
     ],
     lenses: ChangeLenses = None,
-    first: Annotated[
-        int | None, strawberry.argument(description="Page size (at most 500).")
-    ] = 50,
+    first: Annotated[int | None, strawberry.argument(description="Page size (at most 500).")] = 50,
     after: Annotated[
         str | None, strawberry.argument(description="The endCursor of the previous page.")
     ] = None,

@@ -123,4 +123,3 @@ def generate(stakeholders: int, seed: int, out: Path) -> GenerateSummary:
     summary.path = out
     summary.seconds = time.perf_counter() - started
     return summary
-

@@ -228,7 +228,6 @@ class _Base:
         words = "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 3)))
         return f"{words.capitalize()} {SUFFIX[currency]}"
 
-
     # ------------------------------------------------------------------ made elsewhere
     # Each unit of the world is made by its own module; these say what the others call.
 

@@ -140,4 +140,3 @@ class Organisations(_Base):
             return [self.rng.choice(["DECIDER", "BUYER"])]
         size = min(staff, self.rng.randint(3, 8))
         return ["DECIDER", *self.rng.sample(CENTER_ROLES, size - 1)][:size]
-

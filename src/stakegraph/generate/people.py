@@ -144,5 +144,3 @@ class People(_Base):
                     ongoing=False,
                     since=_iso(self.when()),
                 )
-
-

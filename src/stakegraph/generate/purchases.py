@@ -113,4 +113,3 @@ class Purchases(_Base):
                     channel="word of mouth",
                     at=_iso(when),
                 )
-

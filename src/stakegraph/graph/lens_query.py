@@ -107,7 +107,13 @@ class Relation:
     @property
     def lenses(self) -> list[Lens]:
         held = {f.lens for f in self.found}
-        return [lens for lens in Lens if lens in held]
+        return [lens for lens in _LENSES if lens in held]
+
+
+# The lenses in catalogue order, by name and by position: what a page's rows are read with.
+_LENSES = tuple(Lens)
+_LENS_NAMED = {lens.value: lens for lens in _LENSES}
+_LENS_ORDER = {lens: i for i, lens in enumerate(_LENSES)}
 
 
 @dataclass
@@ -155,6 +161,7 @@ WITH anchor, size(rows) AS total, rest[0..$first] AS page, size(rest) > $first A
 RETURN elementId(anchor) AS anchor, total, hasNext, nodes,
        [r IN page | {{other: elementId(r.other), shown: {shown_maps}}}] AS page
 """
+
 
 # Only the page leaves the database, as maps (graph/values.py): no driver Node or DateTime
 # objects. Each node on the page travels once, in `nodes`; rows and paths name it by id.
@@ -275,9 +282,7 @@ async def page(
     )
     records = await graph.read(query, **params)
     if not records:
-        raise errors.NotFound(
-            f"no stakeholder with id {anchor_id!r}", field=listing.anchor_field
-        )
+        raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=listing.anchor_field)
     record = records[0]
     nodes = values.nodes_by_id(record["nodes"])
     anchor = nodes[record["anchor"]]
@@ -296,9 +301,10 @@ def _relation(
     shown: Iterable[dict[str, Any]],
     nodes: dict[str, values.Node],
 ) -> Relation:
-    found = [Found(Lens(f["lens"]), [values.path(e, nodes) for e in f["evidence"]]) for f in shown]
-    order = list(Lens)
-    found.sort(key=lambda f: order.index(f.lens))
+    found = [
+        Found(_LENS_NAMED[f["lens"]], [values.path(e, nodes) for e in f["evidence"]]) for f in shown
+    ]
+    found.sort(key=lambda f: _LENS_ORDER[f.lens])
     return Relation(customer, provider, found)
 
 

@@ -198,9 +198,7 @@ async def linked(
     records = await graph.read(
         load("reads/linked").body, ids=list(ids), type=type_, direction=direction
     )
-    return {
-        r["id"]: [_link(row, r["n"], direction == OUT) for row in r["linked"]] for r in records
-    }
+    return {r["id"]: [_link(row, r["n"], direction == OUT) for row in r["linked"]] for r in records}
 
 
 async def stakeholders(graph: Graph, ids: Sequence[str]) -> dict[str, GraphNode]:

@@ -1,0 +1,114 @@
+"""api/http_protocol.py: the writes of one turn of the loop leave in one send, and a real
+`stakegraph serve` answers through it, several requests on one connection."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from typing import Any
+
+import httpx
+import neo4j
+
+from stakegraph.api.http_protocol import CoalescedWrites
+from stakegraph.config import Neo4jSettings
+from stakegraph.localdb import free_port
+
+
+class Recording:
+    """A transport that records what it is asked to send."""
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+        self.closed = self.aborted = False
+
+    def write(self, data: bytes) -> None:
+        self.sent.append(data)
+
+    def close(self) -> None:
+        self.closed = True
+
+    def abort(self) -> None:
+        self.aborted = True
+
+    def get_write_buffer_size(self) -> int:
+        return 0
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return f"extra {name}"
+
+
+def test_one_turn_of_writes_is_one_send_and_close_sends_first() -> None:
+    async def run() -> Recording:
+        recording = Recording()
+        coalesced = CoalescedWrites(recording, asyncio.get_running_loop())  # type: ignore[arg-type]
+        coalesced.write(b"HTTP/1.1 200 OK\r\n\r\n")
+        coalesced.write(b"")
+        coalesced.write(bytearray(b"body"))
+        assert recording.sent == [], "nothing leaves before the turn ends"
+        assert coalesced.get_write_buffer_size() == 23
+        assert coalesced.get_extra_info("peername") == "extra peername"  # the rest: as is
+        await asyncio.sleep(0)
+        assert recording.sent == [b"HTTP/1.1 200 OK\r\n\r\nbody"]
+        coalesced.write(b"last")
+        coalesced.close()
+        assert recording.sent[-1] == b"last" and recording.closed
+        await asyncio.sleep(0)
+        assert len(recording.sent) == 2, "a close sends what is kept, once"
+        coalesced.write(b"never")
+        coalesced.abort()
+        await asyncio.sleep(0)
+        assert recording.aborted and recording.sent[-1] == b"last"
+        return recording
+
+    asyncio.run(run())
+
+
+def test_serve_answers_several_requests_on_one_connection(
+    db: neo4j.Driver, neo4j_env: Neo4jSettings
+) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "stakegraph", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "STAKEGRAPH_API_KEYS": "", "STAKEGRAPH_WARM_UP": "false"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer"
+            time.sleep(0.2)
+        tags = [f"tag-{i:05}" for i in range(9000)]  # an answer of ~110 KB
+        db.execute_query("CREATE (:Stakeholder:Person {id: 'p', name: 'P', tags: $t})", t=tags)
+        with httpx.Client(base_url=url) as client:  # one kept-alive connection
+            for _ in range(3):
+                answer = client.post(
+                    "/graphql", json={"query": '{ stakeholder(id: "p") { name tags } }'}
+                )
+                assert answer.status_code == 200
+                assert answer.json() == {"data": {"stakeholder": {"name": "P", "tags": tags}}}
+                refused = client.post("/graphql", content=b"{not json")
+                assert refused.status_code == 400
+                assert client.get("/health").json() == {"status": "ok"}
+        # A client that says `Connection: close` gets the whole answer, then the close.
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+            raw.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            received = b""
+            while chunk := raw.recv(65536):
+                received += chunk
+        assert received.startswith(b"HTTP/1.1 200 OK\r\n")
+        assert received.endswith(b'{"status":"ok"}')
+    finally:
+        server.terminate()
+        server.wait(30)
