@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from stakegraph.importer import stakeholder_identity
 from stakegraph.records import (
     RELATION,
+    RELATION_ROWS,
     STAKEHOLDER,
+    STAKEHOLDER_ROWS,
     BuysRecord,
     MemberOfRecord,
     OrganizationRecord,
@@ -280,3 +283,100 @@ def test_each_stakeholder_type_answers_with_exactly_its_records_fields() -> None
     ):
         named = {to_camel(name) for name in typing.get_type_hints(graphql)} - {"roles"}
         assert named == set(record.model_fields), graphql.__name__
+
+
+# ------------------------------------------------------------------ import rows, the fast way
+
+SAMPLE_STAKEHOLDERS: list[dict[str, Any]] = [
+    {
+        "id": "org-1",
+        "kind": "ORGANIZATION",
+        "name": " Toy Co ",
+        "orgType": "BUSINESS",
+        "country": "DE",
+        "employees": 12,
+        "annualRevenue": 1000,
+        "grossMargin": 0.4,
+        "technologies": ["AWS", "React"],
+        "icpCountries": [],
+        "createdAt": "2024-01-01T10:00:00Z",
+    },
+    {"kind": "PERSON", "name": "Mia", "birthYear": 1990, "interests": [], "needs": None},
+    {"id": "dept-1", "kind": "DEPARTMENT", "name": "Sales", "region": " BY ", "tags": ["x"]},
+]
+SAMPLE_RELATIONS: list[dict[str, Any]] = [
+    {**BUY, "id": "rel-1", "amount": 10, "kind": "SUBSCRIPTION", "createdAt": "2024-01-01"},
+    {**BUY, "at": "2024-05-01T10:00:00+02:00"},
+    {"type": "USES", "from": "mia", "to": "toyco", "since": "2024-01-01T10:00:00"},
+    {"type": "SERVES", "from": "a", "to": "b", "ongoing": True, "offering": None},
+    {"type": "CONTRIBUTES", "from": "a", "to": "b", "what": " code "},
+    {"type": "ENGAGES", "from": "a", "to": "b", "stage": "INTENT", "at": "2024-01-01T00:00:00Z"},
+    {"type": "GIVES_FEEDBACK", "from": "a", "to": "b", "nps": 9},
+    {"type": "GIVES_FEEDBACK", "from": "a", "to": "b", "comment": " fine "},
+    {"type": "REFERS", "from": "a", "to": "b", "providerId": "c", "channel": "web"},
+    {"type": "MEMBER_OF", "from": "a", "to": "b", "buyingRole": "DECIDER", "scope": ["x"]},
+    {"type": "PART_OF", "from": "a", "to": "b"},
+    {"type": "PARENT_OF", "from": "a", "to": "b", "id": None},
+]
+ODD_VALUES: list[Any] = [
+    None, "", " ", "x", "a b", "x" * 129, "de", " us ", "XX", "DE", "eur", "EUR", 0, -1, 1.5,
+    11, True, "5", [], ["a", ""], ["a b"], {}, "2024-02-30T00:00:00Z", "2024-01-01T10:00:00",
+    "2024-01-01T10:00:00+02:00", "INTENT", "DECIDER", "ONE_OFF", "BUYS", "PERSON",
+]  # fmt: skip
+
+
+def variants(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each record, and each with one field removed, set to an odd value, or renamed."""
+    found = []
+    for record in records:
+        found.append(record)
+        for key in [*record, "from_id", "extra", "id", "country", "currency", "nps", "to"]:
+            found.append({k: v for k, v in record.items() if k != key})
+            found.extend({**record, key: value} for value in ODD_VALUES)
+        if "from" in record:  # the checks of the relation models' own validators
+            found.append({**record, "to": record["from"]})
+            found.append({**record, "providerId": record["to"]})
+            found.append({**record, "nps": None, "csat": None, "comment": " "})
+    return found
+
+
+def the_models_row(adapter: Any, raw: Any, section: str) -> dict[str, Any] | list[Any]:
+    """The row the models give (the way import went before the fast way), or the errors."""
+    try:
+        record = adapter.validate_python(raw)
+    except ValidationError as exc:
+        return field_errors(exc, "kind" if section == "stakeholders" else "type")
+    row: dict[str, Any] = record.row()
+    if section == "relations":
+        row["type"] = record.type
+    elif "id" not in record.model_fields_set:
+        row["id"] = stakeholder_identity(record)
+    return row
+
+
+@pytest.mark.parametrize(
+    ("rows", "adapter", "records", "section"),
+    [
+        (STAKEHOLDER_ROWS, STAKEHOLDER, SAMPLE_STAKEHOLDERS, "stakeholders"),
+        (RELATION_ROWS, RELATION, SAMPLE_RELATIONS, "relations"),
+    ],
+)
+def test_import_rows_are_the_models_rows_and_errors(
+    rows: Any, adapter: Any, records: list[dict[str, Any]], section: str
+) -> None:
+    """The fast way of import (records._Rows) gives what the models give, value and type,
+    key order included, and the models' own errors; good records never reach the models."""
+    raws = variants(records)
+    tag = "kind" if section == "stakeholders" else "type"
+    found = rows.rows(raws)
+    accepted = 0
+    for raw, got in zip(raws, found, strict=True):
+        expected = the_models_row(adapter, raw, section)
+        if isinstance(got, ValidationError):
+            assert field_errors(got, tag) == expected, raw
+            continue
+        accepted += 1
+        assert repr(got) == repr(expected), raw
+        assert list(got["properties"]) == list(expected["properties"]), raw  # type: ignore[call-overload]
+    assert accepted > len(records)
+    assert all(rows.one.validate_python(record) for record in records if "from_id" not in record)

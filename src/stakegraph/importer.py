@@ -29,8 +29,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import hashlib
-import json
+import gc
 import pickle
 import sqlite3
 import tempfile
@@ -39,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -63,11 +63,13 @@ from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 from stakegraph.inputs import Raw, ReadProblem, UnreadableInput, read_section
 from stakegraph.records import (
-    RELATION,
-    STAKEHOLDER,
+    RELATION_ROWS,
+    STAKEHOLDER_ROWS,
     RelationType,
     StakeholderRecord,
+    _Rows,
     field_errors,
+    stakeholder_content_id,
 )
 
 BATCH_SIZE = 10_000
@@ -186,21 +188,29 @@ class _Seen:
 
     def firsts(self, table: str, rows: list[tuple[str, str, str]]) -> list[tuple[str, bool]]:
         """For each (id, value, where) of `rows`, in order, recording the new ids: the value
-        of the id's first record (this one's when it is the first), and whether it is."""
-        query = f"SELECT id, value FROM {table} WHERE id IN ({{}})"
-        known: dict[str, str] = {id_: value for id_, value in self._lookup(query, rows)}
+        of the id's first record (this one's when it is the first), and whether it is.
+
+        The batch's ids are inserted first; only when some were known before (fewer rows
+        inserted than ids) are they looked up: a record is the first of its id when its
+        `where` (unique in the input) is the one recorded."""
+        in_batch: dict[str, str] = {}
         new: list[tuple[str, str, str]] = []
         answers = []
         for row in rows:
-            earlier = known.get(row[0])
+            earlier = in_batch.get(row[0])
             if earlier is None:
-                known[row[0]] = row[1]
+                in_batch[row[0]] = row[1]
                 new.append(row)
                 answers.append((row[1], True))
             else:
                 answers.append((earlier, False))
-        self.db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", new)
-        return answers
+        before = self.db.total_changes
+        self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?)", new)
+        if self.db.total_changes - before == len(new):
+            return answers  # no id of the batch was known before it
+        query = f"SELECT id, value, at FROM {table} WHERE id IN ({{}})"
+        first = {id_: (value, at) for id_, value, at in self._lookup(query, rows)}
+        return [(first[id_][0], first[id_][1] == where) for id_, _, where in rows]
 
     def first_of(self, table: str, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """id -> (value, where) of the first record of each of `ids` in `table`."""
@@ -298,90 +308,109 @@ def _validate(
     relations: Iterable[Raw],
     sink: _Sink,
     seen: _Seen,
-    tick: Callable[[], None] = lambda: None,
+    tick: Callable[[int], None] = lambda done: None,
     batch_size: int = BATCH_SIZE,
     keep: Callable[[int], bool] | None = None,
 ) -> _Found:
-    """Validate every record (pydantic), then, a batch at a time, against the input so far
-    (`seen`); hand each batch's valid records to `sink`. Problems are in input order.
+    """Validate every record (pydantic, a batch at a time: `records.STAKEHOLDER_ROWS`),
+    then, a batch at a time, against the input so far (`seen`); hand each batch's valid
+    records to `sink`. Problems are in input order.
 
     `keep`, when given, says which relation records (by their number in the section) to
     validate; the others are skipped (`import --initial` shares them between processes)."""
+    with _collector_paused():
+        return _validate_all(stakeholders, relations, sink, seen, tick, batch_size, keep)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while validating: the batches of records,
+    rows and dicts alive at once (no cycles among them) made it walk the heap again and
+    again, a third of the pass's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate_all(
+    stakeholders: Iterable[Raw],
+    relations: Iterable[Raw],
+    sink: _Sink,
+    seen: _Seen,
+    tick: Callable[[int], None],
+    batch_size: int,
+    keep: Callable[[int], bool] | None,
+) -> _Found:
     found = _Found()
     problems: list[tuple[int, Problem]] = []  # this batch's, by record number
-    batch: list[tuple[int, str, dict[str, Any]]] = []
 
-    def flush_stakeholders() -> None:
-        rows = [(row["id"], row["kind"], where) for _, where, row in batch]
-        valid: list[Checked] = []
-        for (number, where, row), (earlier, first) in zip(
-            batch, seen.firsts("kinds", rows), strict=True
-        ):
+    def checked(
+        records: Iterable[Raw], rows: _Rows, tag: str, keep: Callable[[int], bool] | None
+    ) -> Iterator[list[tuple[int, str, dict[str, Any]]]]:
+        """Batches of (number, where, row) of the valid records; problems noted."""
+        numbered: Iterator[tuple[int, Raw]] = enumerate(records)
+        if keep is not None:
+            numbered = ((n, raw) for n, raw in numbered if keep(n))
+        while chunk := list(islice(numbered, batch_size)):
+            taken = []
+            for number, (where, raw) in chunk:
+                if isinstance(raw, ReadProblem):
+                    problems.append((number, Problem(where, raw.field, raw.message)))
+                else:
+                    taken.append((number, where, raw))
+            batch = []
+            for (number, where, _), row in zip(
+                taken, rows.rows([raw for _, _, raw in taken]), strict=True
+            ):
+                if isinstance(row, ValidationError):
+                    problems.extend(
+                        (number, Problem(where, f, m)) for f, m in field_errors(row, tag)
+                    )
+                else:
+                    batch.append((number, where, row))
+            tick(len(batch))
+            yield batch
+
+    for batch in checked(stakeholders, STAKEHOLDER_ROWS, "kind", None):
+        answers = seen.firsts("kinds", [(row["id"], row["kind"], where) for _, where, row in batch])
+        people: list[Checked] = []
+        for (number, where, row), (earlier, first) in zip(batch, answers, strict=True):
             if earlier != row["kind"]:
                 message = f"id {row['id']!r} appears earlier as {earlier}"
                 problems.append((number, Problem(where, "kind", message)))
             else:
-                valid.append((where, row, first))
-        found.stakeholders += len(valid)
-        sink.stakeholders(valid)
-        done()
-
-    def flush_relations() -> None:
-        rows = [(row["id"], row.pop("_signature"), where) for _, where, row in batch]
-        valid: list[Checked] = []
+                people.append((where, row, first))
+        found.stakeholders += len(people)
+        sink.stakeholders(people)
+        _in_order(problems, found)
+    for batch in checked(relations, RELATION_ROWS, "type", keep):
+        signed = [
+            (row["id"], f"{row['type']} {row['from']} {row['to']}", where)
+            for _, where, row in batch
+        ]
+        links: list[Checked] = []
         for (_, where, row), (_, signature, _), (earlier, first) in zip(
-            batch, rows, seen.firsts("relations", rows), strict=True
+            batch, signed, seen.firsts("relations", signed), strict=True
         ):
             if earlier != signature:
                 found.clashes.append((where, _ends(row)))
             else:
-                valid.append((where, row, first))
-        found.relations += len(valid)
-        sink.relations(valid)
-        done()
-
-    def done() -> None:
-        problems.sort(key=lambda item: item[0])  # stable: a record's own problems in order
-        found.problems.extend(problem for _, problem in problems)
-        problems.clear()
-        batch.clear()
-
-    for number, (where, raw) in enumerate(stakeholders):
-        if isinstance(raw, ReadProblem):
-            problems.append((number, Problem(where, raw.field, raw.message)))
-            continue
-        try:
-            record = STAKEHOLDER.validate_python(raw)
-        except ValidationError as exc:
-            problems.extend((number, Problem(where, f, m)) for f, m in field_errors(exc, "kind"))
-            continue
-        if "id" not in record.model_fields_set:
-            record = record.model_copy(update={"id": stakeholder_identity(record)})
-        tick()
-        batch.append((number, where, record.row()))
-        if len(batch) >= batch_size:
-            flush_stakeholders()
-    flush_stakeholders()
-    for number, (where, raw) in enumerate(relations):
-        if keep is not None and not keep(number):
-            continue
-        if isinstance(raw, ReadProblem):
-            problems.append((number, Problem(where, raw.field, raw.message)))
-            continue
-        try:
-            relation = RELATION.validate_python(raw)
-        except ValidationError as exc:
-            problems.extend((number, Problem(where, f, m)) for f, m in field_errors(exc, "type"))
-            continue
-        tick()
-        row = relation.row()  # its id computed once (hashing an id-less relation is not free)
-        row["type"] = type_ = relation.relation_type.value
-        row["_signature"] = f"{type_} {row['from']} {row['to']}"
-        batch.append((number, where, row))
-        if len(batch) >= batch_size:
-            flush_relations()
-    flush_relations()
+                links.append((where, row, first))
+        found.relations += len(links)
+        sink.relations(links)
+        _in_order(problems, found)
     return found
+
+
+def _in_order(problems: list[tuple[int, Problem]], found: _Found) -> None:
+    """A batch's problems, by record number, to `found` (stable: a record's own in order)."""
+    problems.sort(key=lambda item: item[0])
+    found.problems.extend(problem for _, problem in problems)
+    problems.clear()
 
 
 def _report_clashes(found: _Found | _Validated, seen: _Seen) -> None:
@@ -402,9 +431,7 @@ def stakeholder_identity(record: StakeholderRecord) -> str:
     left out), sorted keys, no spaces; so importing the same record twice gives one node.
     Import only: a mutation without an id gets a random one (two people may share a name).
     """
-    content = {k: v for k, v in record.properties().items() if v is not None}
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
-    return f"{record.kind}:{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"
+    return stakeholder_content_id(record.kind, record.properties())
 
 
 class _RateColumn(ProgressColumn):
@@ -428,15 +455,11 @@ def _progress() -> Progress:
     )
 
 
-def _ticker(bar: Progress, task: TaskID, every: int = 1_000) -> Callable[[], None]:
-    """A callback advancing `task` by `every` on every `every`-th call (cheap per record)."""
-    calls = 0
+def _ticker(bar: Progress, task: TaskID) -> Callable[[int], None]:
+    """A callback advancing `task` by the records just done (called once a batch)."""
 
-    def tick() -> None:
-        nonlocal calls
-        calls += 1
-        if calls % every == 0:
-            bar.advance(task, every)
+    def tick(done: int) -> None:
+        bar.advance(task, done)
 
     return tick
 
@@ -512,7 +535,7 @@ async def _validate_and_check(
         ("relations", batch, seen.kinds_of(i for _, r in batch for i in (r["from"], r["to"])))
     )
     task = bar.add_task("validating", total=None) if bar else None
-    tick = _ticker(bar, task) if bar and task is not None else lambda: None
+    tick = _ticker(bar, task) if bar and task is not None else lambda done: None
 
     def validate() -> _Validated:
         try:

@@ -379,18 +379,39 @@ class _Writer:
 
     def _check_ends(self, batch: list[Checked]) -> None:
         """The database checks of `import` on a new database, for one batch of relations:
-        the kinds of the ends come from the input alone."""
-        ends = [_ends(row) for _, row, _ in batch]
+        the kinds of the ends come from the input alone. A relation whose ends are known and
+        of the kinds allowed is fine; the others are asked of `writes.end_refusals`."""
         kinds = self.seen.kinds_of(
-            i for e in ends for i in (e.from_id, e.to_id, e.provider_id) if i
+            i
+            for _, r, _ in batch
+            for i in (r["from"], r["to"], r["properties"].get("providerId"))
+            if i
         )
+        wrong = []
+        for index, (_, row, _) in enumerate(batch):
+            from_kind, to_kind = kinds.get(row["from"]), kinds.get(row["to"])
+            allowed = KINDS_OF_ENDS.get(row["type"])
+            provider = row["properties"].get("providerId")
+            if (
+                from_kind is None
+                or to_kind is None
+                or (provider is not None and provider not in kinds)
+                or (allowed and (from_kind not in allowed[0] or to_kind not in allowed[1]))
+            ):
+                wrong.append(index)
+        if not wrong:
+            return
+        ends = [_ends(batch[index][1]) for index in wrong]
         for refusal in writes.end_refusals(ends, kinds):
             message = refusal.message
             if refusal.missing:
                 message = f"no stakeholder {refusal.value!r} in the input"
-            self.problems.append(Problem(batch[refusal.index][0], refusal.field, message))
+            where = batch[wrong[refusal.index]][0]
+            self.problems.append(Problem(where, refusal.field, message))
 
 
+# records.ENDS by type name
+KINDS_OF_ENDS = {kind.value: allowed for kind, allowed in ENDS.items()}
 STRUCTURAL = {kind.value for kind in RelationType if kind.structural}
 # The role label a relationship gives its `from` end (a MEMBER_OF: when it has a buyingRole)
 ROLES = {"USES": "EndUser", "PARENT_OF": "Parent", "MEMBER_OF": "BuyingCenterMember"}
@@ -536,7 +557,7 @@ def _in_one(
     rewrites = _spools(stack)
     writer = _Writer(folder, seen, rewrites)
     task = bar.add_task("validating", total=None) if bar else None
-    tick = _ticker(bar, task) if bar and task is not None else lambda: None
+    tick = _ticker(bar, task) if bar and task is not None else lambda done: None
     try:
         found = _validate(read("stakeholders"), read("relations"), writer, seen, tick)
     except UnreadableInput as exc:
@@ -655,7 +676,7 @@ def _in_two(
     rewrites = _spools(stack)
     writer = _Writer(folder, seen, rewrites, now=now)
     task = bar.add_task("validating", total=None) if bar else None
-    tick = _ticker(bar, task) if bar and task is not None else lambda: None
+    tick = _ticker(bar, task) if bar and task is not None else lambda done: None
     try:
         found = _validate(
             read("stakeholders"), read("relations"), writer, seen, tick, keep=_main_keeps(chunk)
