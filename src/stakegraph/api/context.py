@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphql import FieldNode, FragmentSpreadNode
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -32,11 +33,47 @@ def selects(info: Info, name: str) -> bool:
     """Whether the client's selection below this field asks, at any depth and through any
     fragment, for a field called `name` (its GraphQL name, e.g. "evidence"): the one place
     resolvers read the selection set to shape their Cypher (SPEC 14). Erring towards True
-    is safe: it only means work that may not be needed."""
-    pending: list[Any] = list(info.selected_fields)
+    is safe: it only means work that may not be needed (directives are not read, and a
+    fragment called `name` counts). The answer depends only on the parsed document, so it
+    is kept for the same field nodes (the parser cache hands out the same document)."""
+    raw = info._raw_info
+    nodes = tuple(raw.field_nodes)
+    key = (name, *map(id, nodes))
+    kept = _selects.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], nodes, strict=True)):
+        return kept[1]
+    found = _walk(nodes, raw.fragments, name)
+    if len(_selects) >= KEPT_SELECTIONS:
+        _selects.clear()
+    _selects[key] = (nodes, found)
+    return found
+
+
+KEPT_SELECTIONS = 1024
+# (name, ids of the field nodes) -> (the field nodes, kept so the ids stay theirs; answer)
+_selects: dict[tuple[Any, ...], tuple[tuple[Any, ...], bool]] = {}
+
+
+def _walk(nodes: tuple[Any, ...], fragments: dict[str, Any], name: str) -> bool:
+    pending: list[Any] = [
+        selection
+        for node in nodes
+        if node.selection_set is not None
+        for selection in node.selection_set.selections
+    ]
+    seen: set[str] = set()
     while pending:
         selection = pending.pop()
-        if getattr(selection, "name", None) == name:
+        if isinstance(selection, FragmentSpreadNode):
+            spread = selection.name.value
+            if spread == name:
+                return True
+            if spread in seen or spread not in fragments:
+                continue
+            seen.add(spread)
+            selection = fragments[spread]
+        elif isinstance(selection, FieldNode) and selection.name.value == name:
             return True
-        pending.extend(getattr(selection, "selections", None) or ())
+        if selection.selection_set is not None:
+            pending.extend(selection.selection_set.selections)
     return False
