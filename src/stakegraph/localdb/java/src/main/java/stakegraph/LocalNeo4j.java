@@ -1,9 +1,15 @@
 package stakegraph;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -12,7 +18,11 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * An embedded Neo4j with its Bolt connector on 127.0.0.1.
@@ -37,6 +47,9 @@ public final class LocalNeo4j {
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
         String pagecache = System.getenv().getOrDefault("STAKEGRAPH_NEO4J_PAGECACHE", "512m");
 
+        if (!password.isEmpty() && !Files.exists(home.resolve("data/databases/system"))) {
+            setInitialPassword(home, password);
+        }
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -44,15 +57,50 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.auth_enabled, !password.isEmpty())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(0))
+                // Bolt's event loops are shut down after the databases (checkpointed and
+                // closed by then) with a quiet period of 5 s, twice: 10 s of every stop
+                // spent waiting for connections that are already gone.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
-        if (!password.isEmpty()) {
-            setPassword(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        if (!password.isEmpty() && !passwordIs(system, password)) {
+            setPassword(system, password);
         }
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
+    }
+
+    /**
+     * Before the first start (no system database yet): the password of "neo4j" as
+     * `neo4j-admin dbms set-initial-password` gives it, in a file the new system database
+     * reads, with no password change required. The Cypher of `setPassword` costs a cold JVM
+     * seconds of CPU (its commands are compiled into several queries on the system graph).
+     */
+    private static void setInitialPassword(Path home, String password) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), quiet, System.err,
+                new org.neo4j.io.fs.DefaultFileSystemAbstraction());
+        int code = AdminTool.execute(context, "dbms", "set-initial-password", "--", password);
+        if (code != 0) {
+            throw new IllegalStateException("set-initial-password failed (exit " + code + ")");
+        }
+    }
+
+    /** Whether "neo4j" logs in with this password (a look-up in the system graph, no Cypher). */
+    private static boolean passwordIs(GraphDatabaseService system, String password) {
+        AuthManager auth = ((GraphDatabaseAPI) system).getDependencyResolver().resolveDependency(AuthManager.class);
+        try {
+            Map<String, Object> token = Map.of(
+                    "scheme", "basic", "principal", "neo4j", "credentials", password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return auth.login(token, ClientConnectionInfo.EMBEDDED_CONNECTION).subject().getAuthenticationResult()
+                    == AuthenticationResult.SUCCESS;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /**
