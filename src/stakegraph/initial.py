@@ -185,16 +185,15 @@ def _cell(kind: str, value: Any) -> str | None:
 
 EMPTY_LISTS = "_emptyLists"  # importer column: the list properties that are [] (see below)
 
-# Per column set: property -> (its column's place, its cell function, whether it is a list)
-_PLANS: dict[int, dict[str, tuple[int, Any, bool]]] = {}
+# Per column set: property -> (its column's place, its importer type, its cell function)
+_PLANS: dict[int, dict[str, tuple[int, str, Any]]] = {}
 
 
-def _plan(columns: Columns) -> dict[str, tuple[int, Any, bool]]:
+def _plan(columns: Columns) -> dict[str, tuple[int, str, Any]]:
     plan = _PLANS.get(id(columns))
     if plan is None:
         plan = {
-            name: (place, _CELL[kind], kind == "string[]")
-            for place, (name, kind) in enumerate(columns.items())
+            name: (place, kind, _CELL[kind]) for place, (name, kind) in enumerate(columns.items())
         }
         _PLANS[id(columns)] = plan
     return plan
@@ -213,8 +212,14 @@ def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], boo
     for name, value in properties.items():
         if value is None:  # null, which on a new node or relationship is absent
             continue
-        place, cell_of, listed = plan[name]
-        if listed and value == []:
+        place, kind, cell_of = plan[name]
+        if kind == "string" and value.__class__ is str:  # most cells: `_text`, inline
+            if value and "\n" not in value and "\r" not in value and "\0" not in value:
+                cells[place] = value
+            else:
+                exact = False
+            continue
+        if kind == "string[]" and value == []:
             empty.append(name)
             continue
         cell = cell_of(value)
@@ -358,23 +363,29 @@ class _Writer:
             firsts[index] = new  # a structural relation is one relationship per pair
         now = self.now
         holders = []  # (id, role label)
+        lines: dict[str, list[list[str]]] = {}  # per relationship type, in batch order
         for (where, row, _), first in zip(batch, firsts, strict=True):
             if not first:
                 self.rewrites[1].add(where, row)
                 continue
             type_ = row["type"]
-            out = self.writers.get(type_) or self._writer(type_)
             properties = row["properties"]
             cells, exact = _cells(RELATION_COLUMNS[type_], properties)
             if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
                 holders.append((row["from"], ROLES[type_]))
             created = row["createdAt"]
             time = now if created is None else created.isoformat()
-            out.writerow([row["from"], row["to"], row["id"], time, *cells])
+            line = [row["from"], row["to"], row["id"], time, *cells]
+            if type_ in lines:
+                lines[type_].append(line)
+            else:
+                lines[type_] = [line]
             if not exact:
                 self.rewrites[1].add(where, row)
             if cells[-1]:
                 self.empty_lists["relations"] += 1
+        for type_, rows in lines.items():
+            (self.writers.get(type_) or self._writer(type_)).writerows(rows)
         self.seen.db.executemany("INSERT OR IGNORE INTO roles VALUES (?, ?)", holders)
 
     def _check_ends(self, batch: list[Checked]) -> None:

@@ -588,7 +588,14 @@ class _Shape:
         self.usable = not (validators.model_validators or validators.root_validators) and all(
             n in _FAST_CHECKS for n in names
         )
-        self.checks = [_FAST_CHECKS[n] for n in names if n in _FAST_CHECKS]
+        checks = [_FAST_CHECKS[n] for n in names if n in _FAST_CHECKS]
+        self.check: Callable[[dict[str, Any]], bool] | None = (
+            None
+            if not checks
+            else checks[0]
+            if len(checks) == 1
+            else lambda valid: all(check(valid) for check in checks)
+        )
         fields: dict[str, Any] = {}
         for name, info in model.model_fields.items():
             key = info.validation_alias if isinstance(info.validation_alias, str) else name
@@ -633,16 +640,17 @@ class _Rows:
         except ValidationError:
             valid = [self._fast_one(raw) for raw in raws]
         found: list[dict[str, Any] | ValidationError] = []
+        shapes, tag, row_of = self.shapes, self.tag, self._row
         for raw, checked in zip(raws, valid, strict=True):
             if checked is not None:
-                shape = self.shapes[checked[self.tag]]
-                if all(check(checked) for check in shape.checks):
-                    found.append(self._row(shape, checked))
+                shape = shapes[checked[tag]]
+                if shape.check is None or shape.check(checked):
+                    found.append(row_of(shape, checked))
                     continue
             try:
                 record = self.exact.validate_python(raw)
             except ValidationError as exc:
-                found.append(exc)
+                found.append(exc.with_traceback(None))  # no cycle through this frame
                 continue
             found.append(self._record_row(record))
         return found
