@@ -199,17 +199,19 @@ def wrk(url: str, query: str, variables: dict[str, Any], concurrency: int, secon
 
 async def raw(uri: str, cypher: str, params: dict[str, Any], concurrency: int,
               seconds: int) -> Figures:
-    """The floor: the same statement through the async driver, in a read transaction."""
+    """The floor: the same statement through the async driver, in a read transaction, as
+    the server's Graph.read runs it (execute_query: BEGIN sent with the statement, the
+    transaction timeout, no bookmarks), records pulled."""
     driver = AsyncGraphDatabase.driver(uri, auth=AUTH, notifications_min_severity="OFF")
     timings: list[float] = []
 
-    async def work(tx: neo4j.AsyncManagedTransaction) -> list[neo4j.Record]:
-        result = await tx.run(cypher, params)
+    async def records(result: neo4j.AsyncResult) -> list[neo4j.Record]:
         return [record async for record in result]
 
     async def once() -> None:
-        async with driver.session(database="neo4j") as session:
-            await session.execute_read(work)
+        await driver.execute_query(
+            neo4j.Query(cypher, timeout=5.0), params, routing_=neo4j.RoutingControl.READ,
+            database_="neo4j", bookmark_manager_=None, result_transformer_=records)
 
     async def client(deadline: float) -> None:
         while (start := time.perf_counter()) < deadline:

@@ -52,12 +52,26 @@ class Graph:
         await self.driver.close()
 
     async def read(self, cypher: str, **params: Any) -> list[neo4j.Record]:
-        """Run one statement in a read transaction and return all its records."""
+        """Run one statement in a read transaction and return all its records.
 
-        async def work(tx: AsyncManagedTransaction) -> list[neo4j.Record]:
-            return await self._run(tx, cypher, params)
-
-        return await self.execute(work, write=False)
+        Through the driver's `execute_query`: a managed read transaction with the same
+        retries as `execute`, whose BEGIN goes out with the statement (one round trip to
+        Neo4j fewer than `execute_read`, which waits for BEGIN's answer first). No
+        bookmarks: a read sees what was committed before it starts, as before."""
+        self.statements += 1
+        try:
+            return await self.driver.execute_query(
+                neo4j.Query(cypher, timeout=self.timeout),
+                params,
+                routing_=neo4j.RoutingControl.READ,
+                database_=self.database,
+                bookmark_manager_=None,
+                result_transformer_=_records,
+            )
+        except errors.StakegraphError:
+            raise
+        except Exception as exc:
+            raise translate(exc) from exc
 
     async def write(self, cypher: str, **params: Any) -> list[neo4j.Record]:
         """Run one statement in a write transaction and return all its records."""
@@ -104,6 +118,10 @@ class Graph:
             await self.driver.verify_connectivity()
         except Exception as exc:
             raise translate(exc) from exc
+
+
+async def _records(result: neo4j.AsyncResult) -> list[neo4j.Record]:
+    return [record async for record in result]
 
 
 # Codes of a statement stopped by its transaction timeout: while running, or while waiting
