@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from graphql import FieldNode, FragmentSpreadNode
@@ -20,10 +21,11 @@ class Context:
     request: Request | WebSocket
     response: Response | None
     graph: Graph
-    loaders: Loaders = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.loaders = Loaders(self.graph)
+    @cached_property
+    def loaders(self) -> Loaders:
+        """The request's loaders, made when a resolver first asks (most requests never do)."""
+        return Loaders(self.graph)
 
 
 Info = StrawberryInfo[Context, None]
