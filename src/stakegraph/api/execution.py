@@ -29,6 +29,7 @@ any directive (@include and @skip read variables) is compiled afresh for each re
 
 from __future__ import annotations
 
+import inspect
 from collections import OrderedDict
 from collections.abc import Callable
 from operator import attrgetter
@@ -227,9 +228,17 @@ def _reader(field: GraphQLField) -> Callable[[Any], Any] | None:
     if method.self_parameter is not None and parent is None:
         return cast("Callable[[Any], Any]", method.wrapped_func)
     if parent is not None and method.self_parameter is None:
-        name = parent.name
-        return lambda value: method(**{name: value})
+        func, name = method.wrapped_func, parent.name
+        if not callable(func):
+            return None
+        parameters = list(inspect.signature(func).parameters.values())
+        if [p.name for p in parameters] == [name] and parameters[0].kind in _POSITIONAL:
+            return cast("Callable[[Any], Any]", func)  # its one parameter: the parent
+        return lambda value: func(**{name: value})
     return None
+
+
+_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 
 def _non_null(inner: Complete | None) -> Complete | None:
