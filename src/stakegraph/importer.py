@@ -73,6 +73,7 @@ from stakegraph.records import (
 )
 
 BATCH_SIZE = 10_000
+VALIDATION_CHUNK = 1_000  # records validated at once (fewer raw records alive than a batch)
 SHOWN_PROBLEMS = 200  # problems written into the error message; `problems` has them all
 BULK_TIMEOUT = 600.0  # seconds per batch transaction
 
@@ -356,14 +357,18 @@ def _validate_all(
         numbered: Iterator[tuple[int, Raw]] = enumerate(records)
         if keep is not None:
             numbered = ((n, raw) for n, raw in numbered if keep(n))
-        while chunk := list(islice(numbered, batch_size)):
+        batch: list[tuple[int, str, dict[str, Any]]] = []
+        # Validated a chunk at a time, batched by whole chunks (each batch's problems
+        # are then all before the next's): a batch may pass batch_size by a chunk.
+        size = min(VALIDATION_CHUNK, batch_size)
+        while chunk := list(islice(numbered, size)):
             taken = []
             for number, (where, raw) in chunk:
                 if isinstance(raw, ReadProblem):
                     problems.append((number, Problem(where, raw.field, raw.message)))
                 else:
                     taken.append((number, where, raw))
-            batch = []
+            del chunk
             for (number, where, _), row in zip(
                 taken, rows.rows([raw for _, _, raw in taken]), strict=True
             ):
@@ -373,8 +378,13 @@ def _validate_all(
                     )
                 else:
                     batch.append((number, where, row))
+            if len(batch) < batch_size:
+                continue
             tick(len(batch))
             yield batch
+            batch = []
+        tick(len(batch))
+        yield batch  # even empty: the section's last problems are handed on with it
 
     for batch in checked(stakeholders, STAKEHOLDER_ROWS, "kind", None):
         answers = seen.firsts("kinds", [(row["id"], row["kind"], where) for _, where, row in batch])

@@ -238,15 +238,34 @@ def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], boo
         if value is None:  # null, which on a new node or relationship is absent
             continue
         place, kind, cell_of = plan[name]
-        if kind == "string" and value.__class__ is str:  # most cells: `_text`, inline
+        # The commonest cells inline (what `_string`, `_datetime` and `_strings` say of
+        # values of exactly these classes); the rest by their cell functions.
+        cls = value.__class__
+        if cls is str and kind == "string":
             if value and "\n" not in value and "\r" not in value and "\0" not in value:
                 cells[place] = value
             else:
                 exact = False
             continue
-        if kind == "string[]" and value == []:
-            empty.append(name)
+        if cls is datetime and kind == "datetime":
+            cells[place] = value.isoformat()
             continue
+        if cls is list and kind == "string[]":
+            if not value:
+                empty.append(name)
+                continue
+            if all(item.__class__ is str for item in value) and "" not in value:
+                joined = ARRAY_DELIMITER.join(value)
+                if (
+                    joined.count(ARRAY_DELIMITER) == len(value) - 1
+                    and "\n" not in joined
+                    and "\r" not in joined
+                    and "\0" not in joined
+                ):
+                    cells[place] = joined
+                else:
+                    exact = False
+                continue
         cell = cell_of(value)
         if cell is None:
             exact = False
