@@ -614,7 +614,7 @@ def _in_one(
     task = bar.add_task("validating", total=None) if bar else None
     tick = _ticker(bar, task) if bar and task is not None else lambda done: None
     try:
-        found = _validate(read("stakeholders"), read("relations"), writer, seen, tick)
+        found = _validate(read("stakeholders"), read("relations"), writer, seen, tick, alone=True)
     except UnreadableInput as exc:
         raise InvalidInput([Problem(exc.where, None, exc.message)]) from exc
     finally:
@@ -655,7 +655,8 @@ def _helper(source: str, folder: str, work: str, chunk: int, now: str, answer: C
             writer = _Writer(Path(folder), seen, rewrites, part="1", check_ends=False, now=now)
             try:
                 relations = read_section(Path(source), "relations")
-                found = _validate((), relations, writer, seen, keep=_helper_keeps(chunk))
+                keep = _helper_keeps(chunk)
+                found = _validate((), relations, writer, seen, keep=keep, alone=True)
                 rewrites[1].flush()
             finally:
                 writer.close()
@@ -734,7 +735,13 @@ def _in_two(
     tick = _ticker(bar, task) if bar and task is not None else lambda done: None
     try:
         found = _validate(
-            read("stakeholders"), read("relations"), writer, seen, tick, keep=_main_keeps(chunk)
+            read("stakeholders"),
+            read("relations"),
+            writer,
+            seen,
+            tick,
+            keep=_main_keeps(chunk),
+            alone=True,
         )
     except UnreadableInput as exc:
         end_helper()
