@@ -92,3 +92,27 @@ def test_a_store_left_with_a_password_change_pending_starts(tmp_path: Path) -> N
         assert count_marks(again.uri or "") == 0
     finally:
         localdb.stop(tmp_path)
+
+
+def test_a_start_with_another_password_changes_it(tmp_path: Path) -> None:
+    """The first start's password comes from set-initial-password; a later start with
+    another one changes it (the old one no longer logs in), with the data kept."""
+    port = free_port()
+    started = localdb.start(port, tmp_path)
+    try:
+        with neo4j.GraphDatabase.driver(started.uri or "", auth=("neo4j", DEFAULT_PASSWORD)) as d:
+            d.execute_query("CREATE (:LauncherMark)")
+    finally:
+        localdb.stop(tmp_path)
+    again = localdb.start(port, tmp_path, password="another-password")
+    try:
+        with neo4j.GraphDatabase.driver(again.uri or "", auth=("neo4j", "another-password")) as d:
+            records, _, _ = d.execute_query("MATCH (m:LauncherMark) RETURN count(m) AS n")
+            assert records[0]["n"] == 1
+        with (
+            neo4j.GraphDatabase.driver(again.uri or "", auth=("neo4j", DEFAULT_PASSWORD)) as d,
+            pytest.raises(neo4j.exceptions.AuthError),
+        ):
+            d.verify_connectivity()
+    finally:
+        localdb.stop(tmp_path)
