@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from starlette.testclient import TestClient
 
 from stakegraph.api.app import create_app
 from stakegraph.config import Neo4jSettings
 from stakegraph.demo import load_demo
 from stakegraph.graph.driver import Graph
+from stakegraph.localdb import free_port
 
 
 class GraphQLFailed(AssertionError):
@@ -73,6 +79,37 @@ def serve(settings: Neo4jSettings) -> Iterator[GQL]:
     """The app on the given Neo4j, with its lifespan running."""
     with TestClient(create_app(settings)) as client:
         yield GQL(client)
+
+
+@contextmanager
+def serve_process(
+    *options: str, env: dict[str, str]
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`stakegraph serve` in a process of its own on a free port (`options` added, `env`
+    over this process's environment), once /health answers: the process and its URL.
+    Terminated on the way out."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "stakegraph", "serve", "--port", str(port), *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **env},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer"
+            time.sleep(0.2)
+        yield server, url
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def code(error: dict[str, Any]) -> str | None:

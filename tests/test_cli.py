@@ -10,6 +10,7 @@ from pathlib import Path
 import neo4j
 
 from stakegraph.config import Neo4jSettings
+from tests.gql import serve_process
 
 
 def stakegraph(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -123,26 +124,8 @@ def test_serve_with_two_workers_answers_from_two_processes(
 
     import httpx
 
-    from stakegraph.localdb import free_port
-
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "stakegraph", "serve", "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "STAKEGRAPH_API_KEYS": ""},
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
+    with serve_process("--workers", "2", env={"STAKEGRAPH_API_KEYS": ""}) as (server, url):
         deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not answer"
-            time.sleep(0.2)
         db.execute_query("CREATE (:Stakeholder:Person {id: 'w', name: 'Worker test'})")
         answer = httpx.post(f"{url}/graphql", json={"query": '{ stakeholder(id: "w") { name } }'})
         assert answer.json() == {"data": {"stakeholder": {"name": "Worker test"}}}
@@ -160,9 +143,6 @@ def test_serve_with_two_workers_answers_from_two_processes(
         while children() < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert children() >= 2  # uvicorn's two worker processes (plus its own helpers)
-    finally:
-        server.terminate()
-        server.wait(30)
 
 
 def test_export_csv_refuses_a_file_path(tmp_path: Path) -> None:

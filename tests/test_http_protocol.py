@@ -4,11 +4,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
-import subprocess
-import sys
-import time
 from typing import Any
 
 import httpx
@@ -16,7 +12,7 @@ import neo4j
 
 from stakegraph.api.http_protocol import CoalescedWrites
 from stakegraph.config import Neo4jSettings
-from stakegraph.localdb import free_port
+from tests.gql import serve_process
 
 
 class Recording:
@@ -71,24 +67,7 @@ def test_one_turn_of_writes_is_one_send_and_close_sends_first() -> None:
 def test_serve_answers_several_requests_on_one_connection(
     db: neo4j.Driver, neo4j_env: Neo4jSettings
 ) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "stakegraph", "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "STAKEGRAPH_API_KEYS": "", "STAKEGRAPH_WARM_UP": "false"},
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not answer"
-            time.sleep(0.2)
+    with serve_process(env={"STAKEGRAPH_API_KEYS": "", "STAKEGRAPH_WARM_UP": "false"}) as (_, url):
         tags = [f"tag-{i:05}" for i in range(9000)]  # an answer of ~110 KB
         db.execute_query("CREATE (:Stakeholder:Person {id: 'p', name: 'P', tags: $t})", t=tags)
         with httpx.Client(base_url=url) as client:  # one kept-alive connection
@@ -102,6 +81,7 @@ def test_serve_answers_several_requests_on_one_connection(
                 assert refused.status_code == 400
                 assert client.get("/health").json() == {"status": "ok"}
         # A client that says `Connection: close` gets the whole answer, then the close.
+        port = int(url.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
             raw.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
             received = b""
@@ -109,6 +89,3 @@ def test_serve_answers_several_requests_on_one_connection(
                 received += chunk
         assert received.startswith(b"HTTP/1.1 200 OK\r\n")
         assert received.endswith(b'{"status":"ok"}')
-    finally:
-        server.terminate()
-        server.wait(30)
