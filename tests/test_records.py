@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from stakegraph.importer import stakeholder_identity
 from stakegraph.records import (
     RELATION,
     RELATION_ROWS,
@@ -23,6 +22,7 @@ from stakegraph.records import (
     end_kind_problem,
     field_errors,
     identity,
+    stakeholder_content_id,
 )
 
 
@@ -350,7 +350,7 @@ def the_models_row(adapter: Any, raw: Any, section: str) -> dict[str, Any] | lis
     if section == "relations":
         row["type"] = record.type
     elif "id" not in record.model_fields_set:
-        row["id"] = stakeholder_identity(record)
+        row["id"] = stakeholder_content_id(record.kind, record.properties())
     return row
 
 

@@ -20,8 +20,8 @@
    refreshes the role labels of its `from` ends in the same transaction.
 
 Importing the same input twice leaves the graph as after the first time: stakeholders are
-merged on id (without one, on the content identity of `stakeholder_identity`), relations as
-docs/import-export.md says.
+merged on id (without one, on the content identity of `records.stakeholder_content_id`),
+relations as docs/import-export.md says.
 """
 
 from __future__ import annotations
@@ -66,10 +66,8 @@ from stakegraph.records import (
     RELATION_ROWS,
     STAKEHOLDER_ROWS,
     RelationType,
-    StakeholderRecord,
     _Rows,
     field_errors,
-    stakeholder_content_id,
 )
 
 BATCH_SIZE = 10_000
@@ -437,17 +435,6 @@ def _report_clashes(found: _Found | _Validated, seen: _Seen) -> None:
         type_, from_id, to_id = signature.split(" ")
         message = f"relation id {ends.id!r} is used by {type_} {from_id}->{to_id} at {earlier}"
         found.problems.append(Problem(where, "id", message))
-
-
-def stakeholder_identity(record: StakeholderRecord) -> str:
-    """The id of a stakeholder imported without one: its kind and a hash of what it says.
-
-    `<KIND>:<first 20 hex digits of sha256(canonical JSON)>`, the canonical JSON being the
-    record's properties after validation (nulls, `id`, `kind`, `createdAt`, `updatedAt`
-    left out), sorted keys, no spaces; so importing the same record twice gives one node.
-    Import only: a mutation without an id gets a random one (two people may share a name).
-    """
-    return stakeholder_content_id(record.kind, record.properties())
 
 
 class _RateColumn(ProgressColumn):

@@ -31,7 +31,6 @@ import asyncio
 import csv
 import math
 import multiprocessing
-import os
 import tempfile
 import types
 from collections.abc import Callable, Iterable, Iterator
@@ -91,8 +90,7 @@ def _first_pagecache(data_dir: Path) -> str | None:
     store = data_dir / "store" / "data" / "databases" / "neo4j"
     size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
     mib = min(FIRST_PAGECACHE_MAX_MIB, math.ceil(size * 1.25 / 2**20))
-    configured = os.environ.get("STAKEGRAPH_NEO4J_PAGECACHE", "512m")
-    return f"{mib}m" if mib > _mib(configured) else None
+    return f"{mib}m" if mib > _mib(localdb.pagecache_setting()) else None
 
 
 def _mib(size: str) -> float:

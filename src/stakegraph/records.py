@@ -74,6 +74,14 @@ class RelationType(StrEnum):
 
 
 STRUCTURAL = frozenset({RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.PARENT_OF})
+_RELATION_TYPES = {kind.value: kind for kind in RelationType}
+
+
+def relation_type(name: str) -> RelationType:
+    """`RelationType(name)` by a dict look-up (an Enum call costs more, and every relation
+    of a page is named this way); ValueError for a name that is none."""
+    found = _RELATION_TYPES.get(name)
+    return found if found is not None else RelationType(name)
 
 
 class OrgType(StrEnum):
@@ -695,7 +703,7 @@ class _RelationRows(_Rows):
         type_ = shape.tag
         from_id, to_id = valid["from"], valid["to"]
         return {
-            "id": valid.get("id") or identity(RelationType(type_), from_id, to_id, properties),
+            "id": valid.get("id") or identity(relation_type(type_), from_id, to_id, properties),
             "from": from_id,
             "to": to_id,
             "properties": properties,
@@ -710,7 +718,10 @@ class _RelationRows(_Rows):
 
 
 def stakeholder_content_id(kind: str, properties: dict[str, Any]) -> str:
-    """The id of a stakeholder imported without one (see importer.stakeholder_identity)."""
+    """The id of a stakeholder imported without one: `<kind>:<first 20 hex digits of the
+    sha256 of its properties as canonical JSON>` (`content_id`; the null ones left out), so
+    importing the same record twice gives one node. Import only: a mutation without an id
+    gets a random one (two people may share a name)."""
     return content_id(kind, {k: v for k, v in properties.items() if v is not None})
 
 

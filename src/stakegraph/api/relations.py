@@ -35,6 +35,7 @@ from stakegraph.records import (
     EngagementStage,
     PurchaseKind,
     RelationType,
+    relation_type,
 )
 
 if TYPE_CHECKING:
@@ -185,12 +186,9 @@ RELATION_CLASSES: dict[RelationType, type[Any]] = {
 }
 
 
-_TYPE_NAMED = {kind.value: kind for kind in RelationType}
-
-
 def from_relationship(rel: GraphRelationship, start: Stakeholder, end: Stakeholder) -> Any:
     """The concrete Relation of a relationship whose ends are already built."""
-    kind = _TYPE_NAMED.get(rel.type) or RelationType(rel.type)
+    kind = relation_type(rel.type)
     cls = RELATION_CLASSES[kind]
     rel_id = rel.get("id")
     ends = {"customer": start, "provider": end} if kind is RelationType.GIVES_FEEDBACK else {}

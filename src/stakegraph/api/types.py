@@ -410,9 +410,6 @@ class CustomerMap:
     potential: list[CustomerRelation]
 
 
-_TYPE_NAMED = {kind.value: kind for kind in records.RelationType}
-
-
 def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
     rels = [rel for path in found.evidence for rel in path.relationships]
     steps = sentences.steps(found.evidence)  # in the same order as `rels`
@@ -422,7 +419,7 @@ def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
         path=[
             PathStep(
                 from_=nodes.get(start),
-                type=_TYPE_NAMED.get(rel_type) or records.RelationType(rel_type),
+                type=records.relation_type(rel_type),
                 to=nodes.get(end),
                 relation_id=strawberry.ID(rel_id) if rel_id else None,
                 step=(rel, start, end),

@@ -256,6 +256,12 @@ def status(data_dir: Path | None = None) -> Status:
     return Status(True, pid, port, data_dir)
 
 
+def pagecache_setting() -> str:
+    """The page cache a start gives Neo4j unless told otherwise: STAKEGRAPH_NEO4J_PAGECACHE,
+    else 512m (LocalNeo4j.java has the same default)."""
+    return os.environ.get("STAKEGRAPH_NEO4J_PAGECACHE", "512m")
+
+
 def start(
     port: int = LOCAL_BOLT_PORT,
     data_dir: Path | None = None,
