@@ -142,18 +142,9 @@ def _archive_classes(home: Path) -> bool:
     partial.unlink(missing_ok=True)
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="stakegraph-classes-") as scratch:
-        command = [
-            _require("java", "install a Java 17 JDK"),
-            "-Xms1g",
-            "-Xmx1g",
-            *JVM_FLAGS,
-            f"-XX:ArchiveClassesAtExit={partial}",
-            "-cp",
-            _classpath(home),
-            MAIN_CLASS,
-            str(Path(scratch) / "store"),
-            str(port),
-        ]
+        command = _server_command(
+            home, "1g", Path(scratch) / "store", port, f"-XX:ArchiveClassesAtExit={partial}"
+        )
         env = {**os.environ, "NEO4J_PASSWORD": DEFAULT_PASSWORD}
         log_path = home / "classes.log"
         with open(log_path, "wb") as log:
@@ -161,12 +152,7 @@ def _archive_classes(home: Path) -> bool:
                 command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
             )
         try:
-            deadline = time.monotonic() + START_TIMEOUT
-            while process.poll() is None and time.monotonic() < deadline:
-                if f"READY bolt://127.0.0.1:{port}" in _since(log_path, 0):
-                    break
-                time.sleep(0.2)
-            else:
+            if not _await_ready(process, log_path, 0, port):
                 return False
             process.terminate()
             process.wait(timeout=STOP_TIMEOUT)
@@ -180,6 +166,33 @@ def _archive_classes(home: Path) -> bool:
         return False
     os.replace(partial, archive)
     return True
+
+
+def _server_command(home: Path, heap: str, store: Path, port: int, *flags: str) -> list[str]:
+    """The java command line of the launcher serving `store` with Bolt on `port`."""
+    return [
+        _require("java", "install a Java 17 JDK"),
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
+        *JVM_FLAGS,
+        *flags,
+        "-cp",
+        _classpath(home),
+        MAIN_CLASS,
+        str(store),
+        str(port),
+    ]
+
+
+def _await_ready(process: subprocess.Popen[bytes], log_path: Path, began: int, port: int) -> bool:
+    """Wait until the launcher says READY in its log (after offset `began`) and Bolt answers:
+    True; False when it exits first or START_TIMEOUT passes."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and process.poll() is None:
+        if _port_open(port) and f"READY bolt://127.0.0.1:{port}" in _since(log_path, began):
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def _class_data(home: Path) -> list[str]:
@@ -287,18 +300,7 @@ def start(
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / "neo4j.log"
     heap = heap or os.environ.get("STAKEGRAPH_NEO4J_HEAP", "1g")
-    command = [
-        _require("java", "install a Java 17 JDK"),
-        f"-Xms{heap}",
-        f"-Xmx{heap}",
-        *JVM_FLAGS,
-        *_class_data(home),
-        "-cp",
-        _classpath(home),
-        MAIN_CLASS,
-        str(data_dir / "store"),
-        str(port),
-    ]
+    command = _server_command(home, heap, data_dir / "store", port, *_class_data(home))
     env = {**os.environ, "NEO4J_PASSWORD": password}
     if pagecache:
         env["STAKEGRAPH_NEO4J_PAGECACHE"] = pagecache
@@ -313,16 +315,11 @@ def start(
             start_new_session=True,
         )
     _state_file(data_dir).write_text(json.dumps({"pid": process.pid, "port": port}))
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            _state_file(data_dir).unlink(missing_ok=True)
-            raise LocalNeo4jError(
-                f"Neo4j exited during start; see {log_path}:\n{log_tail(log_path)}"
-            )
-        if _port_open(port) and f"READY bolt://127.0.0.1:{port}" in _since(log_path, began):
-            return Status(True, process.pid, port, data_dir)
-        time.sleep(0.2)
+    if _await_ready(process, log_path, began, port):
+        return Status(True, process.pid, port, data_dir)
+    if process.poll() is not None:
+        _state_file(data_dir).unlink(missing_ok=True)
+        raise LocalNeo4jError(f"Neo4j exited during start; see {log_path}:\n{log_tail(log_path)}")
     process.terminate()
     raise LocalNeo4jError(f"Neo4j did not answer within {START_TIMEOUT:.0f}s; see {log_path}")
 
