@@ -11,18 +11,19 @@ importer (SPEC 12). For first loads of large worlds; `import` adds to a live dat
    relationship type. A row goes to the CSV only as the first record of its node or
    relationship (its id; a structural relation's pair), and only with the values a CSV
    cell says exactly (`_cell`; a list given as [] is named in a column of its own,
-   EMPTY_LISTS); the rest (a later record of the same node or relationship, a value such
-   as an empty text or one with a line break) is *rewritten*: kept in a spool and written
-   at the first start through `import`'s own write path, in input order, so the graph
-   ends exactly as `import` leaves it. Both cores: a helper process validates a share of
-   the relations (its own parts of the files) while this one does the stakeholders and
-   the rest; when anything is wrong, or the two shares hold records of one node or
-   relationship, all is validated again in one process (`_validated`).
+   EMPTY_LISTS, which the importer turns into an empty list); the rest (a later record of
+   the same node or relationship, a value such as an empty text or one with a line
+   break) is *rewritten*: kept in a spool and written at the first start through
+   `import`'s own write path, in input order, so the graph ends exactly as `import`
+   leaves it. Both cores: a helper process validates a share of the relations (its own
+   parts of the files) while this one does the stakeholders and the rest; when anything
+   is wrong, or the two shares hold records of one node or relationship, all is validated
+   again in one process (`_validated`).
 3. Run the importer into DATA_DIR/store (`stakegraph.localdb.bulk`).
 4. First start, on a free port: create the schema in one transaction (its indexes are then
-   populated in one pass over the store), set the empty lists, write the rewritten rows,
-   set the :Prosumer labels (writes/label_prosumers: the other role labels are in
-   nodes.csv, see _Writer), stop. `stakegraph neo4j start` then serves it.
+   populated in one pass over the store), set the :Prosumer labels
+   (writes/label_prosumers: the other role labels are in nodes.csv, see _Writer), write
+   the rewritten rows, stop. `stakegraph neo4j start` then serves it.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ from stakegraph.importer import (
     _write,
 )
 from stakegraph.inputs import Raw, Section, UnreadableInput, read_section
-from stakegraph.localdb.bulk import ARRAY_DELIMITER, bulk_import, require_new
+from stakegraph.localdb.bulk import ARRAY_DELIMITER, EMPTY_LISTS, bulk_import, require_new
 from stakegraph.records import (
     ENDS,
     RELATION_MODELS,
@@ -206,8 +207,6 @@ def _cell(kind: str, value: Any) -> str | None:
     return _CELL[kind](value)
 
 
-EMPTY_LISTS = "_emptyLists"  # importer column: the list properties that are [] (see below)
-
 # Per column set: property -> (its column's place, its importer type, its cell function)
 _PLANS: dict[int, dict[str, tuple[int, str, Any]]] = {}
 
@@ -227,7 +226,7 @@ def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], boo
     its properties.
 
     The importer reads an empty cell as no value, so a list property given as [] is named
-    in EMPTY_LISTS instead, and set to [] at the first start (writes/empty_lists)."""
+    in EMPTY_LISTS instead, which the importer turns into an empty list (localdb.bulk)."""
     plan = _plan(columns)
     cells = [""] * (len(plan) + 1)
     empty = []
@@ -341,7 +340,6 @@ class _Writer:
         self.now = now or datetime.now(UTC).isoformat()  # createdAt/updatedAt not given
         self.handles: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
-        self.empty_lists = {"stakeholders": 0, "relations": 0}  # rows naming some
         seen.db.execute(ROLES_TABLE)
 
     def _writer(self, name: str) -> Any:
@@ -383,8 +381,6 @@ class _Writer:
             )
             if not exact:
                 self.rewrites[0].add(where, row)
-            if cells[-1]:
-                self.empty_lists["stakeholders"] += 1
         out.writerows(rows)
 
     def relations(self, batch: list[Checked]) -> None:
@@ -424,8 +420,6 @@ class _Writer:
                 lines[type_] = [line]
             if not exact:
                 self.rewrites[1].add(where, row)
-            if cells[-1]:
-                self.empty_lists["relations"] += 1
         for type_, rows in lines.items():
             (self.writers.get(type_) or self._writer(type_)).writerows(rows)
         self.seen.db.executemany("INSERT OR IGNORE INTO roles VALUES (?, ?)", holders)
@@ -550,10 +544,9 @@ class _Chain:
 @dataclass
 class _Rest:
     """What the first start writes: the rows rewritten (as a _Validated, which
-    `importer._write` takes), and whether some node or relationship names empty lists."""
+    `importer._write` takes)."""
 
     rewrites: _Validated
-    empty_lists: dict[str, int]
 
 
 Reader = Callable[[Section], Iterable[Raw]]
@@ -627,7 +620,7 @@ def _in_one(
         raise InvalidInput(found.problems)
     files = _Files(folder, _with_headers(folder, [writer.parts]))
     _write_nodes(folder, seen)
-    return found, files, _Rest(_Validated(*rewrites, seen), writer.empty_lists)
+    return found, files, _Rest(_Validated(*rewrites, seen))
 
 
 @dataclass
@@ -637,7 +630,6 @@ class _Half:
     relations: int
     wrong: bool  # a problem of its records, or a clash among them
     parts: dict[str, Path]
-    empty_lists: int
     rewrites: int  # rows in its spool file
 
 
@@ -661,8 +653,7 @@ def _helper(source: str, folder: str, work: str, chunk: int, now: str, answer: C
                 seen.db.commit()
                 seen.close()
         wrong = bool(found.problems or found.clashes)
-        empty = writer.empty_lists["relations"]
-        answer.send(_Half(found.relations, wrong, writer.parts, empty, rewrites[1].count))
+        answer.send(_Half(found.relations, wrong, writer.parts, rewrites[1].count))
     except BaseException as exc:  # told to the main process, which decides
         answer.send(f"{type(exc).__name__}: {exc}")
     finally:
@@ -766,12 +757,10 @@ def _in_two(
     spooled = stack.enter_context(open(work / "helper" / "rewrites", "rb"))  # noqa: SIM115
     theirs = _Spool(spooled, BATCH_SIZE)
     theirs.count = half.rewrites
-    empty_lists = {**writer.empty_lists}
-    empty_lists["relations"] += half.empty_lists
     # The helper's rewritten relations after the main process's: all the records of one
     # relationship are in one of them, in input order (else `_joins` said no).
     rewritten = _Validated(rewrites[0], _Chain(rewrites[1], theirs), seen)  # type: ignore[arg-type]
-    return found, files, _Rest(rewritten, empty_lists)
+    return found, files, _Rest(rewritten)
 
 
 # ----------------------------------------------------------------------------- the whole
@@ -787,10 +776,10 @@ def _phase(bar: Progress | None, name: str) -> Iterator[None]:
 
 
 async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress | None) -> None:
-    """Start the new database once: schema, empty lists, :Prosumer labels, rewritten rows
-    (in this order: the rewritten rows are later records, which win); then stop it. The
-    indexes are populated (in Neo4j's own threads) while the empty lists and labels are
-    set; the rewritten rows wait for them (their MERGEs look ids up)."""
+    """Start the new database once: schema, :Prosumer labels, rewritten rows (in this
+    order: the rewritten rows are later records, which win); then stop it. The indexes are
+    populated (in Neo4j's own threads) while the labels are set; the rewritten rows wait
+    for them (their MERGEs look ids up)."""
     with _phase(bar, "first start"):
         started = localdb.start(
             localdb.free_port(), data_dir, password=password, pagecache=_first_pagecache(data_dir)
@@ -802,13 +791,6 @@ async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress
         try:
             with _phase(bar, "schema"):
                 await create_schema_at_once(graph, timeout=SCHEMA_WAIT)
-            if any(rest.empty_lists.values()):
-                with _phase(bar, "empty lists"):
-                    await writes.set_empty_lists(
-                        graph,
-                        nodes=rest.empty_lists["stakeholders"] > 0,
-                        relationships=rest.empty_lists["relations"] > 0,
-                    )
             with _phase(bar, "prosumers"):
                 await writes.label_prosumers(graph)
             with _phase(bar, "indexes"):

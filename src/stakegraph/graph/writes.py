@@ -284,16 +284,6 @@ async def label_prosumers(graph: Graph) -> None:
         await graph.run_unmanaged(statement)
 
 
-async def set_empty_lists(graph: Graph, *, nodes: bool, relationships: bool) -> None:
-    """Set the list properties an offline import names in `_emptyLists` to [] (on the
-    stakeholders, the relationships, or both: writes/empty_lists)."""
-    for statement, wanted in zip(
-        load("writes/empty_lists").statements(), (nodes, relationships), strict=True
-    ):
-        if wanted:
-            await graph.run_unmanaged(statement)
-
-
 async def place_department(
     tx: AsyncManagedTransaction, id_: str, part_of: str, end_fields: tuple[str, str]
 ) -> None:

@@ -1,11 +1,13 @@
 """Neo4j's offline bulk importer on a new local store (`stakegraph import PATH --initial`).
 
-`neo4j-admin database import full` is the class `org.neo4j.cli.AdminTool` of
-org.neo4j:neo4j-import-tool, the same Neo4j version as the embedded server; the launcher's
-Maven build carries it (java/pom.xml), so it runs on the same classpath, with NEO4J_HOME
-set to the data dir's store (where the embedded server keeps its databases). It writes
-the store files directly, with no transactions, so it refuses anything but a new store:
-`require_new` says why a data dir cannot take one.
+`neo4j-admin database import full` is a command of org.neo4j:neo4j-import-tool, the same
+Neo4j version as the embedded server; the launcher's Maven build carries it (java/pom.xml).
+It runs as `stakegraph.BulkImport` (java/.../BulkImport.java): Neo4j's own command with
+its options, checks and report, whose input also turns the column EMPTY_LISTS (the list
+properties that are [], which a CSV cell cannot say) into empty lists. It runs on the
+server's classpath, with NEO4J_HOME set to the data dir's store (where the embedded server
+keeps its databases). It writes the store files directly, with no transactions, so it
+refuses anything but a new store: `require_new` says why a data dir cannot take one.
 """
 
 from __future__ import annotations
@@ -14,9 +16,19 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from stakegraph.localdb.launcher import LocalNeo4jError, admin, default_data_dir, log_tail, status
+from stakegraph.localdb.launcher import (
+    BULK_IMPORT,
+    LocalNeo4jError,
+    admin,
+    default_data_dir,
+    log_tail,
+    status,
+)
 
 ARRAY_DELIMITER = ";"  # between the elements of a list property, and between labels
+# The column (a string[]) naming the list properties of a row that are []: BulkImport.java
+# writes each as an empty list, and not the column itself.
+EMPTY_LISTS = "_emptyLists"
 # The importer's own heap (its caches are off-heap, at most 2G): at 1g it warned on the 1M
 # world that its heap "may be too small" (it suggested 1.001GiB).
 IMPORT_HEAP = "2g"
@@ -49,17 +61,15 @@ def bulk_import(
     """Run the offline importer on CSV files into DATA_DIR/store (the database `neo4j`).
 
     `relationships` maps a relationship type to its files (the first with the header; the
-    importer reads them as one). The files must be fault-free:
+    importer reads them as one); a column EMPTY_LISTS names a row's empty lists. The files
+    must be fault-free:
     one bad entry aborts the import (--bad-tolerance=0), and the half-written store is
     removed. The importer's own output goes to DATA_DIR/import.log.
     """
     store = data_dir / "store"
     store.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / "import.log"
-    arguments = [
-        "database",
-        "import",
-        "full",
+    arguments = [  # of `neo4j-admin database import full`
         f"--nodes={nodes}",
         *(
             f"--relationships={kind}={','.join(str(p) for p in paths)}"
@@ -72,7 +82,7 @@ def bulk_import(
         "--",  # the rest is the database's name, not a file of the options above
         "neo4j",
     ]
-    code = admin(store, arguments, log_path, heap=heap or IMPORT_HEAP)
+    code = admin(store, arguments, log_path, heap=heap or IMPORT_HEAP, main=BULK_IMPORT)
     if code != 0:
         shutil.rmtree(store, ignore_errors=True)
         raise LocalNeo4jError(

@@ -23,6 +23,8 @@ from stakegraph.resources import package_files
 
 MAIN_CLASS = "stakegraph.LocalNeo4j"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"  # neo4j-admin: its commands are on the same classpath
+# neo4j-admin's `database import full` whose input also writes empty lists (BulkImport.java)
+BULK_IMPORT = "stakegraph.BulkImport"
 START_TIMEOUT = 180.0
 STOP_TIMEOUT = 120.0
 
@@ -207,9 +209,16 @@ def _classpath(home: Path) -> str:
 
 
 def admin(
-    store: Path, arguments: list[str], log_path: Path, *, heap: str, stdin: Path | None = None
+    store: Path,
+    arguments: list[str],
+    log_path: Path,
+    *,
+    heap: str,
+    stdin: Path | None = None,
+    main: str = ADMIN_TOOL,
 ) -> int:
-    """Run `neo4j-admin ARGUMENTS` (Neo4j's own AdminTool, the same version as the server)
+    """Run `neo4j-admin ARGUMENTS` (Neo4j's own AdminTool, the same version as the server;
+    or another `main` class of the build that takes NEO4J_HOME as it does, BULK_IMPORT)
     with NEO4J_HOME set to `store`, where the embedded server keeps its databases (`data/`);
     its output goes to `log_path`, `stdin` (a file) to its input. Returns the exit code."""
     command = [
@@ -219,7 +228,7 @@ def admin(
         *_class_data(home := build()),
         "-cp",
         _classpath(home),
-        ADMIN_TOOL,
+        main,
         *arguments,
     ]
     env = {**os.environ, "NEO4J_HOME": str(store), "NEO4J_CONF": str(store / "conf")}
