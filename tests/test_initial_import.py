@@ -207,6 +207,26 @@ def test_empty_lists_read_back_as_empty_lists(tmp_path: Path) -> None:
     assert left == [], "not even as a property key"
 
 
+def test_a_failing_importer_removes_the_store_and_leaves_no_process(tmp_path: Path) -> None:
+    """The importer runs in the JVM that then serves the database (LocalNeo4j --import):
+    when it fails, the JVM exits, the half-written store is removed, the error points to
+    the importer's log."""
+    from stakegraph.localdb.bulk import import_and_start
+    from stakegraph.localdb.launcher import ImportFailed
+
+    nodes = tmp_path / "nodes.csv"
+    nodes.write_text("id:ID,:LABEL\nann,Stakeholder\n", encoding="utf-8")
+    uses = tmp_path / "USES.csv"
+    uses.write_text(":START_ID,:END_ID\nann,nobody\n", encoding="utf-8")
+    data_dir = tmp_path / "new"
+    with pytest.raises(ImportFailed, match="importer failed") as caught:
+        import_and_start(data_dir, nodes, {"USES": [uses]}, password=DEFAULT_PASSWORD)
+    assert str(data_dir / "import.log") in str(caught.value)
+    assert "Error in input data" in str(caught.value), "the tail of the importer's log"
+    assert not (data_dir / "store").exists()
+    assert not localdb.status(data_dir).running
+
+
 def test_bad_input_names_record_and_field_and_creates_no_database(tmp_path: Path) -> None:
     bad = {
         "stakeholders": [*WORLD["stakeholders"], {"id": "x", "kind": "PERSON"}],

@@ -70,7 +70,7 @@ from stakegraph.importer import (
     _write,
 )
 from stakegraph.inputs import Raw, Section, UnreadableInput, read_section
-from stakegraph.localdb.bulk import ARRAY_DELIMITER, EMPTY_LISTS, bulk_import, require_new
+from stakegraph.localdb.bulk import ARRAY_DELIMITER, EMPTY_LISTS, import_and_start, require_new
 from stakegraph.records import (
     ENDS,
     RELATION_MODELS,
@@ -79,29 +79,6 @@ from stakegraph.records import (
     StakeholderKind,
     _property_names,
 )
-
-# The first start's page cache: the whole new store, so the index population and the
-# writes after it read each page once (the default 512m holds a quarter of the 1M world's
-# 2.2 GB); at most FIRST_PAGECACHE_MAX_MIB, never less than the configured one.
-FIRST_PAGECACHE_MAX_MIB = 4096
-
-
-def _first_pagecache(data_dir: Path) -> str | None:
-    """The page cache for the first start of the store in `data_dir` (None: the default)."""
-    store = data_dir / "store" / "data" / "databases" / "neo4j"
-    size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
-    mib = min(FIRST_PAGECACHE_MAX_MIB, math.ceil(size * 1.25 / 2**20))
-    return f"{mib}m" if mib > _mib(localdb.pagecache_setting()) else None
-
-
-def _mib(size: str) -> float:
-    """A size as Neo4j takes it ("512m", "2g", "1048576") in MiB."""
-    units = {"k": 2**-10, "m": 1, "g": 2**10, "t": 2**20}
-    text = size.strip().lower().removesuffix("b").removesuffix("i")
-    if text and text[-1] in units:
-        return float(text[:-1]) * units[text[-1]]
-    return float(text) / 2**20
-
 
 # Seconds the first start waits for the schema's indexes to be populated over the whole
 # imported graph (`import` waits 300 on a graph it has not written yet).
@@ -775,15 +752,36 @@ def _phase(bar: Progress | None, name: str) -> Iterator[None]:
         bar.update(task, completed=1)
 
 
-async def _first_start(data_dir: Path, rest: _Rest, password: str, bar: Progress | None) -> None:
-    """Start the new database once: schema, :Prosumer labels, rewritten rows (in this
+def _import_and_start(
+    data_dir: Path, files: _Files, password: str, bar: Progress | None
+) -> localdb.Status:
+    """The importer, then the first start of the new database, in one JVM (localdb.bulk;
+    its page cache holds the new store, up to 4 GiB), each shown with its time; the
+    database's Status."""
+    importer = bar.add_task("importer", total=1) if bar else None
+    start = None
+
+    def imported() -> None:
+        nonlocal start
+        if bar and importer is not None:
+            bar.update(importer, completed=1)
+            start = bar.add_task("first start", total=1)
+
+    started = import_and_start(
+        data_dir, files.nodes, files.relationships, password=password, imported=imported
+    )
+    if bar and start is not None:
+        bar.update(start, completed=1)
+    return started
+
+
+async def _first_start(
+    data_dir: Path, started: localdb.Status, rest: _Rest, password: str, bar: Progress | None
+) -> None:
+    """On the new database, just started: schema, :Prosumer labels, rewritten rows (in this
     order: the rewritten rows are later records, which win); then stop it. The indexes are
     populated (in Neo4j's own threads) while the labels are set; the rewritten rows wait
     for them (their MERGEs look ids up)."""
-    with _phase(bar, "first start"):
-        started = localdb.start(
-            localdb.free_port(), data_dir, password=password, pagecache=_first_pagecache(data_dir)
-        )
     try:
         assert started.uri is not None
         settings = Neo4jSettings(uri=started.uri, password=password)
@@ -826,9 +824,8 @@ def import_initial(
         )
         target = require_new(target)  # nothing started there meanwhile
         try:
-            with _phase(bar, "importer"):
-                bulk_import(target, files.nodes, files.relationships)
-            asyncio.run(_first_start(target, rest, password, bar))
+            started = _import_and_start(target, files, password, bar)
+            asyncio.run(_first_start(target, started, rest, password, bar))
         except BaseException:
             localdb.stop(target)
             raise

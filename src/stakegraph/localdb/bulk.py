@@ -4,24 +4,26 @@
 Neo4j version as the embedded server; the launcher's Maven build carries it (java/pom.xml).
 It runs as `stakegraph.BulkImport` (java/.../BulkImport.java): Neo4j's own command with
 its options, checks and report, whose input also turns the column EMPTY_LISTS (the list
-properties that are [], which a CSV cell cannot say) into empty lists. It runs on the
-server's classpath, with NEO4J_HOME set to the data dir's store (where the embedded server
-keeps its databases). It writes the store files directly, with no transactions, so it
-refuses anything but a new store: `require_new` says why a data dir cannot take one.
+properties that are [], which a CSV cell cannot say) into empty lists; the launcher runs
+it in the JVM that then serves the new database (`LocalNeo4j --import`), with NEO4J_HOME
+set to the data dir's store (where the embedded server keeps its databases). It writes
+the store files directly, with no transactions, so it refuses anything but a new store:
+`require_new` says why a data dir cannot take one.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from stakegraph.localdb.launcher import (
-    BULK_IMPORT,
+    ImportFailed,
     LocalNeo4jError,
-    admin,
+    Status,
     default_data_dir,
-    log_tail,
+    free_port,
+    start,
     status,
 )
 
@@ -29,8 +31,9 @@ ARRAY_DELIMITER = ";"  # between the elements of a list property, and between la
 # The column (a string[]) naming the list properties of a row that are []: BulkImport.java
 # writes each as an empty list, and not the column itself.
 EMPTY_LISTS = "_emptyLists"
-# The importer's own heap (its caches are off-heap, at most 2G): at 1g it warned on the 1M
-# world that its heap "may be too small" (it suggested 1.001GiB).
+# The heap of the JVM that imports and then serves (the importer's caches are off-heap, at
+# most 2G): at 1g the importer warned on the 1M world that its heap "may be too small" (it
+# suggested 1.001GiB).
 IMPORT_HEAP = "2g"
 
 
@@ -51,24 +54,26 @@ def require_new(data_dir: Path | None) -> Path:
     return current.data_dir
 
 
-def bulk_import(
+def import_and_start(
     data_dir: Path,
     nodes: Path,
     relationships: Mapping[str, Sequence[Path]],
     *,
-    heap: str | None = None,
-) -> None:
-    """Run the offline importer on CSV files into DATA_DIR/store (the database `neo4j`).
+    password: str,
+    imported: Callable[[], None] | None = None,
+) -> Status:
+    """Run the offline importer on CSV files into DATA_DIR/store (the database `neo4j`),
+    then serve it from the same JVM on a free port (`launcher.start`: one JVM start less
+    than the importer's own and then the server's); `imported` is called in between.
 
     `relationships` maps a relationship type to its files (the first with the header; the
     importer reads them as one); a column EMPTY_LISTS names a row's empty lists. The files
-    must be fault-free:
-    one bad entry aborts the import (--bad-tolerance=0), and the half-written store is
-    removed. The importer's own output goes to DATA_DIR/import.log.
+    must be fault-free: one bad entry aborts the import (--bad-tolerance=0), the
+    half-written store is removed and ImportFailed raised. The importer's own output goes
+    to DATA_DIR/import.log.
     """
     store = data_dir / "store"
     store.mkdir(parents=True, exist_ok=True)
-    log_path = data_dir / "import.log"
     arguments = [  # of `neo4j-admin database import full`
         f"--nodes={nodes}",
         *(
@@ -82,9 +87,15 @@ def bulk_import(
         "--",  # the rest is the database's name, not a file of the options above
         "neo4j",
     ]
-    code = admin(store, arguments, log_path, heap=heap or IMPORT_HEAP, main=BULK_IMPORT)
-    if code != 0:
-        shutil.rmtree(store, ignore_errors=True)
-        raise LocalNeo4jError(
-            f"Neo4j's importer failed (exit {code}); see {log_path}:\n" + log_tail(log_path)
+    try:
+        return start(
+            free_port(),
+            data_dir,
+            password=password,
+            heap=IMPORT_HEAP,
+            importing=arguments,
+            imported=imported,
         )
+    except ImportFailed:
+        shutil.rmtree(store, ignore_errors=True)
+        raise

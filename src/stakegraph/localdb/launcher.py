@@ -12,6 +12,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +24,6 @@ from stakegraph.resources import package_files
 
 MAIN_CLASS = "stakegraph.LocalNeo4j"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"  # neo4j-admin: its commands are on the same classpath
-# neo4j-admin's `database import full` whose input also writes empty lists (BulkImport.java)
-BULK_IMPORT = "stakegraph.BulkImport"
 START_TIMEOUT = 180.0
 STOP_TIMEOUT = 120.0
 
@@ -47,6 +46,10 @@ JVM_FLAGS = [
 
 class LocalNeo4jError(Exception):
     """A problem with the local Neo4j, stated in one line a person can act on."""
+
+
+class ImportFailed(LocalNeo4jError):
+    """Neo4j's offline importer, run by `start(..., importing=...)`, failed."""
 
 
 @dataclass(frozen=True)
@@ -209,16 +212,9 @@ def _classpath(home: Path) -> str:
 
 
 def admin(
-    store: Path,
-    arguments: list[str],
-    log_path: Path,
-    *,
-    heap: str,
-    stdin: Path | None = None,
-    main: str = ADMIN_TOOL,
+    store: Path, arguments: list[str], log_path: Path, *, heap: str, stdin: Path | None = None
 ) -> int:
-    """Run `neo4j-admin ARGUMENTS` (Neo4j's own AdminTool, the same version as the server;
-    or another `main` class of the build that takes NEO4J_HOME as it does, BULK_IMPORT)
+    """Run `neo4j-admin ARGUMENTS` (Neo4j's own AdminTool, the same version as the server)
     with NEO4J_HOME set to `store`, where the embedded server keeps its databases (`data/`);
     its output goes to `log_path`, `stdin` (a file) to its input. Returns the exit code."""
     command = [
@@ -228,7 +224,7 @@ def admin(
         *_class_data(home := build()),
         "-cp",
         _classpath(home),
-        main,
+        ADMIN_TOOL,
         *arguments,
     ]
     env = {**os.environ, "NEO4J_HOME": str(store), "NEO4J_CONF": str(store / "conf")}
@@ -278,12 +274,6 @@ def status(data_dir: Path | None = None) -> Status:
     return Status(True, pid, port, data_dir)
 
 
-def pagecache_setting() -> str:
-    """The page cache a start gives Neo4j unless told otherwise: STAKEGRAPH_NEO4J_PAGECACHE,
-    else 512m (LocalNeo4j.java has the same default)."""
-    return os.environ.get("STAKEGRAPH_NEO4J_PAGECACHE", "512m")
-
-
 def start(
     port: int = LOCAL_BOLT_PORT,
     data_dir: Path | None = None,
@@ -291,10 +281,18 @@ def start(
     password: str = DEFAULT_PASSWORD,
     heap: str | None = None,
     pagecache: str | None = None,
+    importing: list[str] | None = None,
+    imported: Callable[[], None] | None = None,
 ) -> Status:
     """Start Neo4j in the background and return once Bolt answers (`heap` and `pagecache`:
     as the JVM's -Xmx and Neo4j's page cache take them, e.g. "1g"; default from the
     environment, STAKEGRAPH_NEO4J_HEAP and STAKEGRAPH_NEO4J_PAGECACHE).
+
+    `importing`: the arguments of `neo4j-admin database import full` (localdb.bulk): the
+    same JVM first builds the database with Neo4j's offline importer, its output in
+    DATA_DIR/import.log, however long that takes (then `imported` is called), and starts
+    it with a page cache that holds the new store (up to 4 GiB). ImportFailed when the
+    importer fails.
 
     Raises LocalNeo4jError when it is already running (the message says where), when the
     port is taken, or when the database does not come up (the message ends with its log).
@@ -310,6 +308,9 @@ def start(
     log_path = data_dir / "neo4j.log"
     heap = heap or os.environ.get("STAKEGRAPH_NEO4J_HEAP", "1g")
     command = _server_command(home, heap, data_dir / "store", port, *_class_data(home))
+    import_log = data_dir / "import.log"
+    if importing is not None:
+        command += ["--import", str(import_log), *importing]
     env = {**os.environ, "NEO4J_PASSWORD": password}
     if pagecache:
         env["STAKEGRAPH_NEO4J_PAGECACHE"] = pagecache
@@ -324,6 +325,19 @@ def start(
             start_new_session=True,
         )
     _state_file(data_dir).write_text(json.dumps({"pid": process.pid, "port": port}))
+    if importing is not None:
+        while process.poll() is None and not _imported(log_path, began):
+            time.sleep(0.2)
+        if not _imported(log_path, began):  # it exited first
+            _state_file(data_dir).unlink(missing_ok=True)
+            raise ImportFailed(
+                f"Neo4j's importer failed (exit {process.wait()}); see {import_log}:\n"
+                + log_tail(import_log)
+                + f"\nand {log_path}:\n"
+                + log_tail(log_path, 1000)
+            )
+        if imported is not None:
+            imported()
     if _await_ready(process, log_path, began, port):
         return Status(True, process.pid, port, data_dir)
     if process.poll() is not None:
@@ -354,6 +368,11 @@ def _reap(pid: int) -> None:
     """Collect the exit status when the database is our own child, so it leaves no zombie."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def _imported(log_path: Path, began: int) -> bool:
+    """Whether the launcher says IMPORTED in its log (after offset `began`)."""
+    return "IMPORTED" in _since(log_path, began).splitlines()
 
 
 def _since(path: Path, offset: int) -> str:

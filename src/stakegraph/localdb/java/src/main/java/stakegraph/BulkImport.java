@@ -1,5 +1,6 @@
 package stakegraph;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import org.neo4j.batchimport.api.input.InputEntityVisitor;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.Config;
 import org.neo4j.importer.ImportCommand;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.fs.FileSystemAbstraction;
 import org.neo4j.io.layout.DatabaseLayout;
 import org.neo4j.io.pagecache.context.CursorContextFactory;
@@ -35,8 +37,7 @@ import picocli.CommandLine;
  * the node or relationship holding an empty String[] (what Cypher's `SET n.x = []` stores),
  * and `_emptyLists` itself is not written.
  *
- * Usage: BulkImport OPTIONS... DATABASE (the arguments of `neo4j-admin database import full`)
- * Environment: NEO4J_HOME and NEO4J_CONF, as for neo4j-admin. Exits with its exit code.
+ * Run by LocalNeo4j (--import) in the JVM that then serves the new database.
  */
 public final class BulkImport {
     /** The column naming a row's empty list properties (initial.EMPTY_LISTS). */
@@ -46,34 +47,33 @@ public final class BulkImport {
 
     private BulkImport() {}
 
-    public static void main(String[] args) {
-        String home = System.getenv("NEO4J_HOME");
-        if (home == null || home.isBlank()) {
-            System.err.println("Required environment variable 'NEO4J_HOME' is not set");
-            System.exit(64);
-        }
-        Path homeDir = Path.of(home).toAbsolutePath();
-        String conf = System.getenv("NEO4J_CONF");
-        Path confDir = conf == null || conf.isBlank() ? homeDir.resolve("conf") : Path.of(conf).toAbsolutePath();
-        ExecutionContext ctx = new ExecutionContext(homeDir, confDir);
-        // ImportCommand's own command line, with `full` built as WithEmptyLists
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                if (cls == ImportCommand.Full.class) {
-                    return cls.cast(new Full(ctx));
+    /**
+     * `neo4j-admin database import full ARGS` with NEO4J_HOME at `home` (its configuration
+     * in home/conf), its output and errors written to `log`; returns its exit code.
+     */
+    public static int run(Path home, Path log, String... args) throws IOException {
+        try (PrintStream out = new PrintStream(new FileOutputStream(log.toFile()), true, "UTF-8")) {
+            ExecutionContext ctx = new ExecutionContext(home, home.resolve("conf"), out, out,
+                    new DefaultFileSystemAbstraction());
+            // ImportCommand's own command line, with `full` built as WithEmptyLists
+            CommandLine.IFactory factory = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> cls) throws Exception {
+                    if (cls == ImportCommand.Full.class) {
+                        return cls.cast(new Full(ctx));
+                    }
+                    return CommandLine.defaultFactory().create(cls);
                 }
-                return CommandLine.defaultFactory().create(cls);
-            }
-        };
-        CommandLine command = new CommandLine(new ImportCommand(), factory)
-                .setOut(new PrintWriter(ctx.out(), true))
-                .setErr(new PrintWriter(ctx.err(), true))
-                .setCaseInsensitiveEnumValuesAllowed(true);
-        String[] full = new String[args.length + 1];
-        full[0] = "full";
-        System.arraycopy(args, 0, full, 1, args.length);
-        System.exit(command.execute(full));
+            };
+            CommandLine command = new CommandLine(new ImportCommand(), factory)
+                    .setOut(new PrintWriter(out, true))
+                    .setErr(new PrintWriter(out, true))
+                    .setCaseInsensitiveEnumValuesAllowed(true);
+            String[] full = new String[args.length + 1];
+            full[0] = "full";
+            System.arraycopy(args, 0, full, 1, args.length);
+            return command.execute(full);
+        }
     }
 
     /** `import full`, its input wrapped in WithEmptyLists. */
