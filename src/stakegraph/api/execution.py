@@ -30,16 +30,18 @@ any directive (@include and @skip read variables) is compiled afresh for each re
 from __future__ import annotations
 
 import inspect
+import keyword
 from collections import OrderedDict
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from graphql import (
     GraphQLAbstractType,
     GraphQLBoolean,
     GraphQLField,
     GraphQLID,
+    GraphQLLeafType,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLString,
@@ -138,26 +140,27 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
     def _compile(self, type_: GraphQLOutputType, fields: FieldDetailsList) -> Complete | None:
         if not self._plain:
             return None
+        nullable = True
         if is_non_null_type(type_):
-            inner = type_.of_type
-            if is_leaf_type(inner):
-                return _leaf(inner.coerce_output_value, _ITS_OWN_OUTPUT.get(inner), nullable=False)
-            return _non_null(self._compile(inner, fields))
+            type_, nullable = type_.of_type, False
         if is_list_type(type_):
-            return _list_of(self._compile(type_.of_type, fields))
+            return _list_of(self._compile(type_.of_type, fields), nullable)
         if is_leaf_type(type_):
-            return _leaf(type_.coerce_output_value, _ITS_OWN_OUTPUT.get(type_), nullable=True)
-        if is_abstract_type(type_):
-            return self._abstract(type_, fields)
+            return _leaf(type_, nullable)
         if is_object_type(type_):
-            return self._object(type_, fields)
+            return self._object(type_, fields, nullable)
+        if is_abstract_type(type_):
+            abstract = self._abstract(type_, fields)
+            return abstract if nullable else _non_null(abstract)
         return None
 
-    def _object(self, type_: GraphQLObjectType, fields: FieldDetailsList) -> Complete | None:
+    def _object(
+        self, type_: GraphQLObjectType, fields: FieldDetailsList, nullable: bool = True
+    ) -> Complete | None:
         grouped, defers, forbidden = self.collect_subfields(type_, fields)
         if defers or forbidden:
             return None
-        plan: list[tuple[str, Callable[[Any], Any], Complete]] = []
+        plan: list[_Field] = []
         for key, group in grouped.items():
             first = group[0]
             node = first.node
@@ -165,26 +168,19 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
                 return None
             name = node.name.value
             if name == "__typename":
-                plan.append((key, _constant(type_.name), _same))
+                plan.append(_Field(key, _constant(type_.name), None, _same, None, type_.name))
                 continue
             field = self.schema.get_field(type_, name)
-            read = _reader(field) if field is not None else None
+            read, attribute = _reader(field) if field is not None else (None, None)
             if field is None or read is None or field.args:
                 return None
             complete = self._compile(field.type, group)
             if complete is None:
                 return None
-            plan.append((key, read, complete))
-        is_type_of = type_.is_type_of
-
-        def complete_object(value: Any) -> Any:
-            if value is None or value is Undefined:
-                return None
-            if is_type_of is not None and is_type_of(value, None) is not True:  # type: ignore[arg-type]
-                raise _NotPlain
-            return {key: complete(read(value)) for key, read, complete in plan}
-
-        return complete_object
+            leaf = field.type.of_type if is_non_null_type(field.type) else field.type
+            own = _ITS_OWN_OUTPUT.get(leaf) if is_leaf_type(leaf) else None
+            plan.append(_Field(key, read, attribute, complete, own, None))
+        return _object_completion(plan, type_.is_type_of, nullable)
 
     def _abstract(self, type_: GraphQLAbstractType, fields: FieldDetailsList) -> Complete | None:
         resolve_type = type_.resolve_type
@@ -208,34 +204,83 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
         return complete_abstract
 
 
-def _reader(field: GraphQLField) -> Callable[[Any], Any] | None:
+class _Field(NamedTuple):
+    """One response key of an object's completion."""
+
+    key: str
+    read: Callable[[Any], Any]  # the field's value from its parent
+    attribute: str | None  # when `read` is that attribute of the parent
+    complete: Complete
+    own: type | None  # a leaf whose coercion answers a value of this class unchanged
+    constant: str | None  # __typename: the object type's name
+
+
+def _object_completion(
+    plan: list[_Field], is_type_of: Callable[..., Any] | None, nullable: bool
+) -> Complete:
+    """The completion of an object selection as one function compiled from Python text:
+    one dict display, attributes read directly, a String, ID or Boolean leaf of its own
+    class taken as it is without a call (what its completion would answer), every other
+    value through its completion. The text holds only names made here, keys as literals
+    and attribute names that are identifiers."""
+    env: dict[str, Any] = {"Undefined": Undefined, "_NotPlain": _NotPlain, "is_type_of": is_type_of}
+    items = []
+    for i, f in enumerate(plan):
+        if f.constant is not None:
+            items.append(f"{f.key!r}: {f.constant!r}")
+            continue
+        env[f"c{i}"] = f.complete
+        if f.attribute is not None:
+            got = f"value.{f.attribute}"
+        else:
+            env[f"r{i}"] = f.read
+            got = f"r{i}(value)"
+        if f.own is None:
+            items.append(f"{f.key!r}: c{i}({got})")
+        else:
+            env[f"o{i}"] = f.own
+            items.append(f"{f.key!r}: (v if (v := {got}).__class__ is o{i} else c{i}(v))")
+    lines = [
+        "def complete_object(value):",
+        "    if value is None or value is Undefined:",
+        "        return None" if nullable else "        raise _NotPlain",
+    ]
+    if is_type_of is not None:
+        lines += ["    if is_type_of(value, None) is not True:", "        raise _NotPlain"]
+    lines.append("    return {" + ", ".join(items) + "}")
+    exec(compile("\n".join(lines), "<plain completion>", "exec"), env)  # noqa: S102
+    return cast("Complete", env["complete_object"])
+
+
+def _reader(field: GraphQLField) -> tuple[Callable[[Any], Any] | None, str | None]:
     """How a field reads its value from its parent without a resolve info: an attribute
-    (Strawberry's basic field), or a synchronous resolver taking nothing but the parent
-    (`self`, `root` or `parent`: PathStep.relation, Evidence.summary); None for any other
-    field."""
+    (Strawberry's basic field; its name is answered too when it can be written as
+    `value.name`), or a synchronous resolver taking nothing but the parent (`self`,
+    `root` or `parent`: PathStep.relation, Evidence.summary); None for any other field."""
     definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     if definition is None or definition.extensions:
-        return None
+        return None, None
     if getattr(field.resolve, "_is_default", False):
         name, read = definition.python_name, definition.default_resolver
         if read is getattr:
-            return attrgetter(name)
-        return lambda value: read(value, name)
+            plain = name.isidentifier() and not keyword.iskeyword(name)
+            return attrgetter(name), name if plain else None
+        return (lambda value: read(value, name)), None
     method = definition.base_resolver
     if method is None or method.is_async or method.arguments or method.info_parameter:
-        return None
+        return None, None
     parent = method.root_parameter or method.parent_parameter
     if method.self_parameter is not None and parent is None:
-        return cast("Callable[[Any], Any]", method.wrapped_func)
+        return cast("Callable[[Any], Any]", method.wrapped_func), None
     if parent is not None and method.self_parameter is None:
         func, name = method.wrapped_func, parent.name
         if not callable(func):
-            return None
+            return None, None
         parameters = list(inspect.signature(func).parameters.values())
         if [p.name for p in parameters] == [name] and parameters[0].kind in _POSITIONAL:
-            return cast("Callable[[Any], Any]", func)  # its one parameter: the parent
-        return lambda value: func(**{name: value})
-    return None
+            return cast("Callable[[Any], Any]", func), None  # its one parameter: the parent
+        return (lambda value: func(**{name: value})), None
+    return None, None
 
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
@@ -254,13 +299,16 @@ def _non_null(inner: Complete | None) -> Complete | None:
     return complete_non_null
 
 
-def _list_of(inner: Complete | None) -> Complete | None:
+def _list_of(inner: Complete | None, nullable: bool) -> Complete | None:
+    """A list's completion; `nullable=False` for a non-null list (a null gives up)."""
     if inner is None:
         return None
 
     def complete_list(value: Any) -> Any:
         if value is None or value is Undefined:
-            return None
+            if nullable:
+                return None
+            raise _NotPlain
         if not isinstance(value, list | tuple):
             raise _NotPlain
         return [inner(item) for item in value]
@@ -272,8 +320,14 @@ def _list_of(inner: Complete | None) -> Complete | None:
 _ITS_OWN_OUTPUT: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
 
 
-def _leaf(coerce: Callable[[Any], Any], own: type | None, *, nullable: bool) -> Complete:
-    """A leaf's completion; `nullable=False` for a non-null leaf (a null gives up)."""
+def _leaf(type_: GraphQLLeafType, nullable: bool) -> Complete:
+    """A leaf's completion; `nullable=False` for a non-null leaf (a null gives up). An
+    enum member's name is looked up once (Strawberry's enum coercion searches the
+    values for each one), then kept for that member."""
+    coerce = type_.coerce_output_value
+    own = _ITS_OWN_OUTPUT.get(type_)
+    members: type | None = getattr(type_, "wrapped_cls", None)
+    names: dict[Any, Any] = {}
 
     def complete_leaf(value: Any) -> Any:
         if value.__class__ is own:
@@ -282,11 +336,17 @@ def _leaf(coerce: Callable[[Any], Any], own: type | None, *, nullable: bool) -> 
             if nullable:
                 return None
             raise _NotPlain
+        if value.__class__ is members:
+            name = names.get(value)
+            if name is not None:
+                return name
         if isinstance(value, Exception):
             raise _NotPlain
         coerced = coerce(value)
         if coerced is None or coerced is Undefined:
             raise _NotPlain
+        if value.__class__ is members:
+            names[value] = coerced
         return coerced
 
     return complete_leaf

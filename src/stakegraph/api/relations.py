@@ -6,9 +6,10 @@ relationship type is one line there (and its class; and a branch of
 cypher/reads/relation.cypher, which looks an id up in each type's index). The interface
 resolves an object's type from its `type` field, never by trying each type.
 
-A class names each of its fields once: `from_relationship` fills a field from the
-relationship property of the same name in camelCase, or with the field's declared default
-when the graph has no such property (a purchase stored without `kind` reads ONE_OFF).
+A class names each of its fields once: `from_relationship` answers a view of the class
+(api/lazy.py) that reads a field, when first asked for, from the relationship property of
+the same name in camelCase, or gives the field's declared default when the graph has no
+such property (a purchase stored without `kind` reads ONE_OFF).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from strawberry.types.base import StrawberryList, StrawberryOptional
 from strawberry.types.enum import StrawberryEnumDefinition
 from strawberry.utils.str_converters import to_camel_case
 
+from stakegraph.api import lazy
 from stakegraph.graph.relations import BOTH, IN, OUT
 from stakegraph.graph.values import GraphRelationship
 from stakegraph.records import (
@@ -187,22 +189,9 @@ RELATION_CLASSES: dict[RelationType, type[Any]] = {
 
 
 def from_relationship(rel: GraphRelationship, start: Stakeholder, end: Stakeholder) -> Any:
-    """The concrete Relation of a relationship whose ends are already built."""
-    kind = relation_type(rel.type)
-    cls = RELATION_CLASSES[kind]
-    rel_id = rel.get("id")
-    ends = {"customer": start, "provider": end} if kind is RelationType.GIVES_FEEDBACK else {}
-    fields: dict[str, Any] = {
-        **ends,
-        "id": strawberry.ID(str(rel_id) if rel_id is not None else rel.element_id),
-        "type": kind,
-        "from_": start,
-        "to": end,
-    }
-    for prop in _STORED_PROPERTIES[kind]:
-        if prop.field not in fields:
-            fields[prop.field] = prop.read(rel.get(prop.key))
-    return cls(**fields)
+    """The concrete Relation of a relationship whose ends are already built: a view
+    (api/lazy.py) that reads each property when it is first asked for."""
+    return _VIEWS[relation_type(rel.type)](rel, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +247,64 @@ def _as_is(value: Any) -> Any:
     return value
 
 
-_STORED_PROPERTIES = {kind: _stored_properties(cls) for kind, cls in RELATION_CLASSES.items()}
+def _relation_id(view: Any) -> str:
+    rel_id = view.relationship.get("id")
+    return str(rel_id) if rel_id is not None else str(view.relationship.element_id)
+
+
+def _all_properties(props: tuple[_StoredProperty, ...]) -> Callable[[Any], None]:
+    """Reads every stored property of a view into its `__dict__` at once, as
+    `_StoredProperty.read` reads each: the first property a client selects reads them all
+    (a relation selected at all is mostly selected with its properties, and one pass
+    costs less than a call per field)."""
+    table = [(p.field, p.key, p.default, None if p.convert is _as_is else p.convert) for p in props]
+
+    def read_all(view: Any) -> None:
+        get = view.relationship.get
+        into = view.__dict__
+        for field, key, default, convert in table:
+            value = get(key)
+            if value is None:
+                into[field] = default()
+                continue
+            if isinstance(value, Neo4jDateTime):
+                value = value.to_native()
+            into[field] = value if convert is None else convert(value)
+
+    return read_all
+
+
+def _property(name: str, read_all: Callable[[Any], None]) -> Callable[[Any], Any]:
+    def read(view: Any) -> Any:
+        read_all(view)
+        return view.__dict__[name]
+
+    return read
+
+
+def _relation_view(kind: RelationType, cls: type[Any]) -> type[Any]:
+    """The view of `cls`: `type` is the class's own, `id`, `from` and `to` (and a
+    feedback's `customer` and `provider`) come from the relationship and its built ends,
+    every other field from the property of the same name in camelCase."""
+    ends = ("customer", "provider") if kind is RelationType.GIVES_FEEDBACK else ()
+
+    def init(self: Any, rel: GraphRelationship, start: Stakeholder, end: Stakeholder) -> None:
+        self.relationship = rel
+        self.from_ = start
+        self.to = end
+        if ends:
+            self.customer = start
+            self.provider = end
+
+    given = {"id", "type", "from_", "to", *ends}
+    stored = tuple(prop for prop in _stored_properties(cls) if prop.field not in given)
+    read_all = _all_properties(stored)
+    fields: dict[str, Callable[[Any], Any]] = {"id": _relation_id}
+    fields.update((prop.field, _property(prop.field, read_all)) for prop in stored)
+    return lazy.view(cls, init, fields, {"type": kind})
+
+
+_VIEWS = {kind: _relation_view(kind, cls) for kind, cls in RELATION_CLASSES.items()}
 
 
 @strawberry.type(description="One relation on a page, with the cursor to continue after it.")

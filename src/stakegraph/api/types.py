@@ -1,7 +1,8 @@
 """The GraphQL object types, built from Neo4j nodes and the graph layer's results.
 
-Hot types (stakeholders, relations, evidence) hold plain attributes, filled once by a
-`from_*` function: no per-field resolvers and no further queries while serialising.
+Hot types (stakeholders, relations, evidence) are answered by views (api/lazy.py) made by
+a `from_*` function: plain attributes, each read from the graph's value when first asked
+for; no per-field resolvers and no further queries while serialising.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic.alias_generators import to_camel
 
 from stakegraph import evidence as sentences
 from stakegraph import records
+from stakegraph.api import lazy
 from stakegraph.api.context import Info
 from stakegraph.api.relations import (
     Direction,
@@ -276,25 +278,40 @@ def _readers(cls: type) -> tuple[Reader, ...]:
     return found
 
 
-_KINDS: tuple[tuple[str, type[Organization | Department | Person], StakeholderKind], ...] = (
-    ("Organization", Organization, StakeholderKind.ORGANIZATION),
-    ("Department", Department, StakeholderKind.DEPARTMENT),
-    ("Person", Person, StakeholderKind.PERSON),
+def _stakeholder_view(cls: type[Any], kind: StakeholderKind) -> type[Any]:
+    """The view (api/lazy.py) of a stakeholder type: each field read from the node when
+    first asked for, as the readers say; `kind` is the type's own."""
+
+    def init(self: Any, node: GraphNode) -> None:
+        self.node = node
+
+    def field(prop: str, read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        return lambda view: read(view.node.get(prop))
+
+    fields: dict[str, Callable[[Any], Any]] = {
+        "id": lambda view: strawberry.ID(view.node.get("id")),
+        "name": lambda view: view.node.get("name") or "",
+        "roles": lambda view: [r for label, r in ROLE_LABELS.items() if label in view.node.labels],
+    }
+    fields.update((name, field(prop, read)) for name, prop, read in _readers(cls))
+    return lazy.view(cls, init, fields, {"kind": kind})
+
+
+_KINDS: tuple[tuple[str, type[Any]], ...] = (
+    ("Organization", _stakeholder_view(Organization, StakeholderKind.ORGANIZATION)),
+    ("Department", _stakeholder_view(Department, StakeholderKind.DEPARTMENT)),
+    ("Person", _stakeholder_view(Person, StakeholderKind.PERSON)),
 )
 
 
 def from_node(node: GraphNode) -> Organization | Department | Person:
-    """The GraphQL type of a stakeholder node, chosen by its kind label (else Person)."""
-    cls, kind = next(((c, k) for label, c, k in _KINDS if label in node.labels), _KINDS[2][1:])
-    p = node.get
-    fields = {name: read(p(prop)) for name, prop, read in _readers(cls)}
-    return cls(
-        id=strawberry.ID(p("id")),
-        name=p("name") or "",
-        kind=kind,
-        roles=[role for label, role in ROLE_LABELS.items() if label in node.labels],
-        **fields,
-    )
+    """The GraphQL type of a stakeholder node, chosen by its kind label (else Person): a
+    view that reads each field from the node when first asked for."""
+    labels = node.labels
+    for label, view in _KINDS:
+        if label in labels:
+            return view(node)  # type: ignore[no-any-return]
+    return _KINDS[2][1](node)  # type: ignore[no-any-return]
 
 
 def person_from_node(node: GraphNode) -> Person:
@@ -328,14 +345,15 @@ class PathStep:
     type: RelationType
     to: Stakeholder
     relation_id: strawberry.ID | None
-    # What `relation` is built from, only when a client asks for it (building every
-    # step's relation costs ~20 us each: 10 ms on a page of 500 steps nobody asked for).
-    step: strawberry.Private[tuple[GraphRelationship, GraphNode, GraphNode]]
+    # What every field is read from (PathStep.view): the step's relationship, and the
+    # response's stakeholders.
+    relationship: strawberry.Private[GraphRelationship]
     cache: strawberry.Private[NodeCache]
 
     @strawberry.field(description="The step's relationship, with its properties.")
     def relation(self) -> Relation | None:
-        return self.cache.relation(*self.step)
+        rel = self.relationship
+        return self.cache.relation(rel, rel.start_node, rel.end_node)  # type: ignore[arg-type]
 
 
 @strawberry.type(description="Why a lens holds: the path and one plain-English sentence.")
@@ -410,36 +428,82 @@ class CustomerMap:
     potential: list[CustomerRelation]
 
 
+def _step_init(self: Any, rel: GraphRelationship, nodes: NodeCache) -> None:
+    self.relationship = rel
+    self.cache = nodes
+
+
+def _relation_id(step: Any) -> strawberry.ID | None:
+    rel_id = step.relationship.get("id")
+    text = None if rel_id is None else str(rel_id)
+    return strawberry.ID(text) if text else None
+
+
+# A step of a path, in the relationship's own direction (a path's relationships always
+# come with their nodes).
+_PathStep = lazy.view(
+    PathStep,
+    _step_init,
+    {
+        "from_": lambda step: step.cache.get(step.relationship.start_node),
+        "to": lambda step: step.cache.get(step.relationship.end_node),
+        "type": lambda step: records.relation_type(step.relationship.type),
+        "relation_id": _relation_id,
+    },
+)
+
+
+def _evidence_init(self: Any, found: lens_query.Found, nodes: NodeCache) -> None:
+    self.lens = found.lens
+    self.paths = found.evidence
+    self.cache = nodes
+
+
+_Evidence = lazy.view(
+    Evidence,
+    _evidence_init,
+    {
+        "path": lambda evidence: [
+            _PathStep(rel, evidence.cache) for path in evidence.paths for rel in path.relationships
+        ]
+    },
+)
+
+
 def evidence_from(found: lens_query.Found, nodes: NodeCache) -> Evidence:
-    rels = [rel for path in found.evidence for rel in path.relationships]
-    steps = sentences.steps(found.evidence)  # in the same order as `rels`
-    return Evidence(
-        lens=found.lens,
-        paths=found.evidence,
-        path=[
-            PathStep(
-                from_=nodes.get(start),
-                type=records.relation_type(rel_type),
-                to=nodes.get(end),
-                relation_id=strawberry.ID(rel_id) if rel_id else None,
-                step=(rel, start, end),
-                cache=nodes,
-            )
-            for (start, rel_type, end, rel_id), rel in zip(steps, rels, strict=True)
-        ],
-    )
+    """A lens's evidence: its steps (every relationship of its paths, in path order) and
+    its sentence, each made when first asked for."""
+    return _Evidence(found, nodes)  # type: ignore[no-any-return]
+
+
+def _customer_relation_init(
+    self: Any, relation: lens_query.Relation, nodes: NodeCache, evidence: bool
+) -> None:
+    self.relation = relation
+    self.cache = nodes
+    self.with_evidence = evidence
+
+
+_CustomerRelation = lazy.view(
+    CustomerRelation,
+    _customer_relation_init,
+    {
+        "customer": lambda r: r.cache.get(r.relation.customer),
+        "provider": lambda r: r.cache.get(r.relation.provider),
+        "lenses": lambda r: r.relation.lenses,
+        "evidence": lambda r: (
+            [evidence_from(found, r.cache) for found in r.relation.found] if r.with_evidence else []
+        ),
+    },
+)
 
 
 def relation_from(
     relation: lens_query.Relation, nodes: NodeCache, evidence: bool = True
 ) -> CustomerRelation:
-    """`evidence=False` when the client selected none: no Evidence objects or sentences."""
-    return CustomerRelation(
-        customer=nodes.get(relation.customer),
-        provider=nodes.get(relation.provider),
-        lenses=relation.lenses,
-        evidence=[evidence_from(found, nodes) for found in relation.found] if evidence else [],
-    )
+    """`evidence=False` when the client selected none: no Evidence objects or sentences.
+    Each field is made when first asked for."""
+    return _CustomerRelation(relation, nodes, evidence)  # type: ignore[no-any-return]
 
 
 class NodeCache:

@@ -94,13 +94,9 @@ class GraphPath(Protocol):
     def end_node(self) -> GraphNode: ...
 
 
-def _properties(raw: Mapping[str, Any]) -> dict[str, Any]:
-    properties = {k: v for k, v in raw.items() if not k.startswith("~") and v is not None}
-    for key in RELATIONSHIP_TEMPORAL:  # every temporal key, of nodes too
-        text = properties.get(key)
-        if isinstance(text, str):
-            properties[key] = _datetime(text)
-    return properties
+# Every temporal key, of nodes too: what a map's `get` reads as a datetime.
+_DATED = frozenset(RELATIONSHIP_TEMPORAL)
+_MISSING = object()
 
 
 def _datetime(text: str) -> datetime:
@@ -109,6 +105,8 @@ def _datetime(text: str) -> datetime:
 
 
 class Node:
+    """A node: element id, labels and properties, as Python values."""
+
     __slots__ = ("element_id", "labels", "_properties")
 
     def __init__(self, element_id: str, labels: frozenset[str], properties: dict[str, Any]):
@@ -117,10 +115,14 @@ class Node:
         self._properties = properties
 
     def get(self, name: str, default: object = None) -> Any:
-        return self._properties.get(name, default)
+        value = self._properties.get(name)
+        return default if value is None else value
 
     def __getitem__(self, name: str) -> Any:
-        return self._properties[name]
+        value = self.get(name, _MISSING)
+        if value is _MISSING:
+            raise KeyError(name)
+        return value
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Node) and other.element_id == self.element_id
@@ -132,7 +134,24 @@ class Node:
         return f"Node({self.element_id!r}, {sorted(self.labels)}, {self._properties!r})"
 
 
+class _FromMap(Node):
+    """A node read from `node_map`: it keeps the map itself (no copy per node) and reads a
+    date, sent as ISO text, as a datetime only when asked for it."""
+
+    __slots__ = ()
+
+    def get(self, name: str, default: object = None) -> Any:
+        value = self._properties.get(name)
+        if value is None:
+            return default
+        if name in _DATED and value.__class__ is str:
+            return _datetime(value)
+        return value
+
+
 class Relationship:
+    """A relationship between two nodes, its properties read as `_FromMap` reads them."""
+
     __slots__ = ("element_id", "type", "start_node", "end_node", "_properties")
 
     def __init__(
@@ -144,8 +163,7 @@ class Relationship:
         self.end_node = end
         self._properties = properties
 
-    def get(self, name: str, default: object = None) -> Any:
-        return self._properties.get(name, default)
+    get = _FromMap.get
 
     def __repr__(self) -> str:
         return f"Relationship({self.element_id!r}, {self.type!r})"
@@ -168,8 +186,8 @@ class Path:
 
 
 def node(raw: Mapping[str, Any]) -> Node:
-    """A node from `node_map`."""
-    return Node(raw["~id"], frozenset(raw["~labels"]), _properties(raw))
+    """A node from `node_map` (the map is kept as it is, not copied)."""
+    return _FromMap(raw["~id"], frozenset(raw["~labels"]), raw)  # type: ignore[arg-type]
 
 
 def path(raw: Mapping[str, Any], nodes: Mapping[str, Node]) -> Path:
@@ -180,7 +198,7 @@ def path(raw: Mapping[str, Any], nodes: Mapping[str, Node]) -> Path:
     for i, r in enumerate(raw["relationships"]):
         a, b = on_path[i], on_path[i + 1]
         start, end = (a, b) if r["~start"] == a.element_id else (b, a)
-        relationships.append(Relationship(r["~id"], r["~type"], start, end, _properties(r)))
+        relationships.append(Relationship(r["~id"], r["~type"], start, end, r))
     return Path(on_path, relationships)
 
 
