@@ -86,3 +86,13 @@ async def test_a_prepared_query_past_a_limit_or_without_a_role_is_not_run(gql: G
     page = await view.prepared.get(PAGE, None)
     assert page is not None
     assert await run(schema, page, {"n": 5}, None, None) is None  # no role
+
+
+def test_the_limits_are_measured_once_unless_a_list_size_is_a_variable(gql: GQL) -> None:
+    view = view_of(gql)
+    literal = "{ stakeholders(first: 5) { totalCount } }"
+    for _ in range(2):
+        answer(gql, PAGE, {"n": 5}, None, "application/json")
+        answer(gql, literal, None, None, "application/json")
+    assert view.prepared._kept[(PAGE, None)].within_limits is False  # type: ignore[union-attr]
+    assert view.prepared._kept[(literal, None)].within_limits is True  # type: ignore[union-attr]

@@ -11,7 +11,8 @@ extensions (their operation, parse and validation hooks around Strawberry's
 
 `run` then answers a request for a prepared query with only what depends on the request,
 as plain calls: the role (api/auth.py RoleCheck: any key may read), the depth, alias and
-cost limits with the request's variables (api/limits.py), graphql-core's execution with
+cost limits with the request's variables (api/limits.py; once only, when no list size
+comes from the variables), graphql-core's execution with
 PlainCompletion, the error codes (Schema.process_errors, then ErrorCodes), the operation
 name for the access log (api/access_log.py RecordOperation). Whatever it does not answer
 (a text that is refused, a mutation, a request without a role, a query past a limit) it
@@ -44,7 +45,7 @@ from stakegraph.api.schema import Schema
 KEPT_TEXTS = 256
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Prepared:
     """A query text admitted by parse, validation and the token limit."""
 
@@ -52,6 +53,9 @@ class Prepared:
     operation: OperationDefinitionNode
     fragments: dict[str, FragmentDefinitionNode]
     name: str | None  # the operation's name, for the access log
+    # Within the depth, alias and cost limits whatever the variables (no list size read
+    # from them): measured once, then not again.
+    within_limits: bool = False
 
 
 class PreparedQueries:
@@ -113,11 +117,13 @@ async def run(
     """Execute a prepared query for one request; None when the full path must answer it."""
     if role is None:
         return None  # RoleCheck answers UNAUTHENTICATED
-    try:
+    if not prepared.within_limits:
         operation, fragments = prepared.operation, prepared.fragments
-        measure(schema._schema, operation, fragments, variables or {}, schema.limits)
-    except GraphQLError:
-        return None  # QueryLimits answers QUERY_TOO_COMPLEX
+        try:
+            found = measure(schema._schema, operation, fragments, variables or {}, schema.limits)
+        except GraphQLError:
+            return None  # QueryLimits answers QUERY_TOO_COMPLEX
+        prepared.within_limits = not found.read_variables
     result = execute(
         schema._schema,
         prepared.document,
