@@ -13,6 +13,7 @@ import pytest
 from stakegraph import importer
 from stakegraph.errors import StakegraphError
 from stakegraph.exporter import export_path
+from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
 from stakegraph.importer import InvalidInput, import_path, import_records
 from stakegraph.inputs import read_section
@@ -448,6 +449,37 @@ async def test_small_batches_write_everything(
     )
     assert (summary.stakeholders, summary.relations) == (7, 8)
     assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
+
+
+async def test_an_empty_database_gets_by_create_what_merge_writes(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into an empty database the batches are created without looking up their ids; the
+    graph is the one the merging path writes into a database that held something."""
+    creates: list[str] = []
+    for name in ("create_stakeholder_rows", "create_relation_rows"):
+        real = getattr(writes, name)
+
+        async def spy(tx: Any, rows: Any, real: Any = real, name: str = name) -> int:
+            creates.append(name)
+            return int(await real(tx, rows))
+
+        monkeypatch.setattr(writes, name, spy)
+    path = write_json(tmp_path / "w.json", WORLD)
+    await import_path(graph, path)
+    assert creates == ["create_stakeholder_rows"] * 2 + ["create_relation_rows"] * 2  # 2 lanes
+    created = snapshot(db, skip=frozenset({"createdAt", "updatedAt"}))
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    db.execute_query("CREATE (:Stakeholder:Person {id: 'someone', name: 'Someone'})")
+    creates.clear()
+    await import_path(graph, path)
+    assert creates == []
+    db.execute_query("MATCH (n {id: 'someone'}) DETACH DELETE n")
+    assert snapshot(db, skip=frozenset({"createdAt", "updatedAt"})) == created
+    times, _, _ = db.execute_query(
+        "MATCH (n:Stakeholder) WHERE n.createdAt IS NULL OR n.updatedAt IS NULL RETURN n.id"
+    )
+    assert times == []
 
 
 async def test_the_last_record_of_an_id_wins_across_batches_and_write_lanes(

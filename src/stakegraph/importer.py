@@ -47,6 +47,7 @@ from typing import IO, Any, Protocol
 
 import tenacity
 from neo4j import AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
 from pydantic import ValidationError
 from rich.progress import (
     BarColumn,
@@ -62,7 +63,7 @@ from rich.progress import (
 from rich.text import Text
 
 from stakegraph import errors
-from stakegraph.graph import writes
+from stakegraph.graph import reads, writes
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 from stakegraph.inputs import Raw, ReadProblem, UnreadableInput, read_section
@@ -600,7 +601,12 @@ _deadlock_retried = tenacity.retry(
 
 
 async def _write(
-    bulk: Graph, found: _Validated, progress: Progress | None, batch_size: int = BATCH_SIZE
+    bulk: Graph,
+    found: _Validated,
+    progress: Progress | None,
+    batch_size: int = BATCH_SIZE,
+    *,
+    fresh: bool = False,
 ) -> ImportSummary:
     """Write the spooled rows: every stakeholder, then every relation, in WRITE_LANES
     concurrent transactions of a batch each.
@@ -611,6 +617,11 @@ async def _write(
     its `from` ends after every relation leaving them that came before. Two lanes can
     deadlock on a node both write to (a seller many buyers reach): Neo4j refuses one of
     the transactions, and it is run again (`_deadlock_retried`).
+
+    `fresh`: the database held no stakeholder when the import began, so each batch is
+    first written by CREATE, without looking for its ids (writes.create_*). An id that
+    exists after all (a record repeating an earlier one, or another writer's meanwhile)
+    fails that transaction on its uniqueness constraint, and the batch is merged instead.
     """
     tasks = (
         (
@@ -621,37 +632,60 @@ async def _write(
         else (None, None)
     )
 
-    async def people(rows: list[dict[str, Any]], tx: AsyncManagedTransaction) -> int:
+    async def people(rows: list[dict[str, Any]], create: bool, tx: AsyncManagedTransaction) -> int:
+        if create:
+            return await writes.create_stakeholder_rows(tx, rows)
         return await writes.write_stakeholder_rows(tx, rows)
 
-    async def links(rows: list[dict[str, Any]], tx: AsyncManagedTransaction) -> int:
+    async def links(rows: list[dict[str, Any]], create: bool, tx: AsyncManagedTransaction) -> int:
         by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             by_type[RelationType(row["type"])].append(row)
-        written = await writes.write_relation_rows(tx, by_type)
+        if create:
+            written = await writes.create_relation_rows(tx, by_type)
+        else:
+            written = await writes.write_relation_rows(tx, by_type)
         await writes.refresh_roles(tx, {row["from"] for row in rows})
         return written
 
     stakeholders = await _in_lanes(
-        bulk, found.stakeholders.batches(), "id", people, batch_size, progress, tasks[0]
+        bulk, found.stakeholders.batches(), "id", people, batch_size, progress, tasks[0], fresh
     )
     relations = await _in_lanes(
-        bulk, found.relations.batches(), "from", links, batch_size, progress, tasks[1]
+        bulk, found.relations.batches(), "from", links, batch_size, progress, tasks[1], fresh
     )
     return ImportSummary(stakeholders=stakeholders, relations=relations)
+
+
+async def _written(
+    bulk: Graph, work: Callable[[bool, AsyncManagedTransaction], Awaitable[int]], create: bool
+) -> int:
+    """One batch in one transaction: by CREATE when `create`, and if an id exists after
+    all, by MERGE (nothing of the first try is left: its transaction was rolled back)."""
+    execute = _deadlock_retried(bulk.execute)
+    if create:
+        try:
+            return await execute(partial(work, True), write=True)
+        except errors.BadUserInput as exc:
+            if not isinstance(exc.__cause__, neo4j_errors.ConstraintError):
+                raise
+    return await execute(partial(work, False), write=True)
 
 
 async def _in_lanes(
     bulk: Graph,
     batches: Iterator[list[Spooled]],
     key: str,
-    work: Callable[[list[dict[str, Any]], AsyncManagedTransaction], Awaitable[int]],
+    work: Callable[[list[dict[str, Any]], bool, AsyncManagedTransaction], Awaitable[int]],
     batch_size: int,
     progress: Progress | None,
     task: TaskID | None,
+    create: bool,
 ) -> int:
     """Deal the rows to WRITE_LANES lanes by `row[key]`; each lane writes a batch of up to
-    `batch_size` rows per transaction, in order. Returns how many rows were written."""
+    `batch_size` rows per transaction, in order (`work(rows, create, tx)`; when `create`
+    fails on an id that exists, again with create False). Returns how many rows were
+    written."""
     lanes: list[asyncio.Queue[list[dict[str, Any]] | None]] = [
         asyncio.Queue(maxsize=1) for _ in range(WRITE_LANES)
     ]
@@ -659,8 +693,7 @@ async def _in_lanes(
 
     async def lane(number: int) -> None:
         while (rows := await lanes[number].get()) is not None:
-            count = await _deadlock_retried(bulk.execute)(partial(work, rows), write=True)
-            written[number] += count
+            written[number] += await _written(bulk, partial(work, rows), create)
             if progress and task is not None:
                 progress.advance(task, len(rows))
 
@@ -712,10 +745,11 @@ async def import_records(
         stack.callback(seen.close)
         bar = stack.enter_context(_progress()) if progress else None
         await apply_schema(bulk)
+        fresh = await reads.is_empty(bulk)
         found = await _validate_and_check(bulk, stakeholders, relations, spools, seen, bar)
         if found.problems:
             raise InvalidInput(found.problems)
-        return await _write(bulk, found, bar, batch_size)
+        return await _write(bulk, found, bar, batch_size, fresh=fresh)
     raise AssertionError("unreachable")  # pragma: no cover - ExitStack swallows nothing
 
 
