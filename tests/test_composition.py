@@ -77,6 +77,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         "until": None,
         "offering": None,
         "evidence": True,
+        "namesOnly": False,
     }
     since = datetime(2024, 1, 1, tzinfo=UTC)
     query, params = lens_query.page_statement(
@@ -88,6 +89,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         after=encode_cursor("Acme", "acme"),
         window=Window(since=since, offering="Tea"),
         evidence=False,
+        names_only=True,
     )
     assert query == lens_query.paged_query((Lens.PROSPECT, Lens.REPEAT), Listing.PROVIDERS_OF)
     assert params == {
@@ -102,6 +104,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         "until": None,
         "offering": "Tea",
         "evidence": False,
+        "namesOnly": True,
     }
     _, everything = lens_query.page_statement(
         anchor_id="acme", listing=Listing.CUSTOMERS_OF, first=3, everything=True

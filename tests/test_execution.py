@@ -261,3 +261,60 @@ def test_demo_pages_answer_as_graphql_core(db: Any, neo4j_settings: Neo4jSetting
     assert page["data"]["customersOf"]["edges"], "the demo's toyco must have customers"
     assert core_fields > 100
     assert plain_fields == 1, plain_fields
+
+
+NAMES_ONLY_PAGE = """{
+  customersOf(providerId: "toyco", first: 50) {
+    edges { cursor node {
+      customer { __typename id name kind roles %s }
+      provider { id name }
+      evidence { summary path {
+        from { id name } to { id name }
+        relation { __typename id ... on Purchase { amount at kind } }
+      } }
+    } }
+  }
+}"""
+
+
+class Recording(Graph):
+    """A Graph keeping the parameters of every statement it reads."""
+
+    sent: list[dict[str, Any]] = []
+
+    async def read(self, cypher: str, **params: Any) -> Any:
+        self.sent.append(params)
+        return await super().read(cypher, **params)
+
+
+def test_a_page_reading_only_ids_and_names_asks_neo4j_for_no_more(
+    db: Any, neo4j_settings: Neo4jSettings
+) -> None:
+    """A page whose stakeholders are asked for nothing but id, name, kind and roles has
+    its node maps sent with only ids and names (lens_query's $namesOnly) and answers as the
+    same page asking for every node's tags too, without them."""
+    load_demo_world(neo4j_settings)
+
+    async def execute(text: str) -> dict[str, Any]:
+        graph = Recording(*_driver_args(neo4j_settings), timeout=120)  # planned cold here
+        request = Request({"type": "http", "method": "POST", "headers": [], "path": "/"})
+        try:
+            context = Context(request=request, response=None, graph=graph)
+            return answer(await build_schema().execute(text, context_value=context))
+        finally:
+            await graph.close()
+
+    Recording.sent = []
+    light = asyncio.run(execute(NAMES_ONLY_PAGE % ""))
+    full = asyncio.run(execute(NAMES_ONLY_PAGE % "tags"))
+    assert [p["namesOnly"] for p in Recording.sent] == [True, False]
+    assert not light["errors"] and not full["errors"]
+    for edge in full["data"]["customersOf"]["edges"]:
+        del edge["node"]["customer"]["tags"]
+    assert light == full
+    assert any(e["node"]["evidence"] for e in light["data"]["customersOf"]["edges"])
+
+
+def _driver_args(settings: Neo4jSettings) -> tuple[Any, str]:
+    made = Graph.from_settings(settings)
+    return made.driver, made.database

@@ -9,8 +9,10 @@ from typing import Any
 
 import httpx
 import neo4j
+from uvicorn.config import Config
+from uvicorn.server import ServerState
 
-from stakegraph.api.http_protocol import CoalescedWrites
+from stakegraph.api.http_protocol import CoalescedWrites, CoalescingHttpTools
 from stakegraph.config import Neo4jSettings
 from tests.gql import serve_process
 
@@ -89,3 +91,47 @@ def test_serve_answers_several_requests_on_one_connection(
                 received += chunk
         assert received.startswith(b"HTTP/1.1 200 OK\r\n")
         assert received.endswith(b'{"status":"ok"}')
+
+
+class Connection(Recording):
+    """A connection's transport, as uvicorn's protocol asks it."""
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("127.0.0.1", 50000), "sockname": ("127.0.0.1", 8000)}.get(name)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
+def test_a_complete_answer_leaves_before_the_app_returns() -> None:
+    seen_by_the_app: list[bytes] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        headers = [(b"content-length", b"5")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"whole"})
+        seen_by_the_app.extend(connection.sent)  # what had left when the app went on
+
+    async def run() -> None:
+        config = Config(app=app, log_level="warning")
+        config.load()
+        loop = asyncio.get_running_loop()
+        protocol = CoalescingHttpTools(
+            config=config, server_state=ServerState(), app_state={}, _loop=loop
+        )
+        protocol.connection_made(connection)  # type: ignore[arg-type]
+        protocol.data_received(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        await asyncio.sleep(0.1)
+        protocol.connection_lost(None)
+
+    connection = Connection()
+    asyncio.run(run())
+    assert len(seen_by_the_app) == 1, "headers and body in one send, before the app went on"
+    assert seen_by_the_app[0].startswith(b"HTTP/1.1 200 OK\r\n")
+    assert seen_by_the_app[0].endswith(b"\r\n\r\nwhole")

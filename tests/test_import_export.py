@@ -13,6 +13,7 @@ import pytest
 from stakegraph import importer
 from stakegraph.errors import StakegraphError
 from stakegraph.exporter import export_path
+from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
 from stakegraph.importer import InvalidInput, import_path, import_records
 from stakegraph.inputs import read_section
@@ -450,6 +451,71 @@ async def test_small_batches_write_everything(
     assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
 
 
+async def test_an_empty_database_gets_by_create_what_merge_writes(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into an empty database the batches are created without looking up their ids; the
+    graph is the one the merging path writes into a database that held something."""
+    creates: list[str] = []
+    for name in ("create_stakeholder_rows", "create_relation_rows"):
+        real = getattr(writes, name)
+
+        async def spy(tx: Any, rows: Any, real: Any = real, name: str = name) -> int:
+            creates.append(name)
+            return int(await real(tx, rows))
+
+        monkeypatch.setattr(writes, name, spy)
+    path = write_json(tmp_path / "w.json", WORLD)
+    await import_path(graph, path)
+    assert creates == ["create_stakeholder_rows"] * 2 + ["create_relation_rows"] * 2  # 2 lanes
+    created = snapshot(db, skip=frozenset({"createdAt", "updatedAt"}))
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    db.execute_query("CREATE (:Stakeholder:Person {id: 'someone', name: 'Someone'})")
+    creates.clear()
+    await import_path(graph, path)
+    assert creates == []
+    db.execute_query("MATCH (n {id: 'someone'}) DETACH DELETE n")
+    assert snapshot(db, skip=frozenset({"createdAt", "updatedAt"})) == created
+    times, _, _ = db.execute_query(
+        "MATCH (n:Stakeholder) WHERE n.createdAt IS NULL OR n.updatedAt IS NULL RETURN n.id"
+    )
+    assert times == []
+
+
+async def test_the_last_record_of_an_id_wins_across_batches_and_write_lanes(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    """Records of one id in many batches, written by concurrent lanes: the last one wins,
+    and the role labels follow the relations."""
+    people = [f"p{i}" for i in range(40)]
+    world = {
+        "stakeholders": [{"id": "toyco", "kind": "ORGANIZATION", "name": "ToyCo"}]
+        + [
+            {"id": id_, "kind": "PERSON", "name": f"{id_} v{round_}"}
+            for round_ in (1, 2, 3)
+            for id_ in people
+        ],
+        "relations": [
+            {"id": f"u-{id_}", "type": "USES", "from": id_, "to": "toyco", "offering": f"o{round_}"}
+            for round_ in (1, 2, 3)
+            for id_ in people
+        ],
+    }
+    path = write_json(tmp_path / "w.json", world)
+    summary = await import_records(
+        graph, read_section(path, "stakeholders"), read_section(path, "relations"), batch_size=7
+    )
+    assert (summary.stakeholders, summary.relations) == (121, 120)
+    records, _, _ = db.execute_query(
+        "MATCH (p:Person)-[u:USES]->(:Organization {id: 'toyco'}) "
+        "RETURN p.id AS id, p.name AS name, u.offering AS offering, p:EndUser AS endUser"
+    )
+    assert sorted((r["id"], r["name"], r["offering"], r["endUser"]) for r in records) == sorted(
+        (id_, f"{id_} v3", "o3", True) for id_ in people
+    )
+    assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 40
+
+
 async def test_export_imported_into_an_empty_database_reproduces_the_graph(
     graph: Graph, db: neo4j.Driver, tmp_path: Path
 ) -> None:
@@ -476,7 +542,6 @@ async def test_export_pages_through_a_graph_larger_than_a_page(
     summary = await exporter.export_path(graph, tmp_path / "out.json")
     assert (summary.stakeholders, summary.relations) == (7, 8)
     assert importer.BATCH_SIZE == 10_000
-
 
 
 async def test_export_pages_a_hub_by_relations_each_relation_once_in_the_same_order(

@@ -8,7 +8,7 @@ from typing import Any
 
 from graphql import FieldNode, OperationDefinitionNode, parse
 
-from stakegraph.api.context import selects
+from stakegraph.api.context import selects, selects_any
 
 
 def root_info(text: str) -> Any:
@@ -47,3 +47,13 @@ def test_selects_finds_the_field_at_any_depth_through_fragments() -> None:
         assert selects(root_info(text), "evidence") is expected, ("parsed again", text)
     assert selects(root_info("{ x { lenses } }"), "lenses") is True
     assert selects(root_info("{ x { lenses } }"), "evidence") is False
+
+
+def test_selects_any_finds_any_of_the_names() -> None:
+    text = (
+        "query { customersOf(providerId: 1) { edges { node { customer { id name } ...P } } } }"
+        " fragment P on CustomerRelation { provider { ... on Organization { industry } } }"
+    )
+    assert selects_any(root_info(text), frozenset({"industry", "city"})) is True
+    assert selects_any(root_info(text), frozenset({"tags", "city"})) is False
+    assert selects_any(root_info(text), frozenset({"name"})) is True

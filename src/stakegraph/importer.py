@@ -16,8 +16,9 @@
 3. If anything is wrong, raise `InvalidInput` listing every problem; nothing is written.
    The schema is applied before the checks (idempotent): a fresh database never sees a
    look-up or a MERGE without the id index.
-4. Write: stakeholders, then relations, one transaction per batch; each relation batch
-   refreshes the role labels of its `from` ends in the same transaction.
+4. Write: stakeholders, then relations, one transaction per batch, two batches at a time
+   (dealt by id, so the records of one id keep their order: `_in_lanes`); each relation
+   batch refreshes the role labels of its `from` ends in the same transaction.
 
 Importing the same input twice leaves the graph as after the first time: stakeholders are
 merged on id (without one, on the content identity of `records.stakeholder_content_id`),
@@ -34,15 +35,19 @@ import pickle
 import sqlite3
 import tempfile
 import threading
+import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+import tenacity
 from neo4j import AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
 from pydantic import ValidationError
 from rich.progress import (
     BarColumn,
@@ -58,7 +63,7 @@ from rich.progress import (
 from rich.text import Text
 
 from stakegraph import errors
-from stakegraph.graph import writes
+from stakegraph.graph import reads, writes
 from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 from stakegraph.inputs import Raw, ReadProblem, UnreadableInput, read_section
@@ -577,44 +582,144 @@ async def _validate_and_check(
     return found
 
 
-async def _write(bulk: Graph, found: _Validated, progress: Progress | None) -> ImportSummary:
+WRITE_LANES = 2  # write transactions at once (Neo4j runs each on a core of its own)
+DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected"
+
+
+def _deadlocked(exc: BaseException) -> bool:
+    return getattr(exc.__cause__, "code", None) == DEADLOCK
+
+
+# A batch Neo4j refused for a deadlock with the other lane is written again. The driver
+# retries it too, but only for a few seconds (graph/driver.py): less than a batch can take.
+_deadlock_retried = tenacity.retry(
+    retry=tenacity.retry_if_exception(_deadlocked),
+    stop=tenacity.stop_after_attempt(10),
+    wait=tenacity.wait_random(0.1, 1.0),
+    reraise=True,
+)
+
+
+async def _write(
+    bulk: Graph,
+    found: _Validated,
+    progress: Progress | None,
+    batch_size: int = BATCH_SIZE,
+    *,
+    fresh: bool = False,
+) -> ImportSummary:
+    """Write the spooled rows: every stakeholder, then every relation, in WRITE_LANES
+    concurrent transactions of a batch each.
+
+    Rows are dealt to the lanes by id (a relation by its `from` end), so all the rows of
+    one id, and all the relations leaving one stakeholder, are written by one lane in input
+    order: a later record still wins, and each relation batch refreshes the role labels of
+    its `from` ends after every relation leaving them that came before. Two lanes can
+    deadlock on a node both write to (a seller many buyers reach): Neo4j refuses one of
+    the transactions, and it is run again (`_deadlock_retried`).
+
+    `fresh`: the database held no stakeholder when the import began, so each batch is
+    first written by CREATE, without looking for its ids (writes.create_*). An id that
+    exists after all (a record repeating an earlier one, or another writer's meanwhile)
+    fails that transaction on its uniqueness constraint, and the batch is merged instead.
+    """
     tasks = (
         (
             progress.add_task("stakeholders", total=found.stakeholders.count),
             progress.add_task("relations", total=found.relations.count),
         )
         if progress
-        else None
+        else (None, None)
     )
-    stakeholders = relations = 0
-    for batch in found.stakeholders.batches():
-        rows = [row for _, row in batch]
 
-        async def people(tx: AsyncManagedTransaction, rows: list[dict[str, Any]] = rows) -> int:
-            return await writes.write_stakeholder_rows(tx, rows)
+    async def people(rows: list[dict[str, Any]], create: bool, tx: AsyncManagedTransaction) -> int:
+        if create:
+            return await writes.create_stakeholder_rows(tx, rows)
+        return await writes.write_stakeholder_rows(tx, rows)
 
-        stakeholders += await bulk.execute(people, write=True)
-        if progress and tasks:
-            progress.advance(tasks[0], len(rows))
-    for batch in found.relations.batches():
-        rows = [row for _, row in batch]
+    async def links(rows: list[dict[str, Any]], create: bool, tx: AsyncManagedTransaction) -> int:
         by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             by_type[RelationType(row["type"])].append(row)
-
-        async def links(
-            tx: AsyncManagedTransaction,
-            by_type: dict[RelationType, list[dict[str, Any]]] = by_type,
-            rows: list[dict[str, Any]] = rows,
-        ) -> int:
+        if create:
+            written = await writes.create_relation_rows(tx, by_type)
+        else:
             written = await writes.write_relation_rows(tx, by_type)
-            await writes.refresh_roles(tx, {row["from"] for row in rows})
-            return written
+        await writes.refresh_roles(tx, {row["from"] for row in rows})
+        return written
 
-        relations += await bulk.execute(links, write=True)
-        if progress and tasks:
-            progress.advance(tasks[1], len(rows))
+    stakeholders = await _in_lanes(
+        bulk, found.stakeholders.batches(), "id", people, batch_size, progress, tasks[0], fresh
+    )
+    relations = await _in_lanes(
+        bulk, found.relations.batches(), "from", links, batch_size, progress, tasks[1], fresh
+    )
     return ImportSummary(stakeholders=stakeholders, relations=relations)
+
+
+async def _written(
+    bulk: Graph, work: Callable[[bool, AsyncManagedTransaction], Awaitable[int]], create: bool
+) -> int:
+    """One batch in one transaction: by CREATE when `create`, and if an id exists after
+    all, by MERGE (nothing of the first try is left: its transaction was rolled back)."""
+    execute = _deadlock_retried(bulk.execute)
+    if create:
+        try:
+            return await execute(partial(work, True), write=True)
+        except errors.BadUserInput as exc:
+            if not isinstance(exc.__cause__, neo4j_errors.ConstraintError):
+                raise
+    return await execute(partial(work, False), write=True)
+
+
+async def _in_lanes(
+    bulk: Graph,
+    batches: Iterator[list[Spooled]],
+    key: str,
+    work: Callable[[list[dict[str, Any]], bool, AsyncManagedTransaction], Awaitable[int]],
+    batch_size: int,
+    progress: Progress | None,
+    task: TaskID | None,
+    create: bool,
+) -> int:
+    """Deal the rows to WRITE_LANES lanes by `row[key]`; each lane writes a batch of up to
+    `batch_size` rows per transaction, in order (`work(rows, create, tx)`; when `create`
+    fails on an id that exists, again with create False). Returns how many rows were
+    written."""
+    lanes: list[asyncio.Queue[list[dict[str, Any]] | None]] = [
+        asyncio.Queue(maxsize=1) for _ in range(WRITE_LANES)
+    ]
+    written = [0] * WRITE_LANES
+
+    async def lane(number: int) -> None:
+        while (rows := await lanes[number].get()) is not None:
+            written[number] += await _written(bulk, partial(work, rows), create)
+            if progress and task is not None:
+                progress.advance(task, len(rows))
+
+    async def deal() -> None:
+        dealt: list[list[dict[str, Any]]] = [[] for _ in range(WRITE_LANES)]
+        for batch in batches:
+            for _, row in batch:
+                share = dealt[zlib.crc32(row[key].encode()) % WRITE_LANES]
+                share.append(row)
+            for number, rows in enumerate(dealt):
+                if len(rows) >= batch_size:
+                    await lanes[number].put(rows)
+                    dealt[number] = []
+        for number, rows in enumerate(dealt):
+            if rows:
+                await lanes[number].put(rows)
+            await lanes[number].put(None)
+
+    try:
+        async with asyncio.TaskGroup() as group:  # one lane failing cancels the others
+            for number in range(WRITE_LANES):
+                group.create_task(lane(number))
+            group.create_task(deal())
+    except BaseExceptionGroup as failed:  # the first failure, as one lane would raise it
+        raise failed.exceptions[0] from None
+    return sum(written)
 
 
 async def import_records(
@@ -640,10 +745,11 @@ async def import_records(
         stack.callback(seen.close)
         bar = stack.enter_context(_progress()) if progress else None
         await apply_schema(bulk)
+        fresh = await reads.is_empty(bulk)
         found = await _validate_and_check(bulk, stakeholders, relations, spools, seen, bar)
         if found.problems:
             raise InvalidInput(found.problems)
-        return await _write(bulk, found, bar)
+        return await _write(bulk, found, bar, batch_size, fresh=fresh)
     raise AssertionError("unreachable")  # pragma: no cover - ExitStack swallows nothing
 
 

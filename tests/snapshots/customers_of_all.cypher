@@ -41,6 +41,7 @@ CALL (anchor, page) {
   WITH DISTINCT n
   RETURN collect(n) AS pageNodes
 }
-WITH *, [n IN pageNodes + [anchor] | n {.*, createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt), `~id`: elementId(n), `~labels`: labels(n)}] AS nodes
+WITH *, [n IN pageNodes + [anchor] | CASE WHEN $namesOnly THEN n {.id, .name, `~id`: elementId(n), `~labels`: labels(n)}
+  ELSE n {.*, createdAt: toString(n.createdAt), updatedAt: toString(n.updatedAt), `~id`: elementId(n), `~labels`: labels(n)} END] AS nodes
 RETURN elementId(anchor) AS anchor, total, hasNext, nodes,
        [r IN page | {other: elementId(r.other), shown: [f IN r.shown | {lens: f.lens, evidence: [e IN f.evidence | {nodes: [node IN nodes(e) | elementId(node)], relationships: [rel IN relationships(e) | rel {.*, at: toString(rel.at), since: toString(rel.since), createdAt: toString(rel.createdAt), updatedAt: toString(rel.updatedAt), `~id`: elementId(rel), `~type`: type(rel), `~start`: elementId(startNode(rel))}]}]}]}] AS page

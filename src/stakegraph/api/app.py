@@ -14,7 +14,8 @@ collections rarer (a page builds tens of thousands of objects).
 
 Around the routes, outermost first: the access log (api/access_log.py), CORS when
 STAKEGRAPH_CORS_ORIGINS names origins, the body-size limit (api/body_limit.py) and the API
-keys (api/auth.py). Query limits and the role check are schema extensions.
+keys (api/auth.py). Query limits and the role check are schema extensions; for a query
+already prepared (api/prepared.py) the view applies them as plain calls.
 """
 
 from __future__ import annotations

@@ -38,13 +38,19 @@ def selects(info: Info, name: str) -> bool:
     is safe: it only means work that may not be needed (directives are not read, and a
     fragment called `name` counts). The answer depends only on the parsed document, so it
     is kept for the same field nodes (the parser cache hands out the same document)."""
+    return selects_any(info, frozenset((name,)))
+
+
+def selects_any(info: Info, names: frozenset[str]) -> bool:
+    """Whether the selection below this field asks for any field called one of `names`,
+    as `selects` answers for one."""
     raw = info._raw_info
     nodes = tuple(raw.field_nodes)
-    key = (name, *map(id, nodes))
+    key = (names, *map(id, nodes))
     kept = _selects.get(key)
     if kept is not None and all(a is b for a, b in zip(kept[0], nodes, strict=True)):
         return kept[1]
-    found = _walk(nodes, raw.fragments, name)
+    found = _walk(nodes, raw.fragments, names)
     if len(_selects) >= KEPT_SELECTIONS:
         _selects.clear()
     _selects[key] = (nodes, found)
@@ -52,11 +58,11 @@ def selects(info: Info, name: str) -> bool:
 
 
 KEPT_SELECTIONS = 1024
-# (name, ids of the field nodes) -> (the field nodes, kept so the ids stay theirs; answer)
+# (names, ids of the field nodes) -> (the field nodes, kept so the ids stay theirs; answer)
 _selects: dict[tuple[Any, ...], tuple[tuple[Any, ...], bool]] = {}
 
 
-def _walk(nodes: tuple[Any, ...], fragments: dict[str, Any], name: str) -> bool:
+def _walk(nodes: tuple[Any, ...], fragments: dict[str, Any], names: frozenset[str]) -> bool:
     pending: list[Any] = [
         selection
         for node in nodes
@@ -68,13 +74,13 @@ def _walk(nodes: tuple[Any, ...], fragments: dict[str, Any], name: str) -> bool:
         selection = pending.pop()
         if isinstance(selection, FragmentSpreadNode):
             spread = selection.name.value
-            if spread == name:
+            if spread in names:
                 return True
             if spread in seen or spread not in fragments:
                 continue
             seen.add(spread)
             selection = fragments[spread]
-        elif isinstance(selection, FieldNode) and selection.name.value == name:
+        elif isinstance(selection, FieldNode) and selection.name.value in names:
             return True
         if selection.selection_set is not None:
             pending.extend(selection.selection_set.selections)

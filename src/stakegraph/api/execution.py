@@ -9,9 +9,12 @@ A selection is *plain* when every field in it reads an attribute (Strawberry's b
 fields) or calls a resolver that takes nothing but the parent, with no arguments,
 down to its leaves, and no @defer or @stream. For each
 plain selection `PlainCompletion` compiles a function that builds the response from the
-value directly: a dict per object, a list per list, the scalar's or enum's own output
-coercion per leaf (a `str` for String or ID, a `bool` for Boolean, is its own output, as
-graphql-core's coercion would answer), the interface's `resolve_type` per abstract value.
+value directly: a list per list, the scalar's or enum's own output coercion per leaf (a
+`str` for String or ID, a `bool` for Boolean, is its own output, as graphql-core's
+coercion would answer; an enum member's name is kept once found), the interface's
+`resolve_type` per abstract value, and per object one function compiled from Python text
+that returns one dict display (attributes read as `value.name`, own-class leaves taken
+without a call), so a field costs no loop step and no call of its own.
 A selection that is not plain is completed by graphql-core as before, and its fields are
 tried again one by one, so a connection under a resolver field is still completed plainly.
 

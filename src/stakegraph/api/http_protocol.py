@@ -5,8 +5,9 @@ uvicorn writes a response's status line and headers when the app sends
 calls and two TCP segments for every answer, each waking the client. Here the connection's
 transport keeps what is written during one turn of the loop and sends it at the end of that
 turn, in one call: the headers and the body of an answer leave together. Nothing waits
-longer than the rest of the turn; closing or aborting the connection sends (or drops) what
-is kept first. `stakegraph serve` uses it whenever uvicorn's httptools protocol is there.
+longer than the rest of the turn, and a complete answer not even that (it leaves when its
+last byte is written); closing or aborting the connection sends (or drops) what is kept
+first. `stakegraph serve` uses it whenever uvicorn's httptools protocol is there.
 """
 
 from __future__ import annotations
@@ -58,7 +59,16 @@ class CoalescedWrites:
 
 
 class CoalescingHttpTools(HttpToolsProtocol):
-    """uvicorn's httptools protocol on a transport with coalesced writes."""
+    """uvicorn's httptools protocol on a transport with coalesced writes; an answer leaves
+    as soon as its last byte is written (uvicorn then calls `on_response_complete`), not
+    after what the app still does in that turn (the access log's line, the middlewares'
+    unwinding)."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(CoalescedWrites(transport, self.loop))  # type: ignore[arg-type]
+
+    def on_response_complete(self) -> None:
+        writes = self.transport
+        if isinstance(writes, CoalescedWrites):
+            writes.flush()
+        super().on_response_complete()

@@ -77,6 +77,7 @@ class Measure:
     variables: Mapping[str, Any]
     limits: ServerSettings
     aliases: int = 0
+    read_variables: bool = False  # whether a list size came from the variables
     cost: int = 0
     depth: int = 0
 
@@ -142,6 +143,7 @@ class Measure:
             if isinstance(value, IntValueNode):
                 return max(1, min(int(value.value), most))
             if isinstance(value, VariableNode):
+                self.read_variables = True
                 given = self.variables.get(value.name.value)
                 if isinstance(given, int) and not isinstance(given, bool):
                     return max(1, min(given, most))

@@ -31,6 +31,9 @@ from strawberry.types import ExecutionResult
 from stakegraph.api.context import Context
 from stakegraph.api.errors import http_error
 from stakegraph.api.media import GRAPHQL_RESPONSE, media_type
+from stakegraph.api.prepared import PreparedQueries
+from stakegraph.api.prepared import run as run_prepared
+from stakegraph.api.schema import Schema
 
 STATUS_OF_CODE = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403}
 
@@ -46,7 +49,12 @@ def request_error_status(result: ExecutionResult) -> int | None:
 
 
 class GraphQLOverHTTP(GraphQL[Context, None]):
-    """Strawberry's view with the specification's media type and status codes."""
+    """Strawberry's view with the specification's media type and status codes; a query
+    already prepared (api/prepared.py) is answered without Strawberry's request path."""
+
+    def __init__(self, schema: Schema, **kwargs: Any) -> None:
+        super().__init__(schema, **kwargs)
+        self.prepared = PreparedQueries(schema)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -55,9 +63,11 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         request = Request(scope=scope, receive=receive)
         negotiated = media_type(request.headers.get("accept"))
         request.state.media_type = negotiated
-        response: Response
+        response: Response | None
         try:
-            response = await self.run(request)
+            response = await self.answer_prepared(request)
+            if response is None:
+                response = await self.run(request)
         except HTTPException as exc:
             response = refusal(exc, negotiated)
         else:
@@ -67,6 +77,40 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
                 if status is not None:
                     response.status_code = status
         await response(scope, receive, send)
+
+    async def answer_prepared(self, request: Request) -> Response | None:
+        """The answer to a POST of a prepared query in JSON, as Strawberry's path would give
+        it; None for any other request (Strawberry's path answers it: the body read here is
+        kept by the Request and read again from there)."""
+        if request.method != "POST" or not self.prepared.enabled:
+            return None
+        headers = request.headers
+        kind = headers.get("content-type", "").partition(";")[0].strip().lower()
+        accept = headers.get("accept", "")
+        if kind != "application/json" or "multipart" in accept or "event-stream" in accept:
+            return None  # uploads, subscriptions over HTTP
+        try:
+            data = json.loads(await request.body())
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or data.get("extensions") is not None:
+            return None
+        query, variables, name = data.get("query"), data.get("variables"), data.get("operationName")
+        if not (isinstance(query, str) and isinstance(variables, dict | None)) or not isinstance(
+            name, str | None
+        ):
+            return None
+        prepared = await self.prepared.get(query, name)
+        if prepared is None:
+            return None
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        role = getattr(request.state, "role", None)
+        result = await run_prepared(self.prepared.schema, prepared, variables, context, role)
+        if result is None:
+            return None
+        answer = await self.process_result(request, result)
+        return self.create_response(response_data=answer, sub_response=sub_response)
 
     def encode_json(self, data: object) -> str | bytes:
         """The response body by orjson; json.dumps for what orjson refuses (an integer

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from stakegraph.api.context import Info, selects
+from stakegraph.api.context import Info, selects, selects_any
 from stakegraph.api.explore import StakeholderFilter, StakeholderOrder, stakeholder_filter
 from stakegraph.api.relations import Relation
 from stakegraph.api.types import (
+    NODE_PROPERTY_FIELDS,
     BuyingCenter,
     CustomerConnection,
     CustomerEdge,
@@ -85,6 +86,7 @@ async def _connection(
         after=after,
         window=window.check(),
         evidence=evidence,
+        names_only=not selects_any(info, NODE_PROPERTY_FIELDS),
     )
     nodes = NodeCache()
     edges = [
@@ -190,7 +192,11 @@ class Query:
         self, info: Info, customer_id: strawberry.ID, provider_id: strawberry.ID
     ) -> Verdict:
         relation = await lens_query.explain(
-            info.context.graph, str(customer_id), str(provider_id), selects(info, "evidence")
+            info.context.graph,
+            str(customer_id),
+            str(provider_id),
+            selects(info, "evidence"),
+            names_only=not selects_any(info, NODE_PROPERTY_FIELDS),
         )
         nodes = NodeCache()
         held = set(relation.lenses)

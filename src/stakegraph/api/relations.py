@@ -235,7 +235,7 @@ def _converter(annotation: Any) -> Callable[[Any], Any]:
     if isinstance(annotation, StrawberryOptional):
         annotation = annotation.of_type
     if isinstance(annotation, StrawberryEnumDefinition):
-        return annotation.wrapped_cls
+        return _enum_member(annotation.wrapped_cls)
     if isinstance(annotation, StrawberryList):
         return list
     if annotation in (float, bool):
@@ -245,6 +245,18 @@ def _converter(annotation: Any) -> Callable[[Any], Any]:
 
 def _as_is(value: Any) -> Any:
     return value
+
+
+def _enum_member(enum: Any) -> Callable[[Any], Any]:
+    """`enum(value)` for a stored name: a dict look-up for a known one (the enum's own
+    call costs a microsecond), the enum's own call (and its error) for anything else."""
+    members: dict[Any, Any] = {member.value: member for member in enum}
+
+    def member(value: Any) -> Any:
+        found = members.get(value) if value.__class__ is str else None
+        return found if found is not None else enum(value)
+
+    return member
 
 
 def _relation_id(view: Any) -> str:

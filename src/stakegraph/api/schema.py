@@ -41,6 +41,8 @@ Query = merge_types(
 
 
 class Schema(strawberry.Schema):
+    limits: ServerSettings  # the query limits QueryLimits applies (build_schema)
+
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
         """Expected errors are answers, not incidents: ErrorCodes logs the unexpected ones.
 
@@ -75,6 +77,7 @@ def build_schema(settings: ServerSettings | None = None, *, check_roles: bool = 
         execution_context_class=PlainCompletion,  # plain selections in one pass (api/execution.py)
         types=list(RELATION_CLASSES.values()),  # reached only through the Relation interface
     )
+    built.limits = settings
     describe(built._schema)  # the manual's descriptions (api/descriptions.py)
     return built
 

@@ -304,6 +304,14 @@ _KINDS: tuple[tuple[str, type[Any]], ...] = (
 )
 
 
+# The GraphQL names of the stakeholder fields read from node properties other than id and
+# name: a page whose selection asks for none of them needs only ids and names from Neo4j
+# (lens_query's `names_only`); the resolver fields read nothing but the id.
+NODE_PROPERTY_FIELDS = frozenset(
+    to_camel(name) for cls in (Organization, Department, Person) for name, _, _ in _readers(cls)
+)
+
+
 def from_node(node: GraphNode) -> Organization | Department | Person:
     """The GraphQL type of a stakeholder node, chosen by its kind label (else Person): a
     view that reads each field from the node when first asked for."""

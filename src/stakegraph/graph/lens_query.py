@@ -74,14 +74,17 @@ class Window:
             )
         return self
 
-    def params(self, evidence: bool = True) -> dict[str, Any]:
+    def params(self, evidence: bool = True, names_only: bool = False) -> dict[str, Any]:
         """The lens files' optional parameters: the window and `$evidence` (False = the
-        files return no paths, for requests that select no evidence)."""
+        files return no paths, for requests that select no evidence); and the page's
+        `$namesOnly` (True = its node maps hold only id and name, for requests that read
+        nothing else of a stakeholder)."""
         return {
             "since": self.since,
             "until": self.until,
             "offering": self.offering,
             "evidence": evidence,
+            "namesOnly": names_only,
         }
 
 
@@ -176,7 +179,8 @@ def _nodes(rows: str, anchor: str) -> str:
     `other` and every node on the paths of its `shown` lenses. A node seen more than once is
     sent once (the anchor perhaps twice). Each row is flattened on its own (WITH row): rows
     carrying the whole page through a DISTINCT made the transaction's memory grow with the
-    square of the page."""
+    square of the page. With $namesOnly a node map holds only its id and name (and its
+    element id and labels): one plan either way."""
     flat = "reduce(ns = [], f IN row.shown | ns + reduce(ps = [], e IN f.evidence | ps + nodes(e)))"
     return f"""CALL ({anchor}, {rows}) {{
   UNWIND {rows} AS row
@@ -185,7 +189,8 @@ def _nodes(rows: str, anchor: str) -> str:
   WITH DISTINCT n
   RETURN collect(n) AS pageNodes
 }}
-WITH *, [n IN pageNodes + [{anchor}] | {values.node_map("n")}] AS nodes"""
+WITH *, [n IN pageNodes + [{anchor}] | CASE WHEN $namesOnly THEN {values.named_node_map("n")}
+  ELSE {values.node_map("n")} END] AS nodes"""
 
 
 _CUSTOMER_PAIRS = "WITH anchor.id AS providerId, null AS customerId"
@@ -232,6 +237,7 @@ def page_statement(
     everything: bool = False,
     window: Window = ALL_TIME,
     evidence: bool = True,
+    names_only: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """The Cypher and the parameters `page` sends (see there); BAD_USER_INPUT for a bad
     `first`, cursor or window, before anything is sent."""
@@ -246,7 +252,7 @@ def page_statement(
         "afterName": after_name,
         "afterId": after_id,
         "first": first,
-        **window.check().params(evidence),
+        **window.check().params(evidence, names_only),
     }
 
 
@@ -262,12 +268,14 @@ async def page(
     everything: bool = False,
     window: Window = ALL_TIME,
     evidence: bool = True,
+    names_only: bool = False,
 ) -> Page:
     """customersOf (anchor = provider) or providersOf (anchor = customer), by `listing`.
 
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
     for fields that need them all. `window` says which interactions count. `evidence=False`
-    leaves every Found's evidence empty (no paths built, sent or read).
+    leaves every Found's evidence empty (no paths built, sent or read); `names_only=True`
+    sends of each stakeholder only its id and name (with its labels).
     """
     query, params = page_statement(
         anchor_id=anchor_id,
@@ -279,6 +287,7 @@ async def page(
         everything=everything,
         window=window,
         evidence=evidence,
+        names_only=names_only,
     )
     records = await graph.read(query, **params)
     if not records:
@@ -382,15 +391,20 @@ def explain_query() -> str:
 
 
 async def explain(
-    graph: Graph, customer_id: str, provider_id: str, evidence: bool = True
+    graph: Graph,
+    customer_id: str,
+    provider_id: str,
+    evidence: bool = True,
+    names_only: bool = False,
 ) -> Relation:
     """Every lens's verdict for one pair: the Relation lists only the lenses that hold
-    (without paths when `evidence` is False)."""
+    (without paths when `evidence` is False; its nodes with only id and name when
+    `names_only`)."""
     records = await graph.read(
         explain_query(),
         customerId=customer_id,
         providerId=provider_id,
-        **ALL_TIME.params(evidence),
+        **ALL_TIME.params(evidence, names_only),
     )
     if not records:
         missing = await graph.read(load("reads/missing_ids").body, ids=[customer_id, provider_id])

@@ -17,7 +17,15 @@ EVERYTHING = 2**31 - 1  # `first` for an uncapped page
 
 
 def encode_cursor(name: str, id_: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([name, id_]).encode()).decode()
+    if name.__class__ is str and id_.__class__ is str:  # json.dumps's own text, written directly
+        text = f"[{_json_text(name)}, {_json_text(id_)}]"
+    else:
+        text = json.dumps([name, id_])
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+# How json.dumps writes a string (ensure_ascii, its default)
+_json_text = json.encoder.encode_basestring_ascii
 
 
 def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:

@@ -39,6 +39,12 @@ def node_map(v: str) -> str:
     return f"{v} {{.*, {dates}, `~id`: elementId({v}), `~labels`: labels({v})}}"
 
 
+def named_node_map(v: str) -> str:
+    """Cypher for node variable `v` as a map of its id and name only, with `~id` and
+    `~labels`: for a page whose client reads nothing else of its stakeholders."""
+    return f"{v} {{.id, .name, `~id`: elementId({v}), `~labels`: labels({v})}}"
+
+
 def relationship_map(v: str) -> str:
     """Cypher for relationship variable `v` as a map; its ends come from the path around it."""
     dates = _as_text(v, RELATIONSHIP_TEMPORAL)

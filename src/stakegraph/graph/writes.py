@@ -215,6 +215,16 @@ async def write_stakeholder_rows(tx: AsyncManagedTransaction, rows: list[dict[st
     return int(result[0]["written"])
 
 
+async def create_stakeholder_rows(tx: AsyncManagedTransaction, rows: list[dict[str, Any]]) -> int:
+    """Create stakeholders whose ids do not exist (writes/create_stakeholders); returns how
+    many. Raises BadUserInput (field `id`) and writes nothing if one does."""
+    if not rows:
+        return 0
+    wire = [_stakeholder_wire(row) for row in rows]
+    result = await _run(tx, "writes/create_stakeholders", rows=wire)
+    return int(result[0]["written"])
+
+
 # ------------------------------------------------------------------------- relations
 
 
@@ -266,6 +276,28 @@ async def write_relation_rows(
             result = await _run(tx, f"writes/merge_{kind.value.lower()}", rows=wire)
             written += int(result[0]["written"])
     return written
+
+
+async def create_relation_rows(
+    tx: AsyncManagedTransaction, rows_by_type: Mapping[RelationType, list[dict[str, Any]]]
+) -> int:
+    """As `write_relation_rows`, but the interaction relations (their ids under a uniqueness
+    constraint) are created without looking for them first (writes/create_interactions);
+    structural ones are merged on their ends as ever. Raises BadUserInput (field `id`) if an
+    interaction relation's id exists: the caller writes the rows with
+    `write_relation_rows` instead."""
+    created = [
+        _relation_wire(row)
+        for kind, rows in rows_by_type.items()
+        if not kind.structural
+        for row in rows
+    ]
+    written = 0
+    if created:
+        result = await _run(tx, "writes/create_interactions", rows=created)
+        written = int(result[0]["written"])
+    structural = {kind: rows for kind, rows in rows_by_type.items() if kind.structural}
+    return written + await write_relation_rows(tx, structural)
 
 
 async def refresh_roles(tx: AsyncManagedTransaction, ids: Iterable[str]) -> int:
