@@ -63,18 +63,21 @@ def queries(uri: str, providers: list[str]) -> list[tuple[str, str, dict[str, An
     customers, org = pick(uri)
     tx = (Lens.TRANSACTIONAL,)
     out = []
+    # The raw floor sends what the server sends for these selections: each reads only ids
+    # and names of its stakeholders, so the node maps hold only those ($namesOnly).
     for p in providers:
         c = customers[p]
         cypher, params = lens_query.page_statement(
-            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx)
+            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True)
         out.append((f"question {p}", STAKEGRAPH, {"p": p}, cypher, params))
         cypher, params = lens_query.page_statement(
-            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx)
+            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True)
         out.append((f"customersOf(TRANSACTIONAL) {p}", CUSTOMERS,
                     {"p": p, "lenses": ["TRANSACTIONAL"]}, cypher, params))
         out.append((f"explain {p}", EXPLAIN, {"c": c, "p": p}, lens_query.explain_query(),
-                    {"customerId": c, "providerId": p, **ALL_TIME.params()}))
-        cypher, params = lens_query.page_statement(anchor_id=c, listing=Listing.PROVIDERS_OF)
+                    {"customerId": c, "providerId": p, **ALL_TIME.params(names_only=True)}))
+        cypher, params = lens_query.page_statement(
+            anchor_id=c, listing=Listing.PROVIDERS_OF, names_only=True)
         out.append((f"providersOf {p}", PROVIDERS_OF, {"c": c}, cypher, params))
     out.append(("buyingCenter", BUYING_CENTER, {"o": org}, load("reads/buying_center").text,
                 {"organizationId": org, "providerId": None}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -449,6 +450,24 @@ async def test_small_batches_write_everything(
     )
     assert (summary.stakeholders, summary.relations) == (7, 8)
     assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
+
+
+async def test_the_drivers_deadlock_retry_warning_is_dropped_while_writing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    session_log = logging.getLogger("neo4j.session")
+    deadlock = (
+        f"Transaction failed and will be retried in 0.9s ({{neo4j_code: {importer.DEADLOCK}}})"
+    )
+    with caplog.at_level(logging.WARNING, logger="neo4j.session"):
+        with importer._deadlock_warnings_dropped():
+            session_log.warning(deadlock)
+            session_log.warning("Transaction failed and will be retried in 0.9s (other)")
+        session_log.warning(deadlock)
+    assert [r.getMessage() for r in caplog.records] == [
+        "Transaction failed and will be retried in 0.9s (other)",
+        deadlock,
+    ]
 
 
 async def test_an_empty_database_gets_by_create_what_merge_writes(

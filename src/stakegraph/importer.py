@@ -31,6 +31,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import gc
+import logging
 import pickle
 import sqlite3
 import tempfile
@@ -590,6 +591,25 @@ def _deadlocked(exc: BaseException) -> bool:
     return getattr(exc.__cause__, "code", None) == DEADLOCK
 
 
+class _DeadlockRetries(logging.Filter):
+    """Drops the driver's warning that it runs a deadlocked transaction again (with its lock
+    dump): with two write lanes that is expected, and handled (`_deadlock_retried`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return DEADLOCK not in record.getMessage()
+
+
+@contextlib.contextmanager
+def _deadlock_warnings_dropped() -> Iterator[None]:
+    session_log = logging.getLogger("neo4j.session")
+    dropped = _DeadlockRetries()
+    session_log.addFilter(dropped)
+    try:
+        yield
+    finally:
+        session_log.removeFilter(dropped)
+
+
 # A batch Neo4j refused for a deadlock with the other lane is written again. The driver
 # retries it too, but only for a few seconds (graph/driver.py): less than a batch can take.
 _deadlock_retried = tenacity.retry(
@@ -648,12 +668,13 @@ async def _write(
         await writes.refresh_roles(tx, {row["from"] for row in rows})
         return written
 
-    stakeholders = await _in_lanes(
-        bulk, found.stakeholders.batches(), "id", people, batch_size, progress, tasks[0], fresh
-    )
-    relations = await _in_lanes(
-        bulk, found.relations.batches(), "from", links, batch_size, progress, tasks[1], fresh
-    )
+    with _deadlock_warnings_dropped():
+        stakeholders = await _in_lanes(
+            bulk, found.stakeholders.batches(), "id", people, batch_size, progress, tasks[0], fresh
+        )
+        relations = await _in_lanes(
+            bulk, found.relations.batches(), "from", links, batch_size, progress, tasks[1], fresh
+        )
     return ImportSummary(stakeholders=stakeholders, relations=relations)
 
 
