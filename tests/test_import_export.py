@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -452,24 +451,6 @@ async def test_small_batches_write_everything(
     assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
 
 
-async def test_the_drivers_deadlock_retry_warning_is_dropped_while_writing(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    session_log = logging.getLogger("neo4j.session")
-    deadlock = (
-        f"Transaction failed and will be retried in 0.9s ({{neo4j_code: {importer.DEADLOCK}}})"
-    )
-    with caplog.at_level(logging.WARNING, logger="neo4j.session"):
-        with importer._deadlock_warnings_dropped():
-            session_log.warning(deadlock)
-            session_log.warning("Transaction failed and will be retried in 0.9s (other)")
-        session_log.warning(deadlock)
-    assert [r.getMessage() for r in caplog.records] == [
-        "Transaction failed and will be retried in 0.9s (other)",
-        deadlock,
-    ]
-
-
 async def test_an_empty_database_gets_by_create_what_merge_writes(
     graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -486,7 +467,7 @@ async def test_an_empty_database_gets_by_create_what_merge_writes(
         monkeypatch.setattr(writes, name, spy)
     path = write_json(tmp_path / "w.json", WORLD)
     await import_path(graph, path)
-    assert creates == ["create_stakeholder_rows"] * 2 + ["create_relation_rows"] * 2  # 2 lanes
+    assert creates == ["create_stakeholder_rows", "create_relation_rows"]
     created = snapshot(db, skip=frozenset({"createdAt", "updatedAt"}))
     db.execute_query("MATCH (n) DETACH DELETE n")
     db.execute_query("CREATE (:Stakeholder:Person {id: 'someone', name: 'Someone'})")
@@ -501,11 +482,11 @@ async def test_an_empty_database_gets_by_create_what_merge_writes(
     assert times == []
 
 
-async def test_the_last_record_of_an_id_wins_across_batches_and_write_lanes(
+async def test_the_last_record_of_an_id_wins_across_batches(
     graph: Graph, db: neo4j.Driver, tmp_path: Path
 ) -> None:
-    """Records of one id in many batches, written by concurrent lanes: the last one wins,
-    and the role labels follow the relations."""
+    """Records of one id in many batches (each repeat fails its batch's CREATE, which is
+    then merged): the last one wins, and the role labels follow the relations."""
     people = [f"p{i}" for i in range(40)]
     world = {
         "stakeholders": [{"id": "toyco", "kind": "ORGANIZATION", "name": "ToyCo"}]

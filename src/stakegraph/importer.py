@@ -16,9 +16,9 @@
 3. If anything is wrong, raise `InvalidInput` listing every problem; nothing is written.
    The schema is applied before the checks (idempotent): a fresh database never sees a
    look-up or a MERGE without the id index.
-4. Write: stakeholders, then relations, one transaction per batch, two batches at a time
-   (dealt by id, so the records of one id keep their order: `_in_lanes`); each relation
-   batch refreshes the role labels of its `from` ends in the same transaction.
+4. Write: stakeholders, then relations, one transaction per batch (by CREATE into a
+   database that held no stakeholder, see `_write`); each relation batch refreshes the
+   role labels of its `from` ends in the same transaction.
 
 Importing the same input twice leaves the graph as after the first time: stakeholders are
 merged on id (without one, on the content identity of `records.stakeholder_content_id`),
@@ -31,12 +31,10 @@ import asyncio
 import concurrent.futures
 import contextlib
 import gc
-import logging
 import pickle
 import sqlite3
 import tempfile
 import threading
-import zlib
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -46,7 +44,6 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-import tenacity
 from neo4j import AsyncManagedTransaction
 from neo4j import exceptions as neo4j_errors
 from pydantic import ValidationError
@@ -583,60 +580,11 @@ async def _validate_and_check(
     return found
 
 
-WRITE_LANES = 2  # write transactions at once (Neo4j runs each on a core of its own)
-DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected"
-
-
-def _deadlocked(exc: BaseException) -> bool:
-    return getattr(exc.__cause__, "code", None) == DEADLOCK
-
-
-class _DeadlockRetries(logging.Filter):
-    """Drops the driver's warning that it runs a deadlocked transaction again (with its lock
-    dump): with two write lanes that is expected, and handled (`_deadlock_retried`)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return DEADLOCK not in record.getMessage()
-
-
-@contextlib.contextmanager
-def _deadlock_warnings_dropped() -> Iterator[None]:
-    session_log = logging.getLogger("neo4j.session")
-    dropped = _DeadlockRetries()
-    session_log.addFilter(dropped)
-    try:
-        yield
-    finally:
-        session_log.removeFilter(dropped)
-
-
-# A batch Neo4j refused for a deadlock with the other lane is written again. The driver
-# retries it too, but only for a few seconds (graph/driver.py): less than a batch can take.
-_deadlock_retried = tenacity.retry(
-    retry=tenacity.retry_if_exception(_deadlocked),
-    stop=tenacity.stop_after_attempt(10),
-    wait=tenacity.wait_random(0.1, 1.0),
-    reraise=True,
-)
-
-
 async def _write(
-    bulk: Graph,
-    found: _Validated,
-    progress: Progress | None,
-    batch_size: int = BATCH_SIZE,
-    *,
-    fresh: bool = False,
+    bulk: Graph, found: _Validated, progress: Progress | None, *, fresh: bool = False
 ) -> ImportSummary:
-    """Write the spooled rows: every stakeholder, then every relation, in WRITE_LANES
-    concurrent transactions of a batch each.
-
-    Rows are dealt to the lanes by id (a relation by its `from` end), so all the rows of
-    one id, and all the relations leaving one stakeholder, are written by one lane in input
-    order: a later record still wins, and each relation batch refreshes the role labels of
-    its `from` ends after every relation leaving them that came before. Two lanes can
-    deadlock on a node both write to (a seller many buyers reach): Neo4j refuses one of
-    the transactions, and it is run again (`_deadlock_retried`).
+    """Write the spooled rows, a batch per transaction: every stakeholder, then every
+    relation (each relation batch refreshes the role labels of its `from` ends).
 
     `fresh`: the database held no stakeholder when the import began, so each batch is
     first written by CREATE, without looking for its ids (writes.create_*). An id that
@@ -668,14 +616,19 @@ async def _write(
         await writes.refresh_roles(tx, {row["from"] for row in rows})
         return written
 
-    with _deadlock_warnings_dropped():
-        stakeholders = await _in_lanes(
-            bulk, found.stakeholders.batches(), "id", people, batch_size, progress, tasks[0], fresh
-        )
-        relations = await _in_lanes(
-            bulk, found.relations.batches(), "from", links, batch_size, progress, tasks[1], fresh
-        )
-    return ImportSummary(stakeholders=stakeholders, relations=relations)
+    written = []
+    for spool, work, task in (
+        (found.stakeholders, people, tasks[0]),
+        (found.relations, links, tasks[1]),
+    ):
+        count = 0
+        for batch in spool.batches():
+            rows = [row for _, row in batch]
+            count += await _written(bulk, partial(work, rows), fresh)
+            if progress and task is not None:
+                progress.advance(task, len(rows))
+        written.append(count)
+    return ImportSummary(stakeholders=written[0], relations=written[1])
 
 
 async def _written(
@@ -683,64 +636,13 @@ async def _written(
 ) -> int:
     """One batch in one transaction: by CREATE when `create`, and if an id exists after
     all, by MERGE (nothing of the first try is left: its transaction was rolled back)."""
-    execute = _deadlock_retried(bulk.execute)
     if create:
         try:
-            return await execute(partial(work, True), write=True)
+            return await bulk.execute(partial(work, True), write=True)
         except errors.BadUserInput as exc:
             if not isinstance(exc.__cause__, neo4j_errors.ConstraintError):
                 raise
-    return await execute(partial(work, False), write=True)
-
-
-async def _in_lanes(
-    bulk: Graph,
-    batches: Iterator[list[Spooled]],
-    key: str,
-    work: Callable[[list[dict[str, Any]], bool, AsyncManagedTransaction], Awaitable[int]],
-    batch_size: int,
-    progress: Progress | None,
-    task: TaskID | None,
-    create: bool,
-) -> int:
-    """Deal the rows to WRITE_LANES lanes by `row[key]`; each lane writes a batch of up to
-    `batch_size` rows per transaction, in order (`work(rows, create, tx)`; when `create`
-    fails on an id that exists, again with create False). Returns how many rows were
-    written."""
-    lanes: list[asyncio.Queue[list[dict[str, Any]] | None]] = [
-        asyncio.Queue(maxsize=1) for _ in range(WRITE_LANES)
-    ]
-    written = [0] * WRITE_LANES
-
-    async def lane(number: int) -> None:
-        while (rows := await lanes[number].get()) is not None:
-            written[number] += await _written(bulk, partial(work, rows), create)
-            if progress and task is not None:
-                progress.advance(task, len(rows))
-
-    async def deal() -> None:
-        dealt: list[list[dict[str, Any]]] = [[] for _ in range(WRITE_LANES)]
-        for batch in batches:
-            for _, row in batch:
-                share = dealt[zlib.crc32(row[key].encode()) % WRITE_LANES]
-                share.append(row)
-            for number, rows in enumerate(dealt):
-                if len(rows) >= batch_size:
-                    await lanes[number].put(rows)
-                    dealt[number] = []
-        for number, rows in enumerate(dealt):
-            if rows:
-                await lanes[number].put(rows)
-            await lanes[number].put(None)
-
-    try:
-        async with asyncio.TaskGroup() as group:  # one lane failing cancels the others
-            for number in range(WRITE_LANES):
-                group.create_task(lane(number))
-            group.create_task(deal())
-    except BaseExceptionGroup as failed:  # the first failure, as one lane would raise it
-        raise failed.exceptions[0] from None
-    return sum(written)
+    return await bulk.execute(partial(work, False), write=True)
 
 
 async def import_records(
@@ -770,7 +672,7 @@ async def import_records(
         found = await _validate_and_check(bulk, stakeholders, relations, spools, seen, bar)
         if found.problems:
             raise InvalidInput(found.problems)
-        return await _write(bulk, found, bar, batch_size, fresh=fresh)
+        return await _write(bulk, found, bar, fresh=fresh)
     raise AssertionError("unreachable")  # pragma: no cover - ExitStack swallows nothing
 
 
