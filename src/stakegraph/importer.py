@@ -589,7 +589,8 @@ async def _write(
     `fresh`: the database held no stakeholder when the import began, so each batch is
     first written by CREATE, without looking for its ids (writes.create_*). An id that
     exists after all (a record repeating an earlier one, or another writer's meanwhile)
-    fails that transaction on its uniqueness constraint, and the batch is merged instead.
+    fails that transaction on its uniqueness constraint, and the batch is merged instead,
+    as are all later ones.
     """
     tasks = (
         (
@@ -617,6 +618,7 @@ async def _write(
         return written
 
     written = []
+    create = fresh
     for spool, work, task in (
         (found.stakeholders, people, tasks[0]),
         (found.relations, links, tasks[1]),
@@ -624,7 +626,8 @@ async def _write(
         count = 0
         for batch in spool.batches():
             rows = [row for _, row in batch]
-            count += await _written(bulk, partial(work, rows), fresh)
+            done, create = await _written(bulk, partial(work, rows), create)
+            count += done
             if progress and task is not None:
                 progress.advance(task, len(rows))
         written.append(count)
@@ -633,16 +636,18 @@ async def _write(
 
 async def _written(
     bulk: Graph, work: Callable[[bool, AsyncManagedTransaction], Awaitable[int]], create: bool
-) -> int:
+) -> tuple[int, bool]:
     """One batch in one transaction: by CREATE when `create`, and if an id exists after
-    all, by MERGE (nothing of the first try is left: its transaction was rolled back)."""
+    all, by MERGE (nothing of the first try is left: its transaction was rolled back).
+    Returns how many rows were written, and whether to try CREATE for the next batch: not
+    after one failed (an input that repeats its records would pay twice for every batch)."""
     if create:
         try:
-            return await bulk.execute(partial(work, True), write=True)
+            return await bulk.execute(partial(work, True), write=True), True
         except errors.BadUserInput as exc:
             if not isinstance(exc.__cause__, neo4j_errors.ConstraintError):
                 raise
-    return await bulk.execute(partial(work, False), write=True)
+    return await bulk.execute(partial(work, False), write=True), False
 
 
 async def import_records(

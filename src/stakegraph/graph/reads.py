@@ -29,7 +29,7 @@ async def rows(graph: Graph, name: str, **params: Any) -> list[dict[str, Any]]:
 
 
 async def is_empty(graph: Graph) -> bool:
-    """Whether the database holds no node at all."""
+    """Whether the database holds no stakeholder."""
     found = await rows(graph, "reads/is_empty")
     return bool(found[0]["empty"])
 
