@@ -482,6 +482,37 @@ async def test_an_empty_database_gets_by_create_what_merge_writes(
     assert times == []
 
 
+async def test_an_empty_database_finds_the_problems_the_database_checks_find(
+    graph: Graph, db: neo4j.Driver, tmp_path: Path
+) -> None:
+    """Into an empty database the checks ask it nothing (`fresh`); the problems are the
+    ones its statements find when it holds something, and a referral's provider named by
+    the input is no problem."""
+    world = {
+        "stakeholders": WORLD["stakeholders"],
+        "relations": [
+            *WORLD["relations"],
+            {"type": "REFERS", "from": "mia", "to": "dana", "providerId": "toyco"},
+            {"type": "REFERS", "from": "mia", "to": "dana", "providerId": "nowhere"},
+            {"type": "USES", "from": "leo", "to": "nobody"},
+            {"type": "PART_OF", "from": "mia", "to": "globex"},
+        ],
+    }
+    path = write_json(tmp_path / "w.json", world)
+    with pytest.raises(InvalidInput) as fresh:
+        await import_path(graph, path)
+    assert count(db, "MATCH (n) RETURN count(n)") == 0
+    db.execute_query("CREATE (:Stakeholder:Person {id: 'someone', name: 'Someone'})")
+    with pytest.raises(InvalidInput) as checked:
+        await import_path(graph, path)
+    assert fresh.value.problems == checked.value.problems
+    assert [(p.where, p.field) for p in fresh.value.problems] == [
+        ("relations[9]", "providerId"),
+        ("relations[10]", "to"),
+        ("relations[11]", "from"),
+    ]
+
+
 async def test_the_last_record_of_an_id_wins_across_batches(
     graph: Graph, db: neo4j.Driver, tmp_path: Path
 ) -> None:
@@ -741,7 +772,7 @@ async def test_csv_export_names_what_it_cannot_write(
 async def test_a_failing_database_check_ends_validation_and_writes_nothing(
     graph: Graph, db: neo4j.Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def broken(graph: Graph, item: Any) -> list[Any]:
+    async def broken(graph: Graph, item: Any, fresh: bool) -> list[Any]:
         raise RuntimeError("the database went away")
 
     monkeypatch.setattr(importer, "_check_batch", broken)

@@ -158,6 +158,14 @@ def _ends(row: dict[str, Any]) -> writes.RelationEnds:
     )
 
 
+def _named(row: dict[str, Any]) -> Iterator[str]:
+    """The stakeholder ids a relation row names: its ends, and a referral's provider."""
+    yield row["from"]
+    yield row["to"]
+    if provider := row["properties"].get("providerId"):
+        yield provider
+
+
 class _Seen:
     """The ids seen in the input so far, in a temporary SQLite file (bounded memory).
 
@@ -479,10 +487,16 @@ class _Stopped(Exception):
 Checkable = tuple[str, list[Spooled], dict[str, str]]
 
 
-async def _check_batch(graph: Graph, item: Checkable) -> list[Problem]:
-    """The checks of `stakegraph.graph.writes` against the database, for one spooled batch."""
+async def _check_batch(graph: Graph, item: Checkable, fresh: bool) -> list[Problem]:
+    """The checks of `stakegraph.graph.writes` against the database, for one spooled batch.
+
+    `fresh`: the database held no stakeholder when the import began, so there is no kind
+    to change and no relationship to hold an id, and a relation's end not in the input
+    names no stakeholder: the checks need no statement (`writes.end_refusals`)."""
     section, batch, known = item
-    problems = []
+    problems: list[Problem] = []
+    if fresh and section == "stakeholders":
+        return problems
     if section == "stakeholders":
         pairs = [(row["id"], row["kind"]) for _, row in batch]
 
@@ -497,7 +511,10 @@ async def _check_batch(graph: Graph, item: Checkable) -> list[Problem]:
     async def links(tx: AsyncManagedTransaction) -> list[writes.Refusal]:
         return await writes.relation_refusals(tx, ends, known=known)
 
-    for refusal in await graph.execute(links, write=False):
+    refusals = (
+        writes.end_refusals(ends, known) if fresh else await graph.execute(links, write=False)
+    )
+    for refusal in refusals:
         message = refusal.message
         if refusal.missing:
             message = f"no stakeholder {refusal.value!r} in the input or the database"
@@ -512,8 +529,10 @@ async def _validate_and_check(
     spools: tuple[_Spool, _Spool],
     seen: _Seen,
     bar: Progress | None,
+    fresh: bool = False,
 ) -> _Validated:
-    """Validate in a worker thread while the database checks each batch it spools.
+    """Validate in a worker thread while the database checks each batch it spools
+    (`fresh`: the database held no stakeholder, see `_check_batch`).
 
     The two overlap (Python validates batch n+1 while Neo4j checks batch n); at most
     `queue`'s size of batches wait in memory. Problems keep the order of a serial run:
@@ -538,7 +557,7 @@ async def _validate_and_check(
 
     people.on_flush = lambda batch: hand_over(("stakeholders", batch, {}))
     links.on_flush = lambda batch: hand_over(
-        ("relations", batch, seen.kinds_of(i for _, r in batch for i in (r["from"], r["to"])))
+        ("relations", batch, seen.kinds_of(i for _, row in batch for i in _named(row)))
     )
     task = bar.add_task("validating", total=None) if bar else None
     tick = _ticker(bar, task) if bar and task is not None else lambda done: None
@@ -558,7 +577,7 @@ async def _validate_and_check(
     failure: BaseException | None = None
     try:
         while (item := await queue.get()) is not None:
-            found_in_database.extend(await _check_batch(graph, item))
+            found_in_database.extend(await _check_batch(graph, item, fresh))
     except BaseException as exc:  # a failed check, or cancelled (Ctrl-C): end the worker too
         failure = exc
         stopped.set()
@@ -674,7 +693,7 @@ async def import_records(
         bar = stack.enter_context(_progress()) if progress else None
         await apply_schema(bulk)
         fresh = await reads.is_empty(bulk)
-        found = await _validate_and_check(bulk, stakeholders, relations, spools, seen, bar)
+        found = await _validate_and_check(bulk, stakeholders, relations, spools, seen, bar, fresh)
         if found.problems:
             raise InvalidInput(found.problems)
         return await _write(bulk, found, bar, fresh=fresh)
