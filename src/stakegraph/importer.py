@@ -158,14 +158,6 @@ def _ends(row: dict[str, Any]) -> writes.RelationEnds:
     )
 
 
-def _named(row: dict[str, Any]) -> Iterator[str]:
-    """The stakeholder ids a relation row names: its ends, and a referral's provider."""
-    yield row["from"]
-    yield row["to"]
-    if provider := row["properties"].get("providerId"):
-        yield provider
-
-
 class _Seen:
     """The ids seen in the input so far, in a temporary SQLite file (bounded memory).
 
@@ -495,9 +487,9 @@ async def _check_batch(graph: Graph, item: Checkable, fresh: bool) -> list[Probl
     names no stakeholder: the checks need no statement (`writes.end_refusals`)."""
     section, batch, known = item
     problems: list[Problem] = []
-    if fresh and section == "stakeholders":
-        return problems
     if section == "stakeholders":
+        if fresh:
+            return problems
         pairs = [(row["id"], row["kind"]) for _, row in batch]
 
         async def kinds(tx: AsyncManagedTransaction) -> list[writes.Refusal]:
@@ -557,7 +549,7 @@ async def _validate_and_check(
 
     people.on_flush = lambda batch: hand_over(("stakeholders", batch, {}))
     links.on_flush = lambda batch: hand_over(
-        ("relations", batch, seen.kinds_of(i for _, row in batch for i in _named(row)))
+        ("relations", batch, seen.kinds_of(i for _, row in batch for i in _ends(row).named()))
     )
     task = bar.add_task("validating", total=None) if bar else None
     tick = _ticker(bar, task) if bar and task is not None else lambda done: None

@@ -77,6 +77,12 @@ class RelationEnds(NamedTuple):
     to_id: str
     provider_id: str | None = None
 
+    def named(self) -> tuple[str, ...]:
+        """The stakeholder ids the relation names: its ends, and a referral's provider."""
+        if self.provider_id is None:
+            return (self.from_id, self.to_id)
+        return (self.from_id, self.to_id, self.provider_id)
+
     @classmethod
     def of(cls, record: RelationRecord) -> RelationEnds:
         provider = getattr(record, "providerId", None)
@@ -115,7 +121,7 @@ async def relation_refusals(
     types; a uniqueness constraint covers one type only).
     """
     known = known or {}
-    ends = {id_ for r in relations for id_ in _named(r) if id_ not in known}
+    ends = {id_ for r in relations for id_ in r.named() if id_ not in known}
     looked_up = await stakeholder_kinds(tx, ends)
     refusals = end_refusals(relations, {**looked_up, **known})
     refusals.extend(await taken_id_refusals(tx, relations))
@@ -139,13 +145,6 @@ def end_refusals(relations: Sequence[RelationEnds], kinds: Mapping[str, str]) ->
             elif problem := end_kind_problem(relation.type, end, kind):
                 refusals.append(Refusal(index, end, f"{problem} ({id_!r})", id_))
     return refusals
-
-
-def _named(relation: RelationEnds) -> tuple[str, ...]:
-    """The stakeholder ids a relation names: its ends, and a referral's provider."""
-    if relation.provider_id is None:
-        return (relation.from_id, relation.to_id)
-    return (relation.from_id, relation.to_id, relation.provider_id)
 
 
 async def taken_id_refusals(
