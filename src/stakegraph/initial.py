@@ -685,14 +685,14 @@ def _joins(seen: _Seen, other: Path) -> bool:
         checks = [
             "SELECT 1 FROM other.relations o JOIN relations r ON r.id = o.id LIMIT 1",
             "SELECT 1 FROM other.pairs o JOIN pairs p ON p.key = o.key LIMIT 1",
-            """SELECT 1 FROM other.ends e
-               WHERE NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.f)
-                  OR NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.t)
-                  OR (e.p IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.p))
-               LIMIT 1""",
+            # One pass over the ends, each end looked up once (kinds.value is never null:
+            # a null one is an end not in the input).
             f"""SELECT 1 FROM other.ends e
-                JOIN kinds kf ON kf.id = e.f JOIN kinds kt ON kt.id = e.t
-                WHERE {wrong_kinds} LIMIT 1""",
+                LEFT JOIN kinds kf ON kf.id = e.f LEFT JOIN kinds kt ON kt.id = e.t
+                WHERE kf.value IS NULL OR kt.value IS NULL
+                   OR (e.p IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.p))
+                   OR {wrong_kinds}
+                LIMIT 1""",
         ]
         if any(db.execute(check).fetchone() for check in checks):
             return False
