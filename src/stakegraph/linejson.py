@@ -139,17 +139,13 @@ class _Structure:
 def _blocks(handle: Any) -> Iterator[bytes]:
     """The file in blocks of whole lines (the last one may have no line end); Unknown(-1)
     at a line too long for this layout."""
-    rest = b""
-    while chunk := handle.read(BLOCK):
-        chunk = rest + chunk if rest else chunk
-        cut = chunk.rfind(b"\n") + 1
-        rest = chunk[cut:]
-        if len(rest) > LONGEST_LINE:
-            raise Unknown(-1)
-        if cut:
-            yield chunk[:cut]
-    if rest:
-        yield rest
+    while block := handle.read(BLOCK):
+        if not block.endswith(b"\n"):
+            rest = handle.readline(LONGEST_LINE)
+            if len(rest) == LONGEST_LINE:
+                raise Unknown(-1)
+            block += rest
+        yield block
 
 
 def _uniform(block: bytes) -> tuple[int, int] | None:
@@ -161,11 +157,13 @@ def _uniform(block: bytes) -> tuple[int, int] | None:
     end = b"},\r\n" if block.endswith(b"},\r\n") else b"},\n"
     if not block.endswith(end):
         return None
+    # Each separator holds a line end; all but the last line end are in separators, and
+    # every `{` is a line's first: so each line is the indent, `{`, no other `{`, `},`.
+    # Its only `}` is then its last (one before would close the object, and the last
+    # one would have no `{` to close: not JSON, which the record's reader finds).
     lines = block.count(b"\n")
     separator = end + block[:start] + b"{"
-    if block.count(b"{") != lines or block.count(b"}") != lines:
-        return None
-    if block.count(separator) != lines - 1:
+    if block.count(b"{") != lines or block.count(separator) != lines - 1:
         return None
     return lines, len(end) - 2  # the comma and a CR
 
@@ -174,11 +172,39 @@ def records(path: Path, section: Section, keep: Callable[[int], bool] | None) ->
     """The records of `section` at `path` that `keep` keeps (all without it), numbered as
     in the file; Unknown (with how many were passed) where the layout is not this one."""
     structure = _Structure()
-    passed = [0]  # records of `section` passed (yielded or not kept), kept up to date
+    passed = [0]  # records of `section` passed (yielded or not kept), between blocks
+    loads, decode_error, prefix = orjson.loads, orjson.JSONDecodeError, f"{section}["
     with path.open("rb") as handle:
         try:
             for block in _blocks(handle):
-                yield from _block(block, structure, section, keep, passed)
+                shape = None
+                if structure.state == "items" and (structure.comma or not structure.records):
+                    shape = _uniform(block)
+                if shape is None:
+                    yield from _block(block, structure, section, keep, passed)
+                    continue
+                # The commonest block (all but the first and the last few of a section),
+                # by far the most lines: only the lines kept are parsed, in this loop
+                # (each generator level or call costs as much as a tenth of a parse).
+                lines, cut = shape
+                structure.records += lines
+                structure.comma = True
+                if structure.section != section:
+                    continue
+                texts = block.split(b"\n")
+                texts.pop()  # after the last line end
+                for number, line in enumerate(texts, passed[0]):
+                    if keep is not None and not keep(number):
+                        continue
+                    text = line[:-cut]
+                    try:
+                        record = loads(text)
+                    except decode_error as exc:
+                        raise Unknown(number) from exc
+                    if text.translate(DIGITS).find(LONG_RUN) >= 0 and _overflows(text):
+                        raise Unknown(number)
+                    yield f"{prefix}{number}]", record
+                passed[0] += lines
         except Unknown as unknown:
             if unknown.done >= 0:
                 raise
@@ -194,17 +220,8 @@ def _block(
     keep: Callable[[int], bool] | None,
     passed: list[int],
 ) -> Iterator[Raw]:
-    """The records of one block of lines (`passed` counts them)."""
-    ours = structure.section == section
-    if structure.state == "items" and (structure.comma or not structure.records):
-        shape = _uniform(block)
-        if shape is not None:  # the commonest block, and only its kept lines parsed
-            lines, cut = shape
-            structure.records += lines
-            structure.comma = True
-            if ours:
-                yield from _uniform_records(block, section, keep, passed, cut)
-            return
+    """The records of a block of lines of any shape, a line at a time (`passed` counts
+    them)."""
     for line in block.split(b"\n"):
         body = line.strip(WS)
         if not body:
@@ -244,21 +261,3 @@ def _record(body: bytes, done: int) -> bool | dict[str, Any] | None:
     if _overflows(body):
         raise Unknown(done)
     return value
-
-
-def _uniform_records(
-    block: bytes,
-    section: Section,
-    keep: Callable[[int], bool] | None,
-    passed: list[int],
-    cut: int,
-) -> Iterator[Raw]:
-    """The records of a uniform block (`_uniform`), a line each."""
-    lines = block.split(b"\n")
-    lines.pop()  # after the last line end
-    done = passed[0]
-    for line in lines:
-        if keep is None or keep(done):
-            yield f"{section}[{done}]", _parsed(line[:-cut], done)
-        done += 1
-        passed[0] = done
