@@ -380,3 +380,23 @@ def test_two_processes_report_unreadable_json_as_one_process(tmp_path: Path, bro
         assert shared.value.problems == serial.value.problems
     ((problem),) = serial.value.problems
     assert "not valid JSON" in problem.message
+
+
+def test_rows_are_written_as_csv_writer_writes_them(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from stakegraph.initial import _write_rows
+
+    rows = [
+        ["a", "b", "", "2025-01-02T03:04:05+00:00", "1.5"],
+        ["a", "Acme, Inc", 'say "hi"', "x"],
+        ["a", "one\ntwo", "cr\rlf", ""],
+        ["", "", ""],
+        ["é", "ü;ö", " spaced "],
+    ]
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerows(rows)
+    written = io.StringIO()
+    _write_rows(written, rows)
+    assert written.getvalue() == expected.getvalue()
