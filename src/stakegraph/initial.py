@@ -648,9 +648,9 @@ def _helper(source: str, folder: str, work: str, chunk: int, now: str, answer: C
             rewrites = (_Spool(unused, BATCH_SIZE), _Spool(spooled, BATCH_SIZE))
             writer = _Writer(Path(folder), seen, rewrites, part="1", check_ends=False, now=now)
             try:
-                relations = read_section(Path(source), "relations")
-                keep = _helper_keeps(chunk)
-                found = _validate((), relations, writer, seen, keep=keep, alone=True)
+                # Only its share is parsed (`read_section`'s keep), numbered as in the file.
+                relations = read_section(Path(source), "relations", _helper_keeps(chunk))
+                found = _validate((), relations, writer, seen, alone=True)
                 rewrites[1].flush()
             finally:
                 writer.close()
@@ -727,15 +727,9 @@ def _in_two(
     task = bar.add_task("validating", total=None) if bar else None
     tick = _ticker(bar, task) if bar and task is not None else lambda done: None
     try:
-        found = _validate(
-            read("stakeholders"),
-            read("relations"),
-            writer,
-            seen,
-            tick,
-            keep=_main_keeps(chunk),
-            alone=True,
-        )
+        # Its share of the relations read from `source` as the helper reads the rest.
+        mine = read_section(source, "relations", _main_keeps(chunk))
+        found = _validate(read("stakeholders"), mine, writer, seen, tick, alone=True)
     except UnreadableInput as exc:
         end_helper()
         raise _Serial from exc
