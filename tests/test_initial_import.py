@@ -21,6 +21,15 @@ from stakegraph.graph.driver import Graph
 from stakegraph.importer import InvalidInput, import_path
 from stakegraph.initial import import_initial
 from tests.test_import_export import WORLD, exported, snapshot, write_json
+from tests.test_linejson import generated
+
+
+def write_lines(path: Path, data: dict[str, Any]) -> Path:
+    """`data` laid out one record per line, as `generate` writes it (stakegraph.linejson:
+    each process then parses only its own share; write_json's one line is read by ijson)."""
+    path.write_text(generated(data["stakeholders"], data["relations"]), encoding="utf-8")
+    return path
+
 
 pytestmark = pytest.mark.anyio
 
@@ -321,8 +330,11 @@ def test_two_processes_write_the_files_one_process_writes(tmp_path: Path, awkwar
             data["relations"][at:at] = AWKWARD["relations"]
         source = write_json(tmp_path / "source.json", data)
         one = _passes(source, tmp_path, source=None)
+        lines = write_lines(tmp_path / "lines.json", data)
+        assert _passes(lines, tmp_path, source=None) == one
         for chunk in (1, 7, 1000):
             assert _passes(source, tmp_path, source=source, chunk=chunk) == one, (at, chunk)
+            assert _passes(lines, tmp_path, source=lines, chunk=chunk) == one, (at, chunk)
         assert one[0] == (len(data["stakeholders"]), len(data["relations"]))
         assert "EndUser" in "".join(one[1][0])
 
@@ -341,7 +353,50 @@ def test_two_processes_report_what_one_process_reports(tmp_path: Path) -> None:
     source = write_json(tmp_path / "bad.json", bad)
     with pytest.raises(InvalidInput) as serial:
         _passes(source, tmp_path, source=None)
-    with pytest.raises(InvalidInput) as shared:
-        _passes(source, tmp_path, source=source, chunk=1)
-    assert shared.value.problems == serial.value.problems
+    lines = write_lines(tmp_path / "lines.json", bad)
+    for shared_source in (source, lines):
+        with pytest.raises(InvalidInput) as shared:
+            _passes(shared_source, tmp_path, source=shared_source, chunk=1)
+        assert shared.value.problems == serial.value.problems
     assert len(serial.value.problems) == 3
+
+
+@pytest.mark.parametrize("broken", ["stakeholders", "relations"])
+def test_two_processes_report_unreadable_json_as_one_process(tmp_path: Path, broken: str) -> None:
+    """A broken line is parsed by one of the two processes only (the other skips it): the
+    error is the one a single process (and ijson) gives."""
+    lines = generated(WORLD["stakeholders"], WORLD["relations"]).splitlines(keepends=True)
+    header = lines.index('"relations":[\n')
+    at = header - 2 if broken == "stakeholders" else len(lines) - 2  # each section's last
+    assert lines[at].startswith("{") and lines[at].count("}") == 1
+    lines[at] = lines[at].replace("}", ",}")
+    source = tmp_path / "broken.json"
+    source.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InvalidInput) as serial:
+        _passes(source, tmp_path, source=None)
+    for chunk in (1, 2):
+        with pytest.raises(InvalidInput) as shared:
+            _passes(source, tmp_path, source=source, chunk=chunk)
+        assert shared.value.problems == serial.value.problems
+    ((problem),) = serial.value.problems
+    assert "not valid JSON" in problem.message
+
+
+def test_rows_are_written_as_csv_writer_writes_them(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from stakegraph.initial import _write_rows
+
+    rows = [
+        ["a", "b", "", "2025-01-02T03:04:05+00:00", "1.5"],
+        ["a", "Acme, Inc", 'say "hi"', "x"],
+        ["a", "one\ntwo", "cr\rlf", ""],
+        ["", "", ""],
+        ["é", "ü;ö", " spaced "],
+    ]
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\n").writerows(rows)
+    written = io.StringIO()
+    _write_rows(written, rows)
+    assert written.getvalue() == expected.getvalue()

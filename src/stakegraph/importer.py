@@ -312,19 +312,17 @@ def _validate(
     seen: _Seen,
     tick: Callable[[int], None] = lambda done: None,
     batch_size: int = BATCH_SIZE,
-    keep: Callable[[int], bool] | None = None,
     alone: bool = False,
 ) -> _Found:
     """Validate every record (pydantic, a batch at a time: `records.STAKEHOLDER_ROWS`),
     then, a batch at a time, against the input so far (`seen`); hand each batch's valid
     records to `sink`. Problems are in input order.
 
-    `keep`, when given, says which relation records (by their number in the section) to
-    validate; the others are skipped (`import --initial` shares them between processes).
-    `alone`: nothing else runs in the process meanwhile (`import --initial`), so the
-    garbage collector may pause (`_collector_paused`)."""
+    (`import --initial` shares the relations between processes by what each reads:
+    `inputs.read_section`'s keep.) `alone`: nothing else runs in the process meanwhile
+    (`import --initial`), so the garbage collector may pause (`_collector_paused`)."""
     with _collector_paused() if alone else contextlib.nullcontext():
-        return _validate_all(stakeholders, relations, sink, seen, tick, batch_size, keep)
+        return _validate_all(stakeholders, relations, sink, seen, tick, batch_size)
 
 
 @contextlib.contextmanager
@@ -351,18 +349,15 @@ def _validate_all(
     seen: _Seen,
     tick: Callable[[int], None],
     batch_size: int,
-    keep: Callable[[int], bool] | None,
 ) -> _Found:
     found = _Found()
     problems: list[tuple[int, Problem]] = []  # this batch's, by record number
 
     def checked(
-        records: Iterable[Raw], rows: _Rows, tag: str, keep: Callable[[int], bool] | None
+        records: Iterable[Raw], rows: _Rows, tag: str
     ) -> Iterator[list[tuple[int, str, dict[str, Any]]]]:
         """Batches of (number, where, row) of the valid records; problems noted."""
         numbered: Iterator[tuple[int, Raw]] = enumerate(records)
-        if keep is not None:
-            numbered = ((n, raw) for n, raw in numbered if keep(n))
         batch: list[tuple[int, str, dict[str, Any]]] = []
         # Validated a chunk at a time, batched by whole chunks (each batch's problems
         # are then all before the next's): a batch may pass batch_size by a chunk.
@@ -392,7 +387,7 @@ def _validate_all(
         tick(len(batch))
         yield batch  # even empty: the section's last problems are handed on with it
 
-    for batch in checked(stakeholders, STAKEHOLDER_ROWS, "kind", None):
+    for batch in checked(stakeholders, STAKEHOLDER_ROWS, "kind"):
         answers = seen.firsts("kinds", [(row["id"], row["kind"], where) for _, where, row in batch])
         people: list[Checked] = []
         for (number, where, row), (earlier, first) in zip(batch, answers, strict=True):
@@ -404,7 +399,7 @@ def _validate_all(
         found.stakeholders += len(people)
         sink.stakeholders(people)
         _in_order(problems, found)
-    for batch in checked(relations, RELATION_ROWS, "type", keep):
+    for batch in checked(relations, RELATION_ROWS, "type"):
         signed = [
             (row["id"], f"{row['type']} {row['from']} {row['to']}", where)
             for _, where, row in batch

@@ -1,8 +1,10 @@
 """Reading import input (SPEC 8) as a stream of raw records, each with where it came from.
 
 Two forms:
-- a JSON file `{"stakeholders": [...], "relations": [...]}`, read incrementally (ijson), so
-  a file with millions of records is never held in memory whole;
+- a JSON file `{"stakeholders": [...], "relations": [...]}`, read incrementally, so a file
+  with millions of records is never held in memory whole: a line at a time when it is
+  laid out one record per line, as `generate` and `export` write it (`stakegraph.linejson`,
+  several times cheaper), else (and from wherever that reader gives up) with ijson;
 - a folder with `stakeholders.csv` and `relations.csv` (either may be absent): header names
   are the JSON keys, an empty cell is an absent field, list fields are `;`-separated.
 
@@ -12,7 +14,7 @@ Records come out as plain dicts, unvalidated; `stakegraph.importer` validates th
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -20,6 +22,7 @@ from typing import Any, Literal
 import ijson  # type: ignore[import-untyped]
 from pydantic import BaseModel
 
+from stakegraph import linejson
 from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS
 
 Section = Literal["stakeholders", "relations"]
@@ -46,21 +49,40 @@ class UnreadableInput(Exception):
         self.message = message
 
 
-def read_section(path: Path, section: Section) -> Iterator[Raw]:
-    """The records of one section of the input at `path`, in order."""
+Keep = Callable[[int], bool]
+
+
+def read_section(path: Path, section: Section, keep: Keep | None = None) -> Iterator[Raw]:
+    """The records of one section of the input at `path`, in order.
+
+    `keep`, when given, says which records (by their number in the section, counting
+    every record and read problem) to read; the others are not yielded, and where the
+    file allows it (`stakegraph.linejson`) not even parsed: `import --initial` shares the
+    relations between two processes. A skipped record's errors are not reported."""
     if path.is_dir():
-        yield from _read_csv(path / f"{section}.csv", section)
+        raws = _read_csv(path / f"{section}.csv", section)
+        if keep is None:
+            yield from raws
+        else:
+            yield from (raw for number, raw in enumerate(raws) if keep(number))
     elif path.is_file():
-        yield from _read_json(path, section)
+        yield from _read_json(path, section, keep)
     else:
         raise UnreadableInput(str(path), "no such file or folder")
 
 
-def _read_json(path: Path, section: Section) -> Iterator[Raw]:
+def _read_json(path: Path, section: Section, keep: Keep | None) -> Iterator[Raw]:
+    try:
+        yield from linejson.records(path, section, keep)
+        return
+    except linejson.Unknown as unknown:
+        passed = unknown.done  # ijson goes on from there
     with path.open("rb") as handle:
         try:
             items = ijson.items(handle, f"{section}.item", use_float=True)
             for index, item in enumerate(items):
+                if index < passed or (keep is not None and not keep(index)):
+                    continue
                 if isinstance(item, dict):
                     yield f"{section}[{index}]", item
                 else:

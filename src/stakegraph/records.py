@@ -34,6 +34,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetPydanticSchema,
     StringConstraints,
     TypeAdapter,
     ValidationError,
@@ -41,6 +42,7 @@ from pydantic import (
     field_validator,
     with_config,
 )
+from pydantic_core import core_schema
 from typing_extensions import TypedDict
 
 
@@ -545,6 +547,22 @@ def field_errors(exc: ValidationError, discriminator: str) -> list[tuple[str, st
 
 _STRICT_ID = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,128}$")]
 
+# A timestamp in UTC (offset 0, as nearly every input gives them) is taken as pydantic-core
+# parsed it, without calling `_utc` (a Python call per value cost as much as the parse);
+# only another one (no or another offset) is given to `_utc`. The first keeps
+# pydantic-core's tzinfo for UTC: the same instant, ISO text, hash and Neo4j value.
+# (Import reads JSON or CSV: a value is never a datetime with a named zone.)
+_FAST_TIMESTAMP = Annotated[
+    Union[  # noqa: UP007 - in Annotated: tried left to right, the common case first
+        Annotated[
+            datetime,
+            GetPydanticSchema(lambda _, __: core_schema.datetime_schema(tz_constraint=0)),
+        ],
+        Timestamp,
+    ],
+    Field(union_mode="left_to_right"),
+]
+
 
 def _codes(values: Iterable[str], check: Callable[[str], str]) -> Any:
     """The codes `check` takes as they are, as a Literal."""
@@ -556,6 +574,8 @@ def _strict(annotation: Any) -> Any:
     Python ones (ids, countries, currencies, enums) done by pydantic-core."""
     if annotation == Id:
         return _STRICT_ID
+    if annotation == Timestamp:
+        return _FAST_TIMESTAMP
     if annotation == Country:
         return _codes((c.alpha_2 for c in pycountry.countries), _country)
     if annotation == Currency:
@@ -590,6 +610,12 @@ class _Shape:
     def __init__(self, model: type[_Record], tag: str) -> None:
         self.tag = model.model_fields[tag].default
         self.names = _property_names(model)
+        # META as the typed dict's keys (a relation's ends are `from` and `to`)
+        self.meta = frozenset(
+            info.validation_alias if isinstance(info.validation_alias, str) else name
+            for name, info in model.model_fields.items()
+            if name in model.META
+        )
         self.stored = {n: _plain(model.model_fields[n].default) for n in model.STORED_DEFAULTS}
         validators = model.__pydantic_decorators__
         names = [v.cls_var_name for v in validators.field_validators.values()]
@@ -622,6 +648,9 @@ class _Shape:
 
     def properties(self, valid: dict[str, Any]) -> dict[str, Any]:
         stored = self.stored
+        if not stored:  # the fields given but META: pydantic-core keeps declaration order
+            meta = self.meta
+            return {n: v for n, v in valid.items() if n not in meta}
         return {
             n: valid[n] if n in valid else stored[n]
             for n in self.names
