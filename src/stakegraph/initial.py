@@ -184,27 +184,24 @@ def _cell(kind: str, value: Any) -> str | None:
     return _CELL[kind](value)
 
 
-# Per column set: property -> (its column's place, its importer type, its cell function)
-_PLANS: dict[int, dict[str, tuple[int, str, Any]]] = {}
+# Per column: property -> (its column's place, its importer type, its cell function)
+Plan = dict[str, tuple[int, str, Any]]
 
 
-def _plan(columns: Columns) -> dict[str, tuple[int, str, Any]]:
-    plan = _PLANS.get(id(columns))
-    if plan is None:
-        plan = {
-            name: (place, kind, _CELL[kind]) for place, (name, kind) in enumerate(columns.items())
-        }
-        _PLANS[id(columns)] = plan
-    return plan
+def _plan(columns: Columns) -> Plan:
+    return {name: (place, kind, _CELL[kind]) for place, (name, kind) in enumerate(columns.items())}
 
 
-def _cells(columns: Columns, properties: dict[str, Any]) -> tuple[list[str], bool]:
+NODE_PLAN = _plan(NODE_COLUMNS)
+RELATION_PLANS = {kind.value: _plan(columns) for kind, columns in RELATION_COLUMNS.items()}
+
+
+def _cells(plan: Plan, properties: dict[str, Any]) -> tuple[list[str], bool]:
     """The property cells of a row, then its EMPTY_LISTS cell, and whether they say all of
     its properties.
 
     The importer reads an empty cell as no value, so a list property given as [] is named
     in EMPTY_LISTS instead, which the importer turns into an empty list (localdb.bulk)."""
-    plan = _plan(columns)
     cells = [""] * (len(plan) + 1)
     empty = []
     exact = True
@@ -375,7 +372,7 @@ class _Writer:
             if not first:  # a later record of the node: as `import` writes it
                 self.rewrites[0].add(where, row)
                 continue
-            cells, exact = _cells(NODE_COLUMNS, row["properties"])
+            cells, exact = _cells(NODE_PLAN, row["properties"])
             created, updated = row["createdAt"], row["updatedAt"]
             rows.append(
                 [
@@ -415,7 +412,7 @@ class _Writer:
                 continue
             type_ = row["type"]
             properties = row["properties"]
-            cells, exact = _cells(RELATION_COLUMNS[type_], properties)
+            cells, exact = _cells(RELATION_PLANS[type_], properties)
             if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
                 holders.append((row["from"], ROLES[type_]))
             created = row["createdAt"]
@@ -685,14 +682,14 @@ def _joins(seen: _Seen, other: Path) -> bool:
         checks = [
             "SELECT 1 FROM other.relations o JOIN relations r ON r.id = o.id LIMIT 1",
             "SELECT 1 FROM other.pairs o JOIN pairs p ON p.key = o.key LIMIT 1",
-            """SELECT 1 FROM other.ends e
-               WHERE NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.f)
-                  OR NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.t)
-                  OR (e.p IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.p))
-               LIMIT 1""",
+            # One pass over the ends, each end looked up once (kinds.value is never null:
+            # a null one is an end not in the input).
             f"""SELECT 1 FROM other.ends e
-                JOIN kinds kf ON kf.id = e.f JOIN kinds kt ON kt.id = e.t
-                WHERE {wrong_kinds} LIMIT 1""",
+                LEFT JOIN kinds kf ON kf.id = e.f LEFT JOIN kinds kt ON kt.id = e.t
+                WHERE kf.value IS NULL OR kt.value IS NULL
+                   OR (e.p IS NOT NULL AND NOT EXISTS (SELECT 1 FROM kinds WHERE id = e.p))
+                   OR {wrong_kinds}
+                LIMIT 1""",
         ]
         if any(db.execute(check).fetchone() for check in checks):
             return False

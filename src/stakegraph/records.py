@@ -610,6 +610,12 @@ class _Shape:
     def __init__(self, model: type[_Record], tag: str) -> None:
         self.tag = model.model_fields[tag].default
         self.names = _property_names(model)
+        # META as the typed dict's keys (a relation's ends are `from` and `to`)
+        self.meta = frozenset(
+            info.validation_alias if isinstance(info.validation_alias, str) else name
+            for name, info in model.model_fields.items()
+            if name in model.META
+        )
         self.stored = {n: _plain(model.model_fields[n].default) for n in model.STORED_DEFAULTS}
         validators = model.__pydantic_decorators__
         names = [v.cls_var_name for v in validators.field_validators.values()]
@@ -642,6 +648,9 @@ class _Shape:
 
     def properties(self, valid: dict[str, Any]) -> dict[str, Any]:
         stored = self.stored
+        if not stored:  # the fields given but META: pydantic-core keeps declaration order
+            meta = self.meta
+            return {n: v for n, v in valid.items() if n not in meta}
         return {
             n: valid[n] if n in valid else stored[n]
             for n in self.names
