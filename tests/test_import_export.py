@@ -793,3 +793,16 @@ async def test_export_pages_are_not_held_to_the_api_timeout(
     hurried = Graph(graph.driver, graph.database, timeout=0.001)
     summary = await export_path(hurried, tmp_path / "out.json")
     assert (summary.stakeholders, summary.relations) == (7, 8)
+
+
+def test_import_freezes_what_start_up_built_and_unfreezes_it() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    with importer._start_up_frozen():
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with importer._start_up_frozen():  # frozen already (a server): left as it is
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0

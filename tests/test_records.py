@@ -308,6 +308,7 @@ SAMPLE_STAKEHOLDERS: list[dict[str, Any]] = [
 SAMPLE_RELATIONS: list[dict[str, Any]] = [
     {**BUY, "id": "rel-1", "amount": 10, "kind": "SUBSCRIPTION", "createdAt": "2024-01-01"},
     {**BUY, "at": "2024-05-01T10:00:00+02:00"},
+    {"consideration": "DATA", "at": "2024-05-01T10:00:00Z", "kind": "ONE_OFF", **BUY},
     {"type": "USES", "from": "mia", "to": "toyco", "since": "2024-01-01T10:00:00"},
     {"type": "SERVES", "from": "a", "to": "b", "ongoing": True, "offering": None},
     {"type": "CONTRIBUTES", "from": "a", "to": "b", "what": " code "},

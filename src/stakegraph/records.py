@@ -648,8 +648,8 @@ class _Shape:
 
     def properties(self, valid: dict[str, Any]) -> dict[str, Any]:
         stored = self.stored
-        if not stored:  # the fields given but META: pydantic-core keeps declaration order
-            meta = self.meta
+        if stored.keys() <= valid.keys():  # each default given: the fields given but META
+            meta = self.meta  # (in declaration order: pydantic-core keeps it)
             return {n: v for n, v in valid.items() if n not in meta}
         return {
             n: valid[n] if n in valid else stored[n]
