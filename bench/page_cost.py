@@ -6,6 +6,10 @@ tree to compare code (PYTHONPATH=DIR), alternating:
     NEO4J_URI=bolt://127.0.0.1:7731 PYTHONPATH=/tmp/before/src python bench/page_cost.py
     NEO4J_URI=bolt://127.0.0.1:7731 python bench/page_cost.py --dump /tmp/after.json
 
+`--evict MB` writes MB megabytes of memory before each execution (not timed): the CPU
+caches then hold nothing of the page's code and data, as in the server, where Neo4j and
+the client run between a request's stages; the figure is then the mean of 200 executions.
+
 `--dump FILE` writes instead the answers (data and errors) of ~130 pages of the world
 (customersOf, providersOf, explain, customerMap for providers of many sizes, every
 relation and stakeholder field selected) as JSON: two trees' files must be equal.
@@ -73,7 +77,7 @@ class Reused(Graph):
         return self.kept[key]
 
 
-async def main(dump: str | None) -> None:
+async def main(dump: str | None, evict_mb: int) -> None:
     graph = Reused.from_settings(Neo4jSettings())
     schema = build_schema()
     request = Request({"type": "http", "method": "POST", "headers": [], "path": "/"})
@@ -111,9 +115,19 @@ async def main(dump: str | None) -> None:
             ("question bench-p10", STAKEGRAPH, {"p": "bench-p10"}),
             ("customersOf, every field, bench-p100", FULL, {"p": "bench-p100"}),
         ]
+        junk = bytearray(evict_mb << 20)
         for name, query, variables in cases:
             for _ in range(20):
                 await run(query, variables)
+            if evict_mb:
+                spent = 0.0
+                for _ in range(200):
+                    junk[:] = bytes(len(junk))  # the caches now hold this, not the page
+                    began = time.process_time()
+                    await run(query, variables)
+                    spent += time.process_time() - began
+                print(f"{name}, caches evicted: {spent / 200 * 1000:.2f} ms CPU", flush=True)
+                continue
             batches = []
             for _ in range(7):
                 began = time.process_time()
@@ -128,4 +142,7 @@ async def main(dump: str | None) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", help="write the answers of ~130 pages to this file")
-    asyncio.run(main(parser.parse_args().dump))
+    parser.add_argument("--evict", type=int, default=0, metavar="MB",
+                        help="write MB megabytes of memory before each execution")
+    args = parser.parse_args()
+    asyncio.run(main(args.dump, args.evict))

@@ -562,10 +562,11 @@ class _Rest:
 Reader = Callable[[Section], Iterable[Raw]]
 
 # Relation records are shared between two processes by chunks of CHUNK: the helper takes
-# HELPER_SHARE of every SHARES chunks (the main process also does the stakeholders, which
-# cost about 2.5 relations each: on the 100k and 1M worlds 3/5 left the main one last).
+# HELPER_SHARE of every SHARES chunks (the main process also does the stakeholders). Each
+# parses only its share (linejson); 2/3 gave both the same CPU on the 100k world (main
+# 6.8-7.2 s, helper 6.9-7.5 s; with 3/4 the helper did 8 s and the main 6 s).
 CHUNK = 1000
-SHARES, HELPER_SHARE = 4, 3
+SHARES, HELPER_SHARE = 3, 2
 
 
 def _helper_keeps(chunk: int) -> Callable[[int], bool]:
