@@ -102,6 +102,8 @@ def wrap(path: str) -> None:
     if fn is None:
         print(f"{path}: not in this tree", file=sys.stderr)
         return
+    if not callable(fn):  # a classmethod or staticmethod: not wrapped here
+        raise SystemExit(f"{path}: not a plain function")
     timed = timed_async if asyncio.iscoroutinefunction(fn) else timed_sync
     setattr(owner, name, timed(attribute, fn))
 
@@ -189,16 +191,27 @@ def drive(args: argparse.Namespace) -> None:
         with out.open("w") as log:
             child = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            wait_http(f"http://127.0.0.1:{port}/ready", 300)
+            while True:  # until ready; a child that stopped says why
+                if child.poll() is not None:
+                    raise SystemExit(out.read_text()[-3000:])
+                try:
+                    wait_http(f"http://127.0.0.1:{port}/ready", 1)
+                    break
+                except RuntimeError:
+                    continue
             url = f"http://127.0.0.1:{port}/graphql"
 
             def wrk(seconds: int) -> None:
-                subprocess.run(
+                ran = subprocess.run(
                     ["wrk", "-t1", "-c1", f"-d{seconds}s", "-s", str(script), url],
                     env={**os.environ, "BENCH_BODY": str(body)},
                     capture_output=True,
                     check=True,
+                    text=True,
                 )
+                result = next(x for x in ran.stdout.splitlines() if x.startswith("RESULT "))
+                if json.loads(result.removeprefix("RESULT "))["errors"]:
+                    raise SystemExit(f"wrk saw errors: {result}")
 
             wrk(2)
             for _ in range(args.rounds):

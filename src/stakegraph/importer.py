@@ -71,6 +71,7 @@ from stakegraph.records import (
     RelationType,
     _Rows,
     field_errors,
+    relation_type,
 )
 
 BATCH_SIZE = 10_000
@@ -154,7 +155,7 @@ class _Spool:
 def _ends(row: dict[str, Any]) -> writes.RelationEnds:
     provider = row["properties"].get("providerId")  # a REFERS names its provider too
     return writes.RelationEnds(
-        row["id"], RelationType(row["type"]), row["from"], row["to"], provider
+        row["id"], relation_type(row["type"]), row["from"], row["to"], provider
     )
 
 
@@ -634,7 +635,7 @@ async def _write(
     async def links(rows: list[dict[str, Any]], create: bool, tx: AsyncManagedTransaction) -> int:
         by_type: dict[RelationType, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
-            by_type[RelationType(row["type"])].append(row)
+            by_type[relation_type(row["type"])].append(row)
         if create:
             written = await writes.create_relation_rows(tx, by_type)
         else:

@@ -209,8 +209,8 @@ def _cells(plan: Plan, properties: dict[str, Any]) -> tuple[list[str], bool]:
         if value is None:  # null, which on a new node or relationship is absent
             continue
         place, kind, cell_of = plan[name]
-        # The commonest cells inline (what `_string`, `_datetime` and `_strings` say of
-        # values of exactly these classes); the rest by their cell functions.
+        # The commonest cells inline (what `_string`, `_datetime`, `_double` and `_strings`
+        # say of values of exactly these classes); the rest by their cell functions.
         cls = value.__class__
         if cls is str and kind == "string":
             if value and "\n" not in value and "\r" not in value and "\0" not in value:
@@ -220,6 +220,12 @@ def _cells(plan: Plan, properties: dict[str, Any]) -> tuple[list[str], bool]:
             continue
         if cls is datetime and kind == "datetime":
             cells[place] = value.isoformat()
+            continue
+        if cls is float and kind == "double":
+            if math.isfinite(value):
+                cells[place] = repr(value)
+            else:
+                exact = False
             continue
         if cls is list and kind == "string[]":
             if not value:
