@@ -59,5 +59,12 @@ def wrk_figures(stdout: str, rss_mb: list[float] | None = None) -> Figures:
     Lua scripts write in done() (requests, seconds, errors, and p50/p95/p99 in microseconds)."""
     line = next(x for x in stdout.splitlines() if x.startswith("RESULT "))
     r = json.loads(line.removeprefix("RESULT "))
-    return Figures(r["requests"], round(r["requests"] / r["seconds"], 1), r["p50"] / 1000,
-                   r["p95"] / 1000, r["p99"] / 1000, r["errors"], rss_mb or [])
+    return Figures(
+        r["requests"],
+        round(r["requests"] / r["seconds"], 1),
+        r["p50"] / 1000,
+        r["p95"] / 1000,
+        r["p99"] / 1000,
+        r["errors"],
+        rss_mb or [],
+    )

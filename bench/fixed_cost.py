@@ -57,8 +57,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def queries(uri: str, providers: list[str]) -> list[tuple[str, str, dict[str, Any], str,
-                                                           dict[str, Any]]]:
+def queries(
+    uri: str, providers: list[str]
+) -> list[tuple[str, str, dict[str, Any], str, dict[str, Any]]]:
     """(name, GraphQL, variables, Cypher, parameters) of each query measured."""
     customers, org = pick(uri)
     tx = (Lens.TRANSACTIONAL,)
@@ -68,27 +69,55 @@ def queries(uri: str, providers: list[str]) -> list[tuple[str, str, dict[str, An
     for p in providers:
         c = customers[p]
         cypher, params = lens_query.page_statement(
-            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True)
+            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True
+        )
         out.append((f"question {p}", STAKEGRAPH, {"p": p}, cypher, params))
         cypher, params = lens_query.page_statement(
-            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True)
-        out.append((f"customersOf(TRANSACTIONAL) {p}", CUSTOMERS,
-                    {"p": p, "lenses": ["TRANSACTIONAL"]}, cypher, params))
-        out.append((f"explain {p}", EXPLAIN, {"c": c, "p": p}, lens_query.explain_query(),
-                    {"customerId": c, "providerId": p, **ALL_TIME.params(names_only=True)}))
+            anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True
+        )
+        out.append(
+            (
+                f"customersOf(TRANSACTIONAL) {p}",
+                CUSTOMERS,
+                {"p": p, "lenses": ["TRANSACTIONAL"]},
+                cypher,
+                params,
+            )
+        )
+        out.append(
+            (
+                f"explain {p}",
+                EXPLAIN,
+                {"c": c, "p": p},
+                lens_query.explain_query(),
+                {"customerId": c, "providerId": p, **ALL_TIME.params(names_only=True)},
+            )
+        )
         cypher, params = lens_query.page_statement(
-            anchor_id=c, listing=Listing.PROVIDERS_OF, names_only=True)
+            anchor_id=c, listing=Listing.PROVIDERS_OF, names_only=True
+        )
         out.append((f"providersOf {p}", PROVIDERS_OF, {"c": c}, cypher, params))
-    out.append(("buyingCenter", BUYING_CENTER, {"o": org}, load("reads/buying_center").text,
-                {"organizationId": org, "providerId": None}))
+    out.append(
+        (
+            "buyingCenter",
+            BUYING_CENTER,
+            {"o": org},
+            load("reads/buying_center").text,
+            {"organizationId": org, "providerId": None},
+        )
+    )
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uri", required=True)
-    parser.add_argument("--source", action="append", default=[],
-                        help="NAME=DIR: a server running the code in DIR (default: this one)")
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        help="NAME=DIR: a server running the code in DIR (default: this one)",
+    )
     parser.add_argument("--providers", default="bench-p10,bench-p100")
     parser.add_argument("--only", default="", help="measure only queries whose name has this")
     parser.add_argument("--rounds", type=int, default=2)
@@ -108,9 +137,13 @@ def main() -> None:
             env = {**os.environ, "NEO4J_URI": args.uri}
             if src != ".":
                 env["PYTHONPATH"] = str(Path(src).resolve())
-            proc = stack.enter_context(process(
-                [sys.executable, "-m", "stakegraph", "serve", "--port", str(port)], env,
-                OUT / f"fixed-cost-{name}.log"))
+            proc = stack.enter_context(
+                process(
+                    [sys.executable, "-m", "stakegraph", "serve", "--port", str(port)],
+                    env,
+                    OUT / f"fixed-cost-{name}.log",
+                )
+            )
             servers[name] = (f"http://127.0.0.1:{port}/graphql", proc.pid)
         for url, _ in servers.values():
             wait_http(url.replace("/graphql", "/ready"), 300)
@@ -129,7 +162,8 @@ def main() -> None:
                         f = asyncio.run(raw(args.uri, cypher, params, 1, args.duration))
                         cpu = (time.process_time() - began) * 1000 / max(f.requests, 1)
                         runs.setdefault((qname, name), []).append(
-                            {"p50": f.p50, "rps": f.rps, "cpu_ms": round(cpu, 2)})
+                            {"p50": f.p50, "rps": f.rps, "cpu_ms": round(cpu, 2)}
+                        )
                         continue
                     url, pid = servers[name]
                     wrk(url, query, variables, 1, 1, None)
@@ -137,16 +171,32 @@ def main() -> None:
                     f = wrk(url, query, variables, 1, args.duration, None)
                     cpu = (cpu_seconds(pid) - before) * 1000 / max(f.requests, 1)
                     runs.setdefault((qname, name), []).append(
-                        {"p50": f.p50, "rps": f.rps, "cpu_ms": round(cpu, 2)})
+                        {"p50": f.p50, "rps": f.rps, "cpu_ms": round(cpu, 2)}
+                    )
                 print(f"round {round_ + 1} {qname}: load {os.getloadavg()[0]:.1f}", flush=True)
         if args.pyspy:
             for name, (url, pid) in servers.items():
                 q = measured[0]
                 stacks = OUT / f"fixed-cost-{name}.pyspy.txt"
                 spy = subprocess.Popen(
-                    [str(Path(sys.executable).parent / "py-spy"), "record", "--idle", "-r", "200",
-                     "-f", "raw", "-d", str(args.pyspy), "-p", str(pid), "-o", str(stacks)],
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    [
+                        str(Path(sys.executable).parent / "py-spy"),
+                        "record",
+                        "--idle",
+                        "-r",
+                        "200",
+                        "-f",
+                        "raw",
+                        "-d",
+                        str(args.pyspy),
+                        "-p",
+                        str(pid),
+                        "-o",
+                        str(stacks),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
                 time.sleep(1)
                 wrk(url, q[1], q[2], 1, args.pyspy, None)
                 spy.wait()

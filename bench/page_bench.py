@@ -42,8 +42,15 @@ from stakegraph import localdb
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 SETTLED = "() => document.querySelector('#app[data-ready=\"true\"]') !== null"
 USABLE = """() => {
@@ -134,8 +141,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--id", default="bench-p1000", help="the stakeholder shown")
     parser.add_argument("--json", type=Path, help="write the runs here too")
-    parser.add_argument("--reuse", action="store_true",
-                        help="the own Neo4j's data of an earlier run holds the world already")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="the own Neo4j's data of an earlier run holds the world already",
+    )
     args = parser.parse_args()
 
     path = world(args.size, args.seed)
@@ -168,7 +178,9 @@ def main() -> None:
         with (OUT / "page-serve.log").open("wb") as log:
             server = subprocess.Popen(
                 [bin_dir / "stakegraph", "serve", "--host", "127.0.0.1", "--port", str(http_port)],
-                env=env, stdout=log, stderr=subprocess.STDOUT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         base = f"http://127.0.0.1:{http_port}"
         wait_ready(base)
@@ -184,27 +196,42 @@ def main() -> None:
 
     usable = [r["usable"] for r in runs]
     graphql = [r["graphql"] for r in runs if r["graphql"] is not None]
-    print(f"/explore/stakeholder/{args.id} on world {args.size} (seed {args.seed}): "
-          f"{runs[0]['nodes']} nodes, {runs[0]['edges']} edges drawn, "
-          f"{runs[0]['requests']} GraphQL request(s) per view")
+    print(
+        f"/explore/stakeholder/{args.id} on world {args.size} (seed {args.seed}): "
+        f"{runs[0]['nodes']} nodes, {runs[0]['edges']} edges drawn, "
+        f"{runs[0]['requests']} GraphQL request(s) per view"
+    )
     for i, visit in enumerate(first, 1):
-        print(f"priming visit {i} (not counted): " + (
-            f"failed: {visit['error']}" if "error" in visit
-            else f"{visit['usable']:.0f} ms usable, GraphQL {visit['graphql']:.0f} ms"))
-    print(f"{len(runs)} runs, ms from navigation start: usable p50 {percentile(usable, 50):.0f}, "
-          f"p95 {percentile(usable, 95):.0f}, min {min(usable):.0f}, max {max(usable):.0f}, "
-          f"mean {statistics.mean(usable):.0f}; GraphQL request p50 "
-          f"{percentile(graphql, 50):.0f}, p95 {percentile(graphql, 95):.0f}")
+        print(
+            f"priming visit {i} (not counted): "
+            + (
+                f"failed: {visit['error']}"
+                if "error" in visit
+                else f"{visit['usable']:.0f} ms usable, GraphQL {visit['graphql']:.0f} ms"
+            )
+        )
+    print(
+        f"{len(runs)} runs, ms from navigation start: usable p50 {percentile(usable, 50):.0f}, "
+        f"p95 {percentile(usable, 95):.0f}, min {min(usable):.0f}, max {max(usable):.0f}, "
+        f"mean {statistics.mean(usable):.0f}; GraphQL request p50 "
+        f"{percentile(graphql, 50):.0f}, p95 {percentile(graphql, 95):.0f}"
+    )
+
     def p50(key: str) -> float:
         return percentile([r[key] for r in runs if r[key] is not None], 50)
 
-    print(f"p50 timeline, ms: script loaded {p50('script'):.0f}, GraphQL sent "
-          f"{p50('requested'):.0f}, answered {p50('answered'):.0f}, usable {p50('usable'):.0f}")
-    print(f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
-          f"(1 min; {os.cpu_count()} cores)")
+    print(
+        f"p50 timeline, ms: script loaded {p50('script'):.0f}, GraphQL sent "
+        f"{p50('requested'):.0f}, answered {p50('answered'):.0f}, usable {p50('usable'):.0f}"
+    )
+    print(
+        f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
+        f"(1 min; {os.cpu_count()} cores)"
+    )
     if args.json:
-        args.json.write_text(json.dumps({"first": first, "runs": runs,
-                                         "load": [load_before, load_after]}, indent=1))
+        args.json.write_text(
+            json.dumps({"first": first, "runs": runs, "load": [load_before, load_after]}, indent=1)
+        )
 
 
 if __name__ == "__main__":

@@ -41,20 +41,32 @@ RELATION = """relation { __typename id type createdAt from { id } to { id }
    ... on Feedback { customer { id } provider { id } nps csat comment
                      fbOffering: offering channel at }
    ... on Referral { at channel } }"""
-EVIDENCE = ("evidence { lens summary path { from { id name } type to { id name } relationId "
-            + RELATION + " } }")
+EVIDENCE = (
+    "evidence { lens summary path { from { id name } type to { id name } relationId "
+    + RELATION
+    + " } }"
+)
 STAKEHOLDER = """__typename id name kind roles tags createdAt updatedAt
  ... on Person { city birthYear } ... on Organization { industry employees orgType }"""
-FULL = ("query($p: ID!) { customersOf(providerId: $p, first: 50) { totalCount edges {"
-        " cursor node { customer { " + STAKEHOLDER + " } provider { id name } lenses "
-        + EVIDENCE + " } } pageInfo { hasNextPage endCursor } } }")
+FULL = (
+    "query($p: ID!) { customersOf(providerId: $p, first: 50) { totalCount edges {"
+    " cursor node { customer { "
+    + STAKEHOLDER
+    + " } provider { id name } lenses "
+    + EVIDENCE
+    + " } } pageInfo { hasNextPage endCursor } } }"
+)
 PROVIDERS_FULL = FULL.replace("customersOf(providerId: $p", "providersOf(customerId: $p")
-EXPLAIN = ("query($c: ID!, $p: ID!) { explain(customerId: $c, providerId: $p) { isCustomer"
-           " customer { id } provider { id } lenses { lens holds " + EVIDENCE + " } } }")
-MAP = ("query($p: ID!) { customerMap(providerId: $p) { provider { id } current {"
-       " customer { id name } lenses evidence { lens summary path { relationId relation { id"
-       " ... on Purchase { amount at } } } } } potential { customer { id } lenses"
-       " evidence { summary } } } }")
+EXPLAIN = (
+    "query($c: ID!, $p: ID!) { explain(customerId: $c, providerId: $p) { isCustomer"
+    " customer { id } provider { id } lenses { lens holds " + EVIDENCE + " } } }"
+)
+MAP = (
+    "query($p: ID!) { customerMap(providerId: $p) { provider { id } current {"
+    " customer { id name } lenses evidence { lens summary path { relationId relation { id"
+    " ... on Purchase { amount at } } } } } potential { customer { id } lenses"
+    " evidence { summary } } } }"
+)
 
 PROVIDERS = """MATCH (:Stakeholder)-[:BUYS]->(p:Stakeholder) WITH p, count(*) AS n
 ORDER BY n DESC, p.id SKIP 3 LIMIT 40 WITH collect(p.id) AS ps
@@ -110,8 +122,11 @@ async def main(dump: str | None, evict_mb: int) -> None:
         cases = [
             ("question bench-p100", STAKEGRAPH, {"p": "bench-p100"}),
             ("question bench-p1000", STAKEGRAPH, {"p": "bench-p1000"}),
-            ("customersOf(TRANSACTIONAL) bench-p100", CUSTOMERS,
-             {"p": "bench-p100", "lenses": ["TRANSACTIONAL"]}),
+            (
+                "customersOf(TRANSACTIONAL) bench-p100",
+                CUSTOMERS,
+                {"p": "bench-p100", "lenses": ["TRANSACTIONAL"]},
+            ),
             ("question bench-p10", STAKEGRAPH, {"p": "bench-p10"}),
             ("customersOf, every field, bench-p100", FULL, {"p": "bench-p100"}),
         ]
@@ -142,7 +157,12 @@ async def main(dump: str | None, evict_mb: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", help="write the answers of ~130 pages to this file")
-    parser.add_argument("--evict", type=int, default=0, metavar="MB",
-                        help="write MB megabytes of memory before each execution")
+    parser.add_argument(
+        "--evict",
+        type=int,
+        default=0,
+        metavar="MB",
+        help="write MB megabytes of memory before each execution",
+    )
     args = parser.parse_args()
     asyncio.run(main(args.dump, args.evict))

@@ -165,8 +165,11 @@ def database(args: argparse.Namespace) -> Iterator[str]:
     if args.initial:  # Neo4j's offline importer builds the store; the first start follows
         began = time.monotonic()
         env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-        subprocess.run([bin_dir / "stakegraph", "import", path, "--initial", "--data-dir",
-                        data_dir], env=env, check=True)
+        subprocess.run(
+            [bin_dir / "stakegraph", "import", path, "--initial", "--data-dir", data_dir],
+            env=env,
+            check=True,
+        )
         print(f"imported (--initial) in {time.monotonic() - began:.0f} s", flush=True)
     port = localdb.free_port()
     os.environ.setdefault("STAKEGRAPH_NEO4J_HEAP", "2g")
@@ -192,13 +195,17 @@ def same_answer(ours: dict[str, Any], peer: dict[str, Any]) -> tuple[int, int]:
     """Both pages list the same customers in the same order with the same purchases;
     returns (customers on the page, purchases on the page). Raises when they differ."""
     mine = [
-        (e["node"]["customer"]["id"],
-         sorted(s["relation"]["id"] for ev in e["node"]["evidence"] for s in ev["path"]))
+        (
+            e["node"]["customer"]["id"],
+            sorted(s["relation"]["id"] for ev in e["node"]["evidence"] for s in ev["path"]),
+        )
         for e in ours["data"]["customersOf"]["edges"]
     ]
     theirs = [
-        (e["node"]["id"],
-         sorted(x["properties"]["id"] for x in e["node"]["purchasesFromConnection"]["edges"]))
+        (
+            e["node"]["id"],
+            sorted(x["properties"]["id"] for x in e["node"]["purchasesFromConnection"]["edges"]),
+        )
         for e in peer["data"]["stakeholdersConnection"]["edges"]
     ]
     if mine != theirs:
@@ -235,8 +242,11 @@ def peer_statements(uri: str, port: int, log_dir: Path) -> dict[tuple[str, str],
             for shape, query in (("customers", PEER_CUSTOMERS), ("purchases", PEER_PURCHASES)):
                 before = len(capture.read_text().splitlines()) if capture.exists() else 0
                 post(f"http://127.0.0.1:{port}/", query, {"p": provider})
-                lines = [line for line in capture.read_text().splitlines()[before:]
-                         if "dbms.components()" not in line]  # its version check, once
+                lines = [
+                    line
+                    for line in capture.read_text().splitlines()[before:]
+                    if "dbms.components()" not in line
+                ]  # its version check, once
                 if len(lines) != 1:
                     raise RuntimeError(f"the peer ran {len(lines)} statements for one query")
                 statement = json.loads(lines[0])
@@ -287,16 +297,24 @@ def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def reads(args: argparse.Namespace, uri: str, urls: dict[str, str],
-          statements: dict[tuple[str, str], tuple[str, Any]]) -> list[dict[str, Any]]:
+def reads(
+    args: argparse.Namespace,
+    uri: str,
+    urls: dict[str, str],
+    statements: dict[tuple[str, str], tuple[str, Any]],
+) -> list[dict[str, Any]]:
     """Every configuration, round by round, the servers in turn."""
     tx = (Lens.TRANSACTIONAL,)
     ours: dict[str, tuple[str, dict[str, Any]]] = {
         p: lens_query.page_statement(anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx)
         for p in PROVIDERS
     }
-    queries = {"stakegraph": STAKEGRAPH, "stakegraph, 2 workers": STAKEGRAPH,
-               "peer": PEER_CUSTOMERS, "peer, purchases": PEER_PURCHASES}
+    queries = {
+        "stakegraph": STAKEGRAPH,
+        "stakegraph, 2 workers": STAKEGRAPH,
+        "peer": PEER_CUSTOMERS,
+        "peer, purchases": PEER_PURCHASES,
+    }
     runs: dict[tuple[str, int, str], list[Figures]] = {}
     for round_ in range(args.rounds):
         for provider in PROVIDERS:
@@ -311,8 +329,9 @@ def reads(args: argparse.Namespace, uri: str, urls: dict[str, str],
                 for server in servers:
                     if round_ == 0:  # warm-up, off the record
                         wrk(urls[server], queries[server], {"p": provider}, c, 1, None)
-                    figures = wrk(urls[server], queries[server], {"p": provider}, c,
-                                  args.duration, None)
+                    figures = wrk(
+                        urls[server], queries[server], {"p": provider}, c, args.duration, None
+                    )
                     runs.setdefault((provider, c, server), []).append(figures)
                 for floor in floors:
                     if floor == "stakegraph":
@@ -322,10 +341,14 @@ def reads(args: argparse.Namespace, uri: str, urls: dict[str, str],
                         cypher, params = statements[provider, shape]
                     figures = asyncio.run(raw(uri, cypher, params, c, args.duration))
                     runs.setdefault((provider, c, f"raw {floor}"), []).append(figures)
-                print(f"round {round_ + 1}: {provider} c={c} done; load {os.getloadavg()[0]:.1f}",
-                      flush=True)
-    return [{"provider": p, "concurrency": c, "who": who, **median_figures(figs)}
-            for (p, c, who), figs in runs.items()]
+                print(
+                    f"round {round_ + 1}: {provider} c={c} done; load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
+    return [
+        {"provider": p, "concurrency": c, "who": who, **median_figures(figs)}
+        for (p, c, who), figs in runs.items()
+    ]
 
 
 # ------------------------------------------------------------------------------ the writes
@@ -334,10 +357,18 @@ def reads(args: argparse.Namespace, uri: str, urls: dict[str, str],
 def create_writers(url: str) -> None:
     """16 sellers and 16 buyers of their own, for the write benchmark (idempotent)."""
     for i in range(WRITERS):
-        post(url, f'mutation {{ upsertOrganization(input: {{id: "bench-w-seller-{i}", '
-             f'name: "Bench seller {i}"}}) {{ id }} }}', {})
-        post(url, f'mutation {{ upsertPerson(input: {{id: "bench-w-buyer-{i}", '
-             f'name: "Bench buyer {i}"}}) {{ id }} }}', {})
+        post(
+            url,
+            f'mutation {{ upsertOrganization(input: {{id: "bench-w-seller-{i}", '
+            f'name: "Bench seller {i}"}}) {{ id }} }}',
+            {},
+        )
+        post(
+            url,
+            f'mutation {{ upsertPerson(input: {{id: "bench-w-buyer-{i}", '
+            f'name: "Bench buyer {i}"}}) {{ id }} }}',
+            {},
+        )
 
 
 def wrk_writes(url: str, seconds: int, prefix: str) -> Figures:
@@ -345,20 +376,37 @@ def wrk_writes(url: str, seconds: int, prefix: str) -> Figures:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp, "write.lua")
         script.write_text(WRK_WRITE_LUA)
-        cmd = ["wrk", f"-t{WRITERS}", f"-c{WRITERS}", f"-d{seconds}s", "--timeout", "30s",
-               "-s", str(script), url]
+        cmd = [
+            "wrk",
+            f"-t{WRITERS}",
+            f"-c{WRITERS}",
+            f"-d{seconds}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(script),
+            url,
+        ]
         env = {**os.environ, "BENCH_MUTATION": RECORD_PURCHASE, "BENCH_PREFIX": prefix}
         out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
     return wrk_figures(out)
 
 
 def purchase(prefix: str, client: int, n: int) -> records.RelationRecord:
-    return records.RELATION.validate_python({
-        "type": "BUYS", "id": f"{prefix}-{client}-{n}", "from": f"bench-w-buyer-{client}",
-        "to": f"bench-w-seller-{client}", "offering": "Bench write", "amount": 10.5,
-        "currency": "EUR", "at": datetime(2026, 1, 1, tzinfo=UTC), "kind": "ONE_OFF",
-        "consideration": "MONEY",
-    })
+    return records.RELATION.validate_python(
+        {
+            "type": "BUYS",
+            "id": f"{prefix}-{client}-{n}",
+            "from": f"bench-w-buyer-{client}",
+            "to": f"bench-w-seller-{client}",
+            "offering": "Bench write",
+            "amount": 10.5,
+            "currency": "EUR",
+            "at": datetime(2026, 1, 1, tzinfo=UTC),
+            "kind": "ONE_OFF",
+            "consideration": "MONEY",
+        }
+    )
 
 
 async def raw_writes(uri: str, seconds: int, prefix: str, whole: bool) -> Figures:
@@ -375,7 +423,8 @@ async def raw_writes(uri: str, seconds: int, prefix: str, whole: bool) -> Figure
         async def work(tx: Any) -> None:
             if whole:
                 (rel_id,) = await writes.merge_relations(
-                    tx, [record], end_fields=("input.buyerId", "input.sellerId"))
+                    tx, [record], end_fields=("input.buyerId", "input.sellerId")
+                )
                 await relations.relation_in(tx, rel_id)
             else:
                 row = record.row()
@@ -401,8 +450,9 @@ async def raw_writes(uri: str, seconds: int, prefix: str, whole: bool) -> Figure
         await driver.close()
     ms = sorted(t * 1000 for t in timings)
     q = statistics.quantiles(ms, n=100, method="inclusive")
-    return Figures(len(ms), round(len(ms) / elapsed, 1), round(q[49], 3), round(q[94], 3),
-                   round(q[98], 3))
+    return Figures(
+        len(ms), round(len(ms) / elapsed, 1), round(q[49], 3), round(q[94], 3), round(q[98], 3)
+    )
 
 
 def write_bench(args: argparse.Namespace, uri: str, url: str) -> list[dict[str, Any]]:
@@ -449,7 +499,8 @@ def tables(result: dict[str, Any]) -> str:
                 f"| {peer['p50']} / {peer['p95']} | {peer['rps']} "
                 f"| {ratio(sg['p50'], peer['p50'])} | {ratio(sg['rps'], peer['rps'])} "
                 f"| {rsg['p50']} | {ratio(sg['p50'], rsg['p50'])} "
-                f"| {rpeer['p50']} | {ratio(peer['p50'], rpeer['p50'])} |")
+                f"| {rpeer['p50']} | {ratio(peer['p50'], rpeer['p50'])} |"
+            )
     lines += [
         "",
         "The issue's `customersConnection` (a page of 50 purchases, not customers):",
@@ -460,34 +511,51 @@ def tables(result: dict[str, Any]) -> str:
     ]
     for p in PROVIDERS:
         for c in result["concurrency"]:
-            sg, it, rit = at[p, c, "stakegraph"], at[p, c, "peer, purchases"], \
-                at[p, c, "raw peer, purchases"]
+            sg, it, rit = (
+                at[p, c, "stakegraph"],
+                at[p, c, "peer, purchases"],
+                at[p, c, "raw peer, purchases"],
+            )
             lines.append(
                 f"| {p} | {c} | {it['p50']} / {it['p95']} | {it['rps']} | {rit['p50']} "
                 f"| {ratio(it['p50'], rit['p50'])} | {ratio(sg['p50'], it['p50'])} "
-                f"| {ratio(sg['rps'], it['rps'])} |")
+                f"| {ratio(sg['rps'], it['rps'])} |"
+            )
     workers = [c for c in result["concurrency"] if c > 1]
     if workers:
-        lines += ["", "| provider | c | 1 worker req/s | 2 workers req/s | 2 / 1 "
-                  "| 1 worker p50 ms | 2 workers p50 ms |", "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "| provider | c | 1 worker req/s | 2 workers req/s | 2 / 1 "
+            "| 1 worker p50 ms | 2 workers p50 ms |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
         for p in PROVIDERS:
             for c in workers:
                 one, two = at[p, c, "stakegraph"], at[p, c, "stakegraph, 2 workers"]
-                lines.append(f"| {p} | {c} | {one['rps']} | {two['rps']} "
-                             f"| {ratio(two['rps'], one['rps'])} | {one['p50']} | {two['p50']} |")
+                lines.append(
+                    f"| {p} | {c} | {one['rps']} | {two['rps']} "
+                    f"| {ratio(two['rps'], one['rps'])} | {one['p50']} | {two['p50']} |"
+                )
     if result.get("writes"):
         w = {r["who"]: r for r in result["writes"]}
         g = w["graphql"]
-        lines += ["", "| recordPurchase, 16 clients, 16 sellers | p50 / p95 ms | req/s | errors "
-                  "| GraphQL p50 / its p50 | its req/s / GraphQL req/s |",
-                  "|---|---|---:|---:|---:|---:|"]
-        names = {"graphql": "GraphQL over HTTP (wrk)",
-                 "raw": "raw: the mutation's statements, one transaction",
-                 "raw merge_buys": "raw: writes/merge_buys alone"}
+        lines += [
+            "",
+            "| recordPurchase, 16 clients, 16 sellers | p50 / p95 ms | req/s | errors "
+            "| GraphQL p50 / its p50 | its req/s / GraphQL req/s |",
+            "|---|---|---:|---:|---:|---:|",
+        ]
+        names = {
+            "graphql": "GraphQL over HTTP (wrk)",
+            "raw": "raw: the mutation's statements, one transaction",
+            "raw merge_buys": "raw: writes/merge_buys alone",
+        }
         for who in ("graphql", "raw", "raw merge_buys"):
             r = w[who]
-            lines.append(f"| {names[who]} | {r['p50']} / {r['p95']} | {r['rps']} | {r['errors']} "
-                         f"| {ratio(g['p50'], r['p50'])} | {ratio(r['rps'], g['rps'])} |")
+            lines.append(
+                f"| {names[who]} | {r['p50']} / {r['p95']} | {r['rps']} | {r['errors']} "
+                f"| {ratio(g['p50'], r['p50'])} | {ratio(r['rps'], g['rps'])} |"
+            )
     return "\n".join(lines)
 
 
@@ -495,12 +563,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uri", default=None, help="a Neo4j holding a generated world")
     parser.add_argument("--size", type=int, default=10000, help="without --uri: the world")
-    parser.add_argument("--initial", action="store_true",
-                        help="without --uri: import with `stakegraph import --initial`")
+    parser.add_argument(
+        "--initial",
+        action="store_true",
+        help="without --uri: import with `stakegraph import --initial`",
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=int, default=5, help="seconds per measured run")
-    parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")],
-                        default=[1, 16])
+    parser.add_argument(
+        "--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[1, 16]
+    )
     parser.add_argument("--no-writes", action="store_true")
     parser.add_argument("--out", default=str(OUT / "peer-compare.json"))
     args = parser.parse_args()
@@ -513,18 +585,27 @@ def main() -> None:
         ports = {name: localdb.free_port() for name in ("one", "two", "peer", "capture")}
         serve = [sys.executable, "-m", "stakegraph", "serve", "--port"]
         stack.enter_context(process([*serve, str(ports["one"])], env, out.parent / "sg-1.log"))
-        stack.enter_context(process([*serve, str(ports["two"]), "--workers", "2"], env,
-                                    out.parent / "sg-2.log"))
+        stack.enter_context(
+            process([*serve, str(ports["two"]), "--workers", "2"], env, out.parent / "sg-2.log")
+        )
         statements = peer_statements(uri, ports["capture"], out.parent)
-        stack.enter_context(process(["node", "index.js"], {**env, "PORT": str(ports["peer"])},
-                                    out.parent / "peer.log", cwd=PEER))
+        stack.enter_context(
+            process(
+                ["node", "index.js"],
+                {**env, "PORT": str(ports["peer"])},
+                out.parent / "peer.log",
+                cwd=PEER,
+            )
+        )
         wait_for_line(out.parent / "peer.log", "READY")
         for name in ("one", "two"):
             wait_http(f"http://127.0.0.1:{ports[name]}/ready", 900)
-        urls = {"stakegraph": f"http://127.0.0.1:{ports['one']}/graphql",
-                "stakegraph, 2 workers": f"http://127.0.0.1:{ports['two']}/graphql",
-                "peer": f"http://127.0.0.1:{ports['peer']}/",
-                "peer, purchases": f"http://127.0.0.1:{ports['peer']}/"}
+        urls = {
+            "stakegraph": f"http://127.0.0.1:{ports['one']}/graphql",
+            "stakegraph, 2 workers": f"http://127.0.0.1:{ports['two']}/graphql",
+            "peer": f"http://127.0.0.1:{ports['peer']}/",
+            "peer, purchases": f"http://127.0.0.1:{ports['peer']}/",
+        }
         pages = {}
         for p in PROVIDERS:
             ours = post(urls["stakegraph"], STAKEGRAPH, {"p": p})
@@ -532,13 +613,20 @@ def main() -> None:
             theirs = post(urls["peer"], PEER_CUSTOMERS, {"p": p})
             post(urls["peer, purchases"], PEER_PURCHASES, {"p": p})
             customers, purchases = same_answer(ours, theirs)
-            pages[p] = {"customers": customers, "purchases": purchases,
-                        "stakegraph_bytes": len(json.dumps(ours)),
-                        "peer_bytes": len(json.dumps(theirs))}
+            pages[p] = {
+                "customers": customers,
+                "purchases": purchases,
+                "stakegraph_bytes": len(json.dumps(ours)),
+                "peer_bytes": len(json.dumps(theirs)),
+            }
         print(json.dumps(pages), flush=True)
-        result: dict[str, Any] = {"concurrency": args.concurrency, "rounds": args.rounds,
-                                  "duration_s": args.duration, "pages": pages,
-                                  "uptime_before": uptime()}
+        result: dict[str, Any] = {
+            "concurrency": args.concurrency,
+            "rounds": args.rounds,
+            "duration_s": args.duration,
+            "pages": pages,
+            "uptime_before": uptime(),
+        }
         print(result["uptime_before"], flush=True)
         with sampling_load() as load_samples:
             result["reads"] = reads(args, uri, urls, statements)

@@ -79,7 +79,7 @@ BUYING_CENTER = (
 )
 PEER_CUSTOMERS = (
     "query($p: ID!) { stakeholders(where: {id: {eq: $p}}) { id name"
-    " customersConnection(first: 50, where: {edge: {consideration: {eq: \"MONEY\"}}},"
+    ' customersConnection(first: 50, where: {edge: {consideration: {eq: "MONEY"}}},'
     " sort: [{node: {name: ASC}}, {node: {id: ASC}}]) { totalCount"
     " pageInfo { hasNextPage endCursor } edges { cursor"
     " properties { offering amount currency at kind consideration }"
@@ -165,9 +165,9 @@ def sampling_rss(pid: int | None, every: float) -> Iterator[list[float]]:
 
 
 @contextmanager
-def process(cmd: list[str], env: dict[str, str], log: Path, cwd: Path | None = None) -> Iterator[
-    subprocess.Popen[bytes]
-]:
+def process(
+    cmd: list[str], env: dict[str, str], log: Path, cwd: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
     try:
@@ -181,24 +181,40 @@ def process(cmd: list[str], env: dict[str, str], log: Path, cwd: Path | None = N
             proc.wait()
 
 
-def wrk(url: str, query: str, variables: dict[str, Any], concurrency: int, seconds: int,
-        pid: int | None) -> Figures:
+def wrk(
+    url: str, query: str, variables: dict[str, Any], concurrency: int, seconds: int, pid: int | None
+) -> Figures:
     """wrk POSTing one GraphQL request over `concurrency` connections for `seconds`."""
     with tempfile.TemporaryDirectory() as tmp:
         body, script = Path(tmp, "body.json"), Path(tmp, "post.lua")
         body.write_text(json.dumps({"query": query, "variables": variables}))
         script.write_text(WRK_LUA)
         threads = 1 if concurrency == 1 else 2
-        cmd = ["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds}s", "--timeout", "30s",
-               "-s", str(script), url]
+        cmd = [
+            "wrk",
+            f"-t{threads}",
+            f"-c{concurrency}",
+            f"-d{seconds}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(script),
+            url,
+        ]
         with sampling_rss(pid, 1.0) as samples:
-            out = subprocess.run(cmd, env={**os.environ, "BENCH_BODY": str(body)},
-                                 capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(
+                cmd,
+                env={**os.environ, "BENCH_BODY": str(body)},
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
     return wrk_figures(out, samples)
 
 
-async def raw(uri: str, cypher: str, params: dict[str, Any], concurrency: int,
-              seconds: int) -> Figures:
+async def raw(
+    uri: str, cypher: str, params: dict[str, Any], concurrency: int, seconds: int
+) -> Figures:
     """The floor: the same statement through the async driver, in a read transaction, as
     the server's Graph.read runs it (execute_query: BEGIN sent with the statement, the
     transaction timeout, no bookmarks), records pulled."""
@@ -210,8 +226,13 @@ async def raw(uri: str, cypher: str, params: dict[str, Any], concurrency: int,
 
     async def once() -> None:
         await driver.execute_query(
-            neo4j.Query(cypher, timeout=5.0), params, routing_=neo4j.RoutingControl.READ,
-            database_="neo4j", bookmark_manager_=None, result_transformer_=records)
+            neo4j.Query(cypher, timeout=5.0),
+            params,
+            routing_=neo4j.RoutingControl.READ,
+            database_="neo4j",
+            bookmark_manager_=None,
+            result_transformer_=records,
+        )
 
     async def client(deadline: float) -> None:
         while (start := time.perf_counter()) < deadline:
@@ -228,8 +249,9 @@ async def raw(uri: str, cypher: str, params: dict[str, Any], concurrency: int,
         await driver.close()
     ms = sorted(t * 1000 for t in timings)
     q = statistics.quantiles(ms, n=100, method="inclusive")
-    return Figures(len(ms), round(len(ms) / elapsed, 1), round(q[49], 3), round(q[94], 3),
-                   round(q[98], 3))
+    return Figures(
+        len(ms), round(len(ms) / elapsed, 1), round(q[49], 3), round(q[94], 3), round(q[98], 3)
+    )
 
 
 def db_hits(plan: Any) -> int:
@@ -247,8 +269,11 @@ def profile_lenses(uri: str, customers: dict[str, str]) -> dict[str, dict[str, i
             queries = {lens.value: load(lens.file).body for lens in Lens}
             queries["customersOf(all)"] = lens_query.paged_query(tuple(Lens), Listing.CUSTOMERS_OF)
             for name, cypher in queries.items():
-                params = paged_params(provider, list(Lens)) if name.startswith("customersOf") \
+                params = (
+                    paged_params(provider, list(Lens))
+                    if name.startswith("customersOf")
                     else {"providerId": provider, "customerId": None, **ALL_TIME.params()}
+                )
                 with driver.session(database="neo4j") as session:
                     result = session.run("PROFILE " + cypher, params)
                     list(result)  # PROFILE needs the rows pulled, not discarded
@@ -256,8 +281,7 @@ def profile_lenses(uri: str, customers: dict[str, str]) -> dict[str, dict[str, i
                 row[name] = db_hits(summary.profile)
             hits[provider] = row
         for provider, customer in customers.items():
-            hits[f"customer of {provider} (providersOf)"] = profile_providers_of(
-                driver, customer)
+            hits[f"customer of {provider} (providersOf)"] = profile_providers_of(driver, customer)
     return hits
 
 
@@ -271,22 +295,39 @@ def profile_providers_of(driver: neo4j.Driver, customer: str) -> dict[str, int]:
             list(result)
             return db_hits(result.consume().profile)
 
-    records, _, _ = driver.execute_query(load("lenses/candidate_providers").body,
-                                         customerId=customer, routing_="r")
+    records, _, _ = driver.execute_query(
+        load("lenses/candidate_providers").body, customerId=customer, routing_="r"
+    )
     candidates = [r["providerId"] for r in records]
-    row = {lens.value: sum(hits(load(lens.file).body,
-                                {"providerId": p, "customerId": customer, **ALL_TIME.params()})
-                           for p in candidates) for lens in Lens}
+    row = {
+        lens.value: sum(
+            hits(
+                load(lens.file).body, {"providerId": p, "customerId": customer, **ALL_TIME.params()}
+            )
+            for p in candidates
+        )
+        for lens in Lens
+    }
     row["candidates"] = len(candidates)
-    row["providersOf(all)"] = hits(lens_query.paged_query(tuple(Lens), Listing.PROVIDERS_OF),
-                                   paged_params(customer, list(Lens)))
+    row["providersOf(all)"] = hits(
+        lens_query.paged_query(tuple(Lens), Listing.PROVIDERS_OF),
+        paged_params(customer, list(Lens)),
+    )
     return row
 
 
 def paged_params(anchor: str, lenses: list[Lens]) -> dict[str, Any]:
     """The parameters lens_query.page sends for a first page."""
-    return {"anchorId": anchor, "customerId": anchor, "lenses": [x.value for x in lenses],
-            "except": [], "afterName": None, "afterId": None, "first": 50, **ALL_TIME.params()}
+    return {
+        "anchorId": anchor,
+        "customerId": anchor,
+        "lenses": [x.value for x in lenses],
+        "except": [],
+        "afterName": None,
+        "afterId": None,
+        "first": 50,
+        **ALL_TIME.params(),
+    }
 
 
 def pick(uri: str) -> tuple[dict[str, str], str]:
@@ -298,13 +339,17 @@ def pick(uri: str) -> tuple[dict[str, str], str]:
         for p in PROVIDERS:
             records, _, _ = driver.execute_query(
                 "MATCH (x:Stakeholder)-[:BUYS]->(:Stakeholder {id: $p}) "
-                "RETURN x.id AS id ORDER BY id LIMIT 1", p=p, routing_="r")
+                "RETURN x.id AS id ORDER BY id LIMIT 1",
+                p=p,
+                routing_="r",
+            )
             if records:
                 customers[p] = records[0]["id"]
         records, _, _ = driver.execute_query(
             "MATCH (o:Organization)<-[m:MEMBER_OF]-(:Person) WHERE m.buyingRole IS NOT NULL "
             "WITH o, count(m) AS n WHERE n <= 12 RETURN o.id AS id ORDER BY n DESC, id LIMIT 1",
-            routing_="r")
+            routing_="r",
+        )
         return customers, records[0]["id"]
 
 
@@ -313,23 +358,53 @@ def cases(customers: dict[str, str], org: str, with_peer: bool) -> list[Case]:
     all_lenses, tx = tuple(Lens), (Lens.TRANSACTIONAL,)
     for p, c in customers.items():
         out += [
-            Case("customersOf(all)", p, CUSTOMERS, {"p": p, "lenses": None},
-                 lens_query.paged_query(all_lenses, Listing.CUSTOMERS_OF),
-                 paged_params(p, list(all_lenses))),
-            Case("customersOf(TRANSACTIONAL)", p, CUSTOMERS, {"p": p, "lenses": ["TRANSACTIONAL"]},
-                 lens_query.paged_query(tx, Listing.CUSTOMERS_OF), paged_params(p, list(tx))),
-            Case("explain", p, EXPLAIN, {"c": c, "p": p}, lens_query.explain_query(),
-                 {"customerId": c, "providerId": p, **ALL_TIME.params()}),
-            Case(f"providersOf({c})", p, PROVIDERS_OF, {"c": c},
-                 lens_query.paged_query(all_lenses, Listing.PROVIDERS_OF),
-                 paged_params(c, list(all_lenses))),
+            Case(
+                "customersOf(all)",
+                p,
+                CUSTOMERS,
+                {"p": p, "lenses": None},
+                lens_query.paged_query(all_lenses, Listing.CUSTOMERS_OF),
+                paged_params(p, list(all_lenses)),
+            ),
+            Case(
+                "customersOf(TRANSACTIONAL)",
+                p,
+                CUSTOMERS,
+                {"p": p, "lenses": ["TRANSACTIONAL"]},
+                lens_query.paged_query(tx, Listing.CUSTOMERS_OF),
+                paged_params(p, list(tx)),
+            ),
+            Case(
+                "explain",
+                p,
+                EXPLAIN,
+                {"c": c, "p": p},
+                lens_query.explain_query(),
+                {"customerId": c, "providerId": p, **ALL_TIME.params()},
+            ),
+            Case(
+                f"providersOf({c})",
+                p,
+                PROVIDERS_OF,
+                {"c": c},
+                lens_query.paged_query(all_lenses, Listing.PROVIDERS_OF),
+                paged_params(c, list(all_lenses)),
+            ),
         ]
         if with_peer:
-            out.append(Case("peer customersConnection", p, PEER_CUSTOMERS, {"p": p}, "", {},
-                            peer=True))
-    out.append(Case(f"buyingCenter({org})", None, BUYING_CENTER, {"o": org},
-                    load("reads/buying_center").text,
-                    {"organizationId": org, "providerId": None}))
+            out.append(
+                Case("peer customersConnection", p, PEER_CUSTOMERS, {"p": p}, "", {}, peer=True)
+            )
+    out.append(
+        Case(
+            f"buyingCenter({org})",
+            None,
+            BUYING_CENTER,
+            {"o": org},
+            load("reads/buying_center").text,
+            {"organizationId": org, "providerId": None},
+        )
+    )
     return out
 
 
@@ -342,18 +417,30 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with_peer = not args.no_peer and (PEER / "node_modules").is_dir() and bool(shutil.which("node"))
     port, peer_port = localdb.free_port(), localdb.free_port()
     result: dict[str, Any] = {
-        "label": args.label, "machine": machine(), "duration_s": args.duration,
-        "load_generator": subprocess.run(["wrk", "-v"], capture_output=True, text=True)
-        .stdout.splitlines()[0], "customers": customers, "organization": org, "runs": [],
+        "label": args.label,
+        "machine": machine(),
+        "duration_s": args.duration,
+        "load_generator": subprocess.run(
+            ["wrk", "-v"], capture_output=True, text=True
+        ).stdout.splitlines()[0],
+        "customers": customers,
+        "organization": org,
+        "runs": [],
     }
     print(f"[{args.label}] profiling lens files", flush=True)
     result["db_hits"] = profile_lenses(uri, customers)
     stakegraph = [sys.executable, "-m", "stakegraph", "serve", "--port", str(port)]
     peer_cmd = ["node", "index.js"]
     peer_env = {**env, "PORT": str(peer_port)}
-    with process(stakegraph, env, out_dir / f"server-{args.label}.log") as server, \
-            process(peer_cmd if with_peer else ["true"], peer_env,
-                    out_dir / f"peer-{args.label}.log", cwd=PEER):
+    with (
+        process(stakegraph, env, out_dir / f"server-{args.label}.log") as server,
+        process(
+            peer_cmd if with_peer else ["true"],
+            peer_env,
+            out_dir / f"peer-{args.label}.log",
+            cwd=PEER,
+        ),
+    ):
         wait_http(f"http://127.0.0.1:{port}/ready")
         if with_peer:
             wait_for_line(out_dir / f"peer-{args.label}.log", "READY")
@@ -362,15 +449,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             url = urls[case.peer]
             answer = post(url, case.graphql, case.variables)  # fails loudly on errors
             for concurrency in args.concurrency:
-                row: dict[str, Any] = {"case": case.name, "provider": case.provider,
-                                       "concurrency": concurrency}
+                row: dict[str, Any] = {
+                    "case": case.name,
+                    "provider": case.provider,
+                    "concurrency": concurrency,
+                }
                 wrk(url, case.graphql, case.variables, concurrency, 1, None)  # warm-up
                 pid = None if case.peer else server.pid
                 row["peer" if case.peer else "graphql"] = asdict(
-                    wrk(url, case.graphql, case.variables, concurrency, args.duration, pid))
+                    wrk(url, case.graphql, case.variables, concurrency, args.duration, pid)
+                )
                 if case.cypher:
-                    row["raw"] = asdict(asyncio.run(
-                        raw(uri, case.cypher, case.params, concurrency, args.duration)))
+                    row["raw"] = asdict(
+                        asyncio.run(raw(uri, case.cypher, case.params, concurrency, args.duration))
+                    )
                 row["answer_bytes"] = len(json.dumps(answer))
                 print(json.dumps(row), flush=True)
                 result["runs"].append(row)
@@ -388,13 +480,26 @@ def soak(url: str, customers: dict[str, str], pid: int, args: argparse.Namespace
     spy: subprocess.Popen[bytes] | None = None
     spy_out = Path(args.out).with_suffix(".pyspy.txt")
     if args.pyspy and shutil.which("py-spy"):
-        spy = subprocess.Popen(["py-spy", "record", "-p", str(pid), "-d", str(args.pyspy),
-                                "-f", "raw", "-o", str(spy_out), "--nonblocking"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        spy = subprocess.Popen(
+            [
+                "py-spy",
+                "record",
+                "-p",
+                str(pid),
+                "-d",
+                str(args.pyspy),
+                "-f",
+                "raw",
+                "-o",
+                str(spy_out),
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     with sampling_rss(pid, 5.0) as samples:
         figures = wrk(url, CUSTOMERS, variables, 16, args.soak, None)
-    report: dict[str, Any] = {"provider": p, "figures": asdict(figures),
-                              "rss_mb_every_5s": samples}
+    report: dict[str, Any] = {"provider": p, "figures": asdict(figures), "rss_mb_every_5s": samples}
     if spy is not None:
         spy.wait()
         if spy_out.exists():
@@ -435,8 +540,12 @@ def wait_for_line(log: Path, text: str, seconds: float = 60) -> None:
 
 def machine() -> dict[str, Any]:
     mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
-    return {"cpus": os.cpu_count(), "memory_gib": round(int(mem) / 2**20, 1),
-            "python": platform.python_version(), "load_avg_at_start": os.getloadavg()}
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(int(mem) / 2**20, 1),
+        "python": platform.python_version(),
+        "load_avg_at_start": os.getloadavg(),
+    }
 
 
 def main(argv: list[str] | None = None, report: Callable[[str], None] = print) -> None:
@@ -444,8 +553,9 @@ def main(argv: list[str] | None = None, report: Callable[[str], None] = print) -
     parser.add_argument("--label", required=True, help="the world's name, e.g. 10k")
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
     parser.add_argument("--duration", type=int, default=10, help="seconds per measured run")
-    parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")],
-                        default=[1, 16])
+    parser.add_argument(
+        "--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[1, 16]
+    )
     parser.add_argument("--soak", type=int, default=0, help="seconds of 16-client soak")
     parser.add_argument("--pyspy", type=int, default=0, help="seconds of py-spy in the soak")
     parser.add_argument("--no-peer", action="store_true")

@@ -1,6 +1,6 @@
 """Markdown tables from bench/query_bench.py's JSON files, for bench/README.md.
 
-    python bench/query_table.py bench/out/queries-10k.json bench/out/queries-100k.json
+python bench/query_table.py bench/out/queries-10k.json bench/out/queries-100k.json
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ def latency_table(runs: list[dict[str, Any]], label: str) -> list[str]:
 
 
 def peer_table(runs: list[dict[str, Any]], label: str) -> list[str]:
-    ours = {(r["provider"], r["concurrency"]): r["graphql"] for r in runs
-            if r["case"] == "customersOf(TRANSACTIONAL)"}
+    ours = {
+        (r["provider"], r["concurrency"]): r["graphql"]
+        for r in runs
+        if r["case"] == "customersOf(TRANSACTIONAL)"
+    }
     lines = [
         f"#### {label}: customersOf(lenses: [TRANSACTIONAL], first: 50) against @neo4j/graphql",
         "",
@@ -71,10 +74,13 @@ def peer_table(runs: list[dict[str, Any]], label: str) -> list[str]:
 
 def hits_table(results: list[dict[str, Any]]) -> list[str]:
     labels = [r["label"] for r in results]
-    lines = ["#### PROFILE db hits per lens file (customersOf: the provider's parameters,"
-             " customerId null; providersOf: summed over the customer's candidate providers)", "",
-             "| provider | query | " + " | ".join(labels) + " |",
-             "|---|---|" + "---:|" * len(labels)]
+    lines = [
+        "#### PROFILE db hits per lens file (customersOf: the provider's parameters,"
+        " customerId null; providersOf: summed over the customer's candidate providers)",
+        "",
+        "| provider | query | " + " | ".join(labels) + " |",
+        "|---|---|" + "---:|" * len(labels),
+    ]
     first = results[-1]["db_hits"]
     for provider, row in first.items():
         for query in row:
@@ -91,21 +97,32 @@ def same(case: str) -> str:
 def scale_table(results: list[dict[str, Any]]) -> list[str]:
     """p50 at concurrency 1 of the same query on the same provider, per world size."""
     labels = [r["label"] for r in results]
-    keyed = [{(x["provider"], same(x["case"])): x for x in r["runs"] if x["concurrency"] == 1}
-             for r in results]
-    lines = ["#### Scale: p50 ms at concurrency 1, same provider degree, growing world", "",
-             "| provider | query | " + " | ".join(f"GraphQL {x}" for x in labels) + " | "
-             + " | ".join(f"raw {x}" for x in labels) + f" | GraphQL {labels[-1]}/{labels[0]} |"
-             f" raw {labels[-1]}/{labels[0]} |",
-             "|---|---|" + "---:|" * (2 * len(labels) + 2)]
+    keyed = [
+        {(x["provider"], same(x["case"])): x for x in r["runs"] if x["concurrency"] == 1}
+        for r in results
+    ]
+    lines = [
+        "#### Scale: p50 ms at concurrency 1, same provider degree, growing world",
+        "",
+        "| provider | query | "
+        + " | ".join(f"GraphQL {x}" for x in labels)
+        + " | "
+        + " | ".join(f"raw {x}" for x in labels)
+        + f" | GraphQL {labels[-1]}/{labels[0]} |"
+        f" raw {labels[-1]}/{labels[0]} |",
+        "|---|---|" + "---:|" * (2 * len(labels) + 2),
+    ]
     for key, first in keyed[0].items():
         rows = [k.get(key) for k in keyed]
         if any(r is None for r in rows) or "graphql" not in first:
             continue
         g = [r["graphql"]["p50"] for r in rows if r]
         w = [r["raw"]["p50"] for r in rows if r]
-        lines.append(f"| {key[0] or ''} | {key[1]} | " + " | ".join(fmt(x) for x in g + w)
-                     + f" | {g[-1] / g[0]:.2f} | {w[-1] / w[0]:.2f} |")
+        lines.append(
+            f"| {key[0] or ''} | {key[1]} | "
+            + " | ".join(fmt(x) for x in g + w)
+            + f" | {g[-1] / g[0]:.2f} | {w[-1] / w[0]:.2f} |"
+        )
     return lines
 
 
@@ -117,8 +134,10 @@ def main(paths: list[str]) -> None:
         out += peer_table(r["runs"], r["label"]) + [""]
         rss = [x for run in r["runs"] for x in run.get("graphql", {}).get("rss_mb", [])]
         if rss:
-            out += [f"Server RSS during the {r['label']} runs: {min(rss):.0f}-{max(rss):.0f} MB.",
-                    ""]
+            out += [
+                f"Server RSS during the {r['label']} runs: {min(rss):.0f}-{max(rss):.0f} MB.",
+                "",
+            ]
     if len(results) > 1:
         out += scale_table(results) + [""]
     out += hits_table(results)

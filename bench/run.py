@@ -51,8 +51,9 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     bin_dir = Path(sys.executable).parent
     if args.with_import and (HERE / "import_bench.py").exists():
-        subprocess.run([sys.executable, str(HERE / "import_bench.py"), "--sizes", args.sizes],
-                       check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "import_bench.py"), "--sizes", args.sizes], check=True
+        )
     own_db = "NEO4J_URI" not in os.environ
     data_dir = OUT / "neo4j"
     for size in sizes:
@@ -73,9 +74,19 @@ def main() -> None:
             began = time.monotonic()
             subprocess.run([bin_dir / "stakegraph", "import", path], env=env, check=True)
             print(f"imported {path.name} in {time.monotonic() - began:.0f} s", flush=True)
-            cmd = [sys.executable, str(HERE / "query_bench.py"), "--label", label(size),
-                   "--uri", uri, "--duration", str(args.duration),
-                   "--out", str(OUT / f"queries-{label(size)}.json"), *rest]
+            cmd = [
+                sys.executable,
+                str(HERE / "query_bench.py"),
+                "--label",
+                label(size),
+                "--uri",
+                uri,
+                "--duration",
+                str(args.duration),
+                "--out",
+                str(OUT / f"queries-{label(size)}.json"),
+                *rest,
+            ]
             if size == sizes[-1] and args.soak:
                 cmd += ["--soak", str(args.soak), "--pyspy", str(args.pyspy)]
             subprocess.run(cmd, env=env, check=True)

@@ -87,8 +87,13 @@ def upsert(kind: str, **input: Any) -> tuple[str, dict[str, Any]]:
 
 
 def purchase(**changes: Any) -> tuple[str, dict[str, Any]]:
-    base = {"buyerId": "leo", "sellerId": "acme", "offering": "Widget", "amount": 5.0,
-            "currency": "EUR"}
+    base = {
+        "buyerId": "leo",
+        "sellerId": "acme",
+        "offering": "Widget",
+        "amount": 5.0,
+        "currency": "EUR",
+    }
     query = "mutation($input: PurchaseInput!) { recordPurchase(input: $input) { id } }"
     return query, {"input": {**base, **changes}}
 
@@ -106,8 +111,13 @@ def membership(**input: Any) -> tuple[str, dict[str, Any]]:
 PARENT_OF = "mutation($p: ID!, $c: ID!) { addParentOf(parentId: $p, childId: $c) { id } }"
 
 
-def case(name: str, request: tuple[str, dict[str, Any]], code: str, field: str | None = None,
-         mentions: str | None = None) -> Case:
+def case(
+    name: str,
+    request: tuple[str, dict[str, Any]],
+    code: str,
+    field: str | None = None,
+    mentions: str | None = None,
+) -> Case:
     return Case(name, request[0], request[1], code, field, mentions)
 
 
@@ -123,35 +133,78 @@ CASES = [
     case("id not ascii", upsert("Person", id="zoë", name="Zoë"), BAD, "input.id"),
     case("empty id", upsert("Department", id="", name="X"), BAD, "input.id"),
     # other fields on upsert
-    case("unknown country", upsert("Organization", id="o", name="O", country="XX"), BAD,
-         "input.country"),
-    case("country by name", upsert("Person", id="p", name="P", country="Germany"), BAD,
-         "input.country"),
-    case("gross margin above 1", upsert("Organization", id="o", name="O", grossMargin=1.5), BAD,
-         "input.grossMargin"),
-    case("negative gross margin", upsert("Organization", id="o", name="O", grossMargin=-0.1),
-         BAD, "input.grossMargin"),
-    case("negative employees", upsert("Organization", id="o", name="O", employees=-1), BAD,
-         "input.employees"),
+    case(
+        "unknown country",
+        upsert("Organization", id="o", name="O", country="XX"),
+        BAD,
+        "input.country",
+    ),
+    case(
+        "country by name",
+        upsert("Person", id="p", name="P", country="Germany"),
+        BAD,
+        "input.country",
+    ),
+    case(
+        "gross margin above 1",
+        upsert("Organization", id="o", name="O", grossMargin=1.5),
+        BAD,
+        "input.grossMargin",
+    ),
+    case(
+        "negative gross margin",
+        upsert("Organization", id="o", name="O", grossMargin=-0.1),
+        BAD,
+        "input.grossMargin",
+    ),
+    case(
+        "negative employees",
+        upsert("Organization", id="o", name="O", employees=-1),
+        BAD,
+        "input.employees",
+    ),
     case("blank name", upsert("Person", id="p", name="   "), BAD, "input.name"),
-    case("birth year", upsert("Person", id="p", name="P", birthYear=1700), BAD,
-         "input.birthYear"),
-    case("bad enum orgType", upsert("Organization", id="o", name="O", orgType="CHARITY"), BAD,
-         mentions="orgType"),
+    case("birth year", upsert("Person", id="p", name="P", birthYear=1700), BAD, "input.birthYear"),
+    case(
+        "bad enum orgType",
+        upsert("Organization", id="o", name="O", orgType="CHARITY"),
+        BAD,
+        mentions="orgType",
+    ),
     case("missing name", upsert("Person", id="p"), BAD, mentions="name"),
-    case("existing org upserted as a person", upsert("Person", id="acme", name="Acme"), BAD,
-         "kind"),
-    case("existing person upserted as a department", upsert("Department", id="dana", name="D"),
-         BAD, "kind"),
-    case("update of an existing org with a bad margin",
-         upsert("Organization", id="acme", name="Renamed", grossMargin=2), BAD,
-         "input.grossMargin"),
-    case("department part of nothing", upsert("Department", id="d", name="D", partOfId="nope"),
-         MISSING, "partOfId"),
-    case("department part of a person", upsert("Department", id="d", name="D", partOfId="leo"),
-         BAD, "partOfId"),
-    case("department part of a malformed id",
-         upsert("Department", id="d", name="D", partOfId="no such/id"), BAD, "input.partOfId"),
+    case(
+        "existing org upserted as a person", upsert("Person", id="acme", name="Acme"), BAD, "kind"
+    ),
+    case(
+        "existing person upserted as a department",
+        upsert("Department", id="dana", name="D"),
+        BAD,
+        "kind",
+    ),
+    case(
+        "update of an existing org with a bad margin",
+        upsert("Organization", id="acme", name="Renamed", grossMargin=2),
+        BAD,
+        "input.grossMargin",
+    ),
+    case(
+        "department part of nothing",
+        upsert("Department", id="d", name="D", partOfId="nope"),
+        MISSING,
+        "partOfId",
+    ),
+    case(
+        "department part of a person",
+        upsert("Department", id="d", name="D", partOfId="leo"),
+        BAD,
+        "partOfId",
+    ),
+    case(
+        "department part of a malformed id",
+        upsert("Department", id="d", name="D", partOfId="no such/id"),
+        BAD,
+        "input.partOfId",
+    ),
     # purchases
     case("currency word", purchase(currency="EURO"), BAD, "input.currency"),
     case("unknown currency", purchase(currency="XYZ"), BAD, "input.currency"),
@@ -166,82 +219,197 @@ CASES = [
     case("unknown buyer", purchase(buyerId="ghost"), MISSING, "buyerId"),
     case("unknown seller", purchase(sellerId="ghost"), MISSING, "sellerId"),
     # the other interactions
-    case("use: unknown user", relation("recordUse", "UseInput", userId="ghost",
-                                       providerId="acme"), MISSING, "userId"),
-    case("use: unknown provider", relation("recordUse", "UseInput", userId="leo",
-                                           providerId="ghost"), MISSING, "providerId"),
-    case("service: unknown provider", relation("recordService", "ServiceInput",
-                                               providerId="ghost", recipientId="leo"),
-         MISSING, "providerId"),
-    case("service: unknown recipient", relation("recordService", "ServiceInput",
-                                                providerId="acme", recipientId="ghost"),
-         MISSING, "recipientId"),
-    case("contribution: unknown contributor",
-         relation("recordContribution", "ContributionInput", contributorId="ghost",
-                  platformId="acme"), MISSING, "contributorId"),
-    case("contribution: unknown platform",
-         relation("recordContribution", "ContributionInput", contributorId="leo",
-                  platformId="ghost"), MISSING, "platformId"),
-    case("engagement: unknown prospect",
-         relation("recordEngagement", "EngagementInput", prospectId="ghost", providerId="acme",
-                  stage="AWARENESS"), MISSING, "prospectId"),
-    case("engagement: unknown provider",
-         relation("recordEngagement", "EngagementInput", prospectId="leo", providerId="ghost",
-                  stage="AWARENESS"), MISSING, "providerId"),
-    case("engagement: bad enum stage",
-         relation("recordEngagement", "EngagementInput", prospectId="leo", providerId="acme",
-                  stage="DREAMING"), BAD, mentions="DREAMING"),
-    case("engagement: bad datetime",
-         relation("recordEngagement", "EngagementInput", prospectId="leo", providerId="acme",
-                  stage="INTENT", at="2024-02-30"), BAD, mentions="at"),
+    case(
+        "use: unknown user",
+        relation("recordUse", "UseInput", userId="ghost", providerId="acme"),
+        MISSING,
+        "userId",
+    ),
+    case(
+        "use: unknown provider",
+        relation("recordUse", "UseInput", userId="leo", providerId="ghost"),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "service: unknown provider",
+        relation("recordService", "ServiceInput", providerId="ghost", recipientId="leo"),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "service: unknown recipient",
+        relation("recordService", "ServiceInput", providerId="acme", recipientId="ghost"),
+        MISSING,
+        "recipientId",
+    ),
+    case(
+        "contribution: unknown contributor",
+        relation(
+            "recordContribution", "ContributionInput", contributorId="ghost", platformId="acme"
+        ),
+        MISSING,
+        "contributorId",
+    ),
+    case(
+        "contribution: unknown platform",
+        relation(
+            "recordContribution", "ContributionInput", contributorId="leo", platformId="ghost"
+        ),
+        MISSING,
+        "platformId",
+    ),
+    case(
+        "engagement: unknown prospect",
+        relation(
+            "recordEngagement",
+            "EngagementInput",
+            prospectId="ghost",
+            providerId="acme",
+            stage="AWARENESS",
+        ),
+        MISSING,
+        "prospectId",
+    ),
+    case(
+        "engagement: unknown provider",
+        relation(
+            "recordEngagement",
+            "EngagementInput",
+            prospectId="leo",
+            providerId="ghost",
+            stage="AWARENESS",
+        ),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "engagement: bad enum stage",
+        relation(
+            "recordEngagement",
+            "EngagementInput",
+            prospectId="leo",
+            providerId="acme",
+            stage="DREAMING",
+        ),
+        BAD,
+        mentions="DREAMING",
+    ),
+    case(
+        "engagement: bad datetime",
+        relation(
+            "recordEngagement",
+            "EngagementInput",
+            prospectId="leo",
+            providerId="acme",
+            stage="INTENT",
+            at="2024-02-30",
+        ),
+        BAD,
+        mentions="at",
+    ),
     # structure
-    case("membership: unknown person", membership(personId="ghost", ofId="acme"), MISSING,
-         "personId"),
-    case("membership: unknown organisation", membership(personId="leo", ofId="ghost"),
-         MISSING, "ofId"),
+    case(
+        "membership: unknown person", membership(personId="ghost", ofId="acme"), MISSING, "personId"
+    ),
+    case(
+        "membership: unknown organisation",
+        membership(personId="leo", ofId="ghost"),
+        MISSING,
+        "ofId",
+    ),
     case("membership: of a person", membership(personId="leo", ofId="dana"), BAD, "ofId"),
-    case("membership: an organisation as member", membership(personId="acme", ofId="sales"),
-         BAD, "personId"),
-    case("membership: bad enum role", membership(personId="leo", ofId="acme",
-                                                 buyingRole="BOSS"), BAD, mentions="BOSS"),
-    case("membership: malformed scope", membership(personId="leo", ofId="acme",
-                                                   scope=["ok", "not ok"]), BAD,
-         mentions="scope"),
-    case("parent: unknown parent", (PARENT_OF, {"p": "ghost", "c": "leo"}), MISSING,
-         "parentId"),
+    case(
+        "membership: an organisation as member",
+        membership(personId="acme", ofId="sales"),
+        BAD,
+        "personId",
+    ),
+    case(
+        "membership: bad enum role",
+        membership(personId="leo", ofId="acme", buyingRole="BOSS"),
+        BAD,
+        mentions="BOSS",
+    ),
+    case(
+        "membership: malformed scope",
+        membership(personId="leo", ofId="acme", scope=["ok", "not ok"]),
+        BAD,
+        mentions="scope",
+    ),
+    case("parent: unknown parent", (PARENT_OF, {"p": "ghost", "c": "leo"}), MISSING, "parentId"),
     case("parent: unknown child", (PARENT_OF, {"p": "dana", "c": "ghost"}), MISSING, "childId"),
     case("parent: an organisation", (PARENT_OF, {"p": "acme", "c": "leo"}), BAD, "parentId"),
     case("parent: malformed child id", (PARENT_OF, {"p": "dana", "c": "le o"}), BAD, "childId"),
     # reads
-    case("customersOf an unknown provider",
-         ('query { customersOf(providerId: "ghost") { totalCount } }', {}), MISSING,
-         "providerId"),
-    case("providersOf an unknown customer",
-         ('query { providersOf(customerId: "ghost") { totalCount } }', {}), MISSING,
-         "customerId"),
-    case("explain an unknown customer",
-         ('query { explain(customerId: "ghost", providerId: "acme") { isCustomer } }', {}),
-         MISSING, "customerId"),
-    case("explain an unknown provider",
-         ('query { explain(customerId: "leo", providerId: "ghost") { isCustomer } }', {}),
-         MISSING, "providerId"),
-    case("buyingCenter of an unknown organisation",
-         ('query { buyingCenter(organizationId: "ghost") { singleThreaded } }', {}), MISSING,
-         "organizationId"),
-    case("buyingCenter for an unknown provider",
-         ('query { buyingCenter(organizationId: "acme", providerId: "ghost") '
-          "{ singleThreaded } }", {}), MISSING, "providerId"),
-    case("customerMap of an unknown provider",
-         ('query { customerMap(providerId: "ghost") { provider { id } } }', {}), MISSING,
-         "providerId"),
-    case("mutualCustomers of an unknown stakeholder",
-         ('query { mutualCustomers(stakeholderId: "ghost") { id } }', {}), MISSING,
-         "stakeholderId"),
-    case("literal bad enum in the document",
-         ('mutation { recordPurchase(input: {buyerId: "leo", sellerId: "acme", offering: "W",'
-          ' currency: "EUR", kind: WEEKLY}) { id } }', {}), BAD, mentions="WEEKLY"),
-    case("unknown field", ("query { customersOf(providerId: \"acme\") { revenue } }", {}), BAD,
-         mentions="revenue"),
+    case(
+        "customersOf an unknown provider",
+        ('query { customersOf(providerId: "ghost") { totalCount } }', {}),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "providersOf an unknown customer",
+        ('query { providersOf(customerId: "ghost") { totalCount } }', {}),
+        MISSING,
+        "customerId",
+    ),
+    case(
+        "explain an unknown customer",
+        ('query { explain(customerId: "ghost", providerId: "acme") { isCustomer } }', {}),
+        MISSING,
+        "customerId",
+    ),
+    case(
+        "explain an unknown provider",
+        ('query { explain(customerId: "leo", providerId: "ghost") { isCustomer } }', {}),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "buyingCenter of an unknown organisation",
+        ('query { buyingCenter(organizationId: "ghost") { singleThreaded } }', {}),
+        MISSING,
+        "organizationId",
+    ),
+    case(
+        "buyingCenter for an unknown provider",
+        (
+            'query { buyingCenter(organizationId: "acme", providerId: "ghost") '
+            "{ singleThreaded } }",
+            {},
+        ),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "customerMap of an unknown provider",
+        ('query { customerMap(providerId: "ghost") { provider { id } } }', {}),
+        MISSING,
+        "providerId",
+    ),
+    case(
+        "mutualCustomers of an unknown stakeholder",
+        ('query { mutualCustomers(stakeholderId: "ghost") { id } }', {}),
+        MISSING,
+        "stakeholderId",
+    ),
+    case(
+        "literal bad enum in the document",
+        (
+            'mutation { recordPurchase(input: {buyerId: "leo", sellerId: "acme", offering: "W",'
+            ' currency: "EUR", kind: WEEKLY}) { id } }',
+            {},
+        ),
+        BAD,
+        mentions="WEEKLY",
+    ),
+    case(
+        "unknown field",
+        ('query { customersOf(providerId: "acme") { revenue } }', {}),
+        BAD,
+        mentions="revenue",
+    ),
     case("syntax error", ("query { customersOf(", {}), BAD),
 ]
 
@@ -267,7 +435,7 @@ def test_bad_input_gets_its_code_and_field_and_writes_nothing(
 
 def test_not_found_names_the_missing_id(world: GQL) -> None:
     (error,) = world.errors(
-        "mutation { recordUse(input: {userId: \"leo\", providerId: \"nobody-here\"}) { id } }"
+        'mutation { recordUse(input: {userId: "leo", providerId: "nobody-here"}) { id } }'
     )
 
     assert code(error) == "NOT_FOUND"
@@ -279,8 +447,9 @@ def test_a_kind_change_leaves_the_stakeholder_as_it_was(world: GQL) -> None:
         'mutation { upsertPerson(input: {id: "acme", name: "Someone", birthYear: 1990}) { id } }'
     )
 
-    node = world.query('{ stakeholder(id: "acme") { kind name ... on Organization '
-                       "{ grossMargin } } }")["stakeholder"]
+    node = world.query(
+        '{ stakeholder(id: "acme") { kind name ... on Organization { grossMargin } } }'
+    )["stakeholder"]
     assert node == {"kind": "ORGANIZATION", "name": "Acme", "grossMargin": 0.4}
 
 
@@ -349,11 +518,12 @@ def test_a_bad_variable_names_the_input_field(world: GQL) -> None:
     missing = world.error(query, input={"buyerId": "leo", "sellerId": "acme", "currency": "EUR"})
 
     assert [field(e) for e in (wrong_enum, wrong_time, wrong_number, missing)] == [
-        "input.kind", "input.at", "input.amount", "input.offering"
+        "input.kind",
+        "input.at",
+        "input.amount",
+        "input.offering",
     ]
-    assert {code(e) for e in (wrong_enum, wrong_time, wrong_number, missing)} == {
-        "BAD_USER_INPUT"
-    }
+    assert {code(e) for e in (wrong_enum, wrong_time, wrong_number, missing)} == {"BAD_USER_INPUT"}
 
 
 @pytest.fixture

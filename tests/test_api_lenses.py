@@ -62,8 +62,13 @@ class World:
         data = self.gql.query(
             "mutation($input: MembershipInput!) { addMembership(input: $input) {"
             " person { id } of { id } title buyingRole } }",
-            input={"personId": person, "ofId": of, "title": title, "buyingRole": role,
-                   "scope": scope},
+            input={
+                "personId": person,
+                "ofId": of,
+                "title": title,
+                "buyingRole": role,
+                "scope": scope,
+            },
         )
         result: dict[str, Any] = data["addMembership"]
         return result
@@ -87,19 +92,31 @@ class World:
         return str(relation["id"])
 
     def buy(
-        self, buyer: str, seller: str, offering: str, amount: float = 0.0,
-        currency: str = "EUR", **extra: Any,
+        self,
+        buyer: str,
+        seller: str,
+        offering: str,
+        amount: float = 0.0,
+        currency: str = "EUR",
+        **extra: Any,
     ) -> str:
         return self._relation(
             "recordPurchase",
             "PurchaseInput",
-            {"buyerId": buyer, "sellerId": seller, "offering": offering, "amount": amount,
-             "currency": currency, **extra},
+            {
+                "buyerId": buyer,
+                "sellerId": seller,
+                "offering": offering,
+                "amount": amount,
+                "currency": currency,
+                **extra,
+            },
         )
 
     def use(self, user: str, provider: str, offering: str | None = None) -> str:
         return self._relation(
-            "recordUse", "UseInput",
+            "recordUse",
+            "UseInput",
             {"userId": user, "providerId": provider, "offering": offering},
         )
 
@@ -107,20 +124,27 @@ class World:
         self, provider: str, recipient: str, offering: str | None = None, ongoing: bool = False
     ) -> str:
         return self._relation(
-            "recordService", "ServiceInput",
-            {"providerId": provider, "recipientId": recipient, "offering": offering,
-             "ongoing": ongoing},
+            "recordService",
+            "ServiceInput",
+            {
+                "providerId": provider,
+                "recipientId": recipient,
+                "offering": offering,
+                "ongoing": ongoing,
+            },
         )
 
     def contribute(self, contributor: str, platform: str, what: str | None = None) -> str:
         return self._relation(
-            "recordContribution", "ContributionInput",
+            "recordContribution",
+            "ContributionInput",
             {"contributorId": contributor, "platformId": platform, "what": what},
         )
 
     def engage(self, prospect: str, provider: str, stage: str, channel: str | None = None) -> str:
         return self._relation(
-            "recordEngagement", "EngagementInput",
+            "recordEngagement",
+            "EngagementInput",
             {"prospectId": prospect, "providerId": provider, "stage": stage, "channel": channel},
         )
 
@@ -239,9 +263,7 @@ def test_end_user_who_did_not_pay_names_the_parent_as_payer(
     assert leo["lenses"] == ["END_USER"]
     (evidence,) = leo["evidence"]
     assert evidence["lens"] == "END_USER"
-    assert evidence["summary"] == (
-        "Leo uses 'Blocks' from ToyCo; paid for by Mia, a parent of Leo"
-    )
+    assert evidence["summary"] == ("Leo uses 'Blocks' from ToyCo; paid for by Mia, a parent of Leo")
     use, parent_of, buys = steps(evidence)
     assert use == ("leo", "USES", "toyco", toy_world["leo_uses"])
     assert parent_of[:3] == ("mia", "PARENT_OF", "leo") and parent_of[3]
@@ -263,9 +285,7 @@ def test_consumers_who_did_not_pay_are_end_users_except_transactional(
     assert consumers["leo"]["lenses"] == ["END_USER"]
 
 
-def test_the_child_is_a_customer_but_not_transactional(
-    gql: GQL, toy_world: dict[str, str]
-) -> None:
+def test_the_child_is_a_customer_but_not_transactional(gql: GQL, toy_world: dict[str, str]) -> None:
     verdict = explain(gql, "leo", "toyco")
 
     assert verdict["customer"] == {"id": "leo"} and verdict["provider"] == {"id": "toyco"}
@@ -401,19 +421,34 @@ def b2b_world(world: World) -> dict[str, str]:
     world.org("globex", "Globex")
     world.dept("procurement", "Procurement", part_of="globex")
     world.dept("sourcing", "Strategic Sourcing", part_of="procurement")
-    for id_, name in (("dana", "Dana"), ("pat", "Pat"), ("sue", "Sue"), ("max", "Max"),
-                      ("chris", "Chris")):
+    for id_, name in (
+        ("dana", "Dana"),
+        ("pat", "Pat"),
+        ("sue", "Sue"),
+        ("max", "Max"),
+        ("chris", "Chris"),
+    ):
         world.person(id_, name)
     assert world.member("dana", "globex", "COO", "DECIDER") == {
-        "person": {"id": "dana"}, "of": {"id": "globex"}, "title": "COO", "buyingRole": "DECIDER"
+        "person": {"id": "dana"},
+        "of": {"id": "globex"},
+        "title": "COO",
+        "buyingRole": "DECIDER",
     }
     world.member("pat", "procurement", "Buyer", "BUYER")
     world.member("sue", "sourcing", "Category manager", "GATEKEEPER")
     world.member("max", "globex", "Analyst")  # a member without a buying role
     world.member("chris", "globex", "CTO", "INFLUENCER", scope=["hooli"])
     return {
-        "crm": world.buy("globex", "initech", "CRM suite", 120000, "USD", kind="CONTRACT",
-                         at="2024-03-01T09:00:00Z"),
+        "crm": world.buy(
+            "globex",
+            "initech",
+            "CRM suite",
+            120000,
+            "USD",
+            kind="CONTRACT",
+            at="2024-03-01T09:00:00Z",
+        ),
     }
 
 
@@ -450,9 +485,7 @@ def test_the_buying_organisation_is_transactional_and_a_client(
     )
 
 
-def test_a_member_without_a_buying_role_is_no_customer(
-    gql: GQL, b2b_world: dict[str, str]
-) -> None:
+def test_a_member_without_a_buying_role_is_no_customer(gql: GQL, b2b_world: dict[str, str]) -> None:
     verdict = explain(gql, "max", "initech")
 
     assert verdict["isCustomer"] is False
@@ -475,8 +508,9 @@ def test_buying_center_lists_every_member_with_covered_and_missing_roles(
     center = gql.query(BUYING_CENTER, o="globex", p=None)["buyingCenter"]
 
     assert center["organization"] == {"id": "globex"}
-    assert [(m["person"]["id"], m["of"]["id"], m["title"], m["buyingRole"])
-            for m in center["members"]] == [
+    assert [
+        (m["person"]["id"], m["of"]["id"], m["title"], m["buyingRole"]) for m in center["members"]
+    ] == [
         ("chris", "globex", "CTO", "INFLUENCER"),
         ("dana", "globex", "COO", "DECIDER"),
         ("max", "globex", "Analyst", None),
@@ -502,9 +536,7 @@ def test_buying_center_scoped_to_a_provider_drops_roles_scoped_elsewhere(
     assert hooli["coveredRoles"] == ["INFLUENCER", "DECIDER", "BUYER", "GATEKEEPER"]
 
 
-def test_a_buying_center_with_one_role_holder_is_single_threaded(
-    gql: GQL, world: World
-) -> None:
+def test_a_buying_center_with_one_role_holder_is_single_threaded(gql: GQL, world: World) -> None:
     world.org("smallco", "SmallCo")
     world.person("solo", "Solo")
     world.person("intern", "Intern")
@@ -605,13 +637,10 @@ def test_a_prospect_who_buys_is_no_longer_a_prospect(gql: GQL, world: World) -> 
 # ----------------------------------------------------------------------------- EXCHANGE
 
 
-def test_a_free_app_paid_with_data_is_exchange_not_transactional(
-    gql: GQL, world: World
-) -> None:
+def test_a_free_app_paid_with_data_is_exchange_not_transactional(gql: GQL, world: World) -> None:
     world.org("appco", "AppCo")
     world.person("uma", "Uma")
-    paid = world.buy("uma", "appco", "Free app", 0, consideration="DATA",
-                     at="2024-02-02T00:00:00Z")
+    paid = world.buy("uma", "appco", "Free app", 0, consideration="DATA", at="2024-02-02T00:00:00Z")
 
     verdict = explain(gql, "uma", "appco")
 
@@ -636,8 +665,9 @@ def test_a_subscriber_is_a_client_and_a_one_off_buyer_is_not(gql: GQL, world: Wo
     world.person("sub", "Subscriber")
     world.person("once", "Once")
     world.person("coached", "Coached")
-    sub = world.buy("sub", "gym", "Monthly pass", 40, kind="SUBSCRIPTION",
-                    at="2024-01-15T00:00:00Z")
+    sub = world.buy(
+        "sub", "gym", "Monthly pass", 40, kind="SUBSCRIPTION", at="2024-01-15T00:00:00Z"
+    )
     world.buy("once", "gym", "Day pass", 10)
     world.serve("gym", "coached", "Coaching", ongoing=True)
 
@@ -671,7 +701,9 @@ def test_a_repeat_buyer_is_repeat_and_a_single_buyer_is_not(gql: GQL, world: Wor
     assert "'Cake' (ONE_OFF, 20 EUR, 2024-01-08)" in evidence["summary"]
     assert {s[3] for s in steps(evidence)} == {first, second}
     assert explain(gql, "rita", "bakery")["lenses"][9] == {
-        "lens": "REPEAT", "holds": True, "evidence": repeat["rita"]["evidence"]
+        "lens": "REPEAT",
+        "holds": True,
+        "evidence": repeat["rita"]["evidence"],
     }
 
 
@@ -712,8 +744,9 @@ def test_explain_gives_every_lens_a_verdict_even_when_none_holds(gql: GQL, world
     verdict = explain(gql, "a", "b")
 
     assert verdict["isCustomer"] is False
-    assert verdict["lenses"] == [{"lens": lens, "holds": False, "evidence": []}
-                                 for lens in ALL_LENSES]
+    assert verdict["lenses"] == [
+        {"lens": lens, "holds": False, "evidence": []} for lens in ALL_LENSES
+    ]
 
 
 def test_evidence_summaries_name_people_not_ids(gql: GQL, world: World) -> None:
@@ -764,15 +797,13 @@ def test_roles_follow_remove_stakeholder(gql: GQL, world: World) -> None:
     assert roles(gql, "mia") == ["PARENT"]
     assert roles(gql, "leo") == ["END_USER"]
 
-    removed = gql.query("mutation { removeStakeholder(id: \"leo\") }")
+    removed = gql.query('mutation { removeStakeholder(id: "leo") }')
 
     assert removed == {"removeStakeholder": True}
-    assert gql.query("{ stakeholder(id: \"leo\") { id } }") == {"stakeholder": None}
+    assert gql.query('{ stakeholder(id: "leo") { id } }') == {"stakeholder": None}
     assert roles(gql, "mia") == []
     assert customers_of(gql, "toyco") == {}
-    assert gql.query("mutation { removeStakeholder(id: \"leo\") }") == {
-        "removeStakeholder": False
-    }
+    assert gql.query('mutation { removeStakeholder(id: "leo") }') == {"removeStakeholder": False}
 
 
 def test_roles_appear_on_every_stakeholder_field(gql: GQL, world: World) -> None:
@@ -784,16 +815,14 @@ def test_roles_appear_on_every_stakeholder_field(gql: GQL, world: World) -> None
     relation = customers_of(gql, "streamly")["cora"]
     data = gql.query(
         "{ stakeholders(kind: PERSON) { edges { node { id roles } } }"
-        "  customersOf(providerId: \"streamly\") { edges { node { customer { roles } } } } }"
+        '  customersOf(providerId: "streamly") { edges { node { customer { roles } } } } }'
     )
 
     assert relation["lenses"] == ["END_USER", "BENEFICIARY", "COLLABORATIVE"]
     assert data["stakeholders"]["edges"] == [
         {"node": {"id": "cora", "roles": ["END_USER", "PROSUMER"]}}
     ]
-    assert data["customersOf"]["edges"][0]["node"]["customer"]["roles"] == [
-        "END_USER", "PROSUMER"
-    ]
+    assert data["customersOf"]["edges"][0]["node"]["customer"]["roles"] == ["END_USER", "PROSUMER"]
 
 
 # ----------------------------------------------------------------------------- selection
@@ -818,7 +847,7 @@ def test_a_page_without_evidence_gives_the_same_customers_lenses_and_count(
             assert edge["node"]["lenses"] == full[edge["node"]["customer"]["id"]]["lenses"]
     for customer in ("leo", "mia", "sam"):
         bare = gql.query(
-            "query($c: ID!) { explain(customerId: $c, providerId: \"toyco\") {"
+            'query($c: ID!) { explain(customerId: $c, providerId: "toyco") {'
             " isCustomer lenses { lens holds } } }",
             c=customer,
         )["explain"]

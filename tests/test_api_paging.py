@@ -93,8 +93,9 @@ query($first: Int!, $after: String) {
 }"""
 
 
-def walk(gql: GQL, query: str, root: str, party: str | None, first: int, total: int,
-         **variables: Any) -> list[str]:
+def walk(
+    gql: GQL, query: str, root: str, party: str | None, first: int, total: int, **variables: Any
+) -> list[str]:
     """Every page of a connection, checking each page's info; the ids in order."""
     seen: list[str] = []
     after: str | None = None
@@ -168,9 +169,9 @@ def test_first_is_capped_at_500(gql: GQL, db: neo4j.Driver) -> None:
     assert len(page["edges"]) == 500
     assert page["totalCount"] == 520
     assert page["pageInfo"]["hasNextPage"] is True
-    rest = gql.query(
-        CUSTOMERS_PAGE, p="shop", first=1000, after=page["pageInfo"]["endCursor"]
-    )["customersOf"]
+    rest = gql.query(CUSTOMERS_PAGE, p="shop", first=1000, after=page["pageInfo"]["endCursor"])[
+        "customersOf"
+    ]
     assert len(rest["edges"]) == 20
     assert rest["pageInfo"]["hasNextPage"] is False
     ids = [e["node"]["customer"]["id"] for e in page["edges"] + rest["edges"]]
@@ -295,8 +296,9 @@ def test_explain_answers_in_one_statement(gql: GQL, db: neo4j.Driver) -> None:
     customers_using(db, "shop", people(3, NAMES))
 
     statements, data = statements_for(
-        gql, 'query { explain(customerId: "p0000", providerId: "shop") { isCustomer '
-        "lenses { lens holds evidence { summary path { from { id } to { id } } } } } }"
+        gql,
+        'query { explain(customerId: "p0000", providerId: "shop") { isCustomer '
+        "lenses { lens holds evidence { summary path { from { id } to { id } } } } } }",
     )
 
     assert data["explain"]["isCustomer"] is True

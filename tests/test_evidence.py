@@ -32,8 +32,21 @@ AT = datetime(2024, 3, 1, 9, tzinfo=UTC)
 
 
 def test_a_purchase_reads_with_its_kind_money_and_date() -> None:
-    buy = path((MIA, "BUYS", TOYCO, {"id": "b1", "offering": "Blocks", "amount": 30.0,
-                                     "currency": "EUR", "at": AT, "kind": "ONE_OFF"}))
+    buy = path(
+        (
+            MIA,
+            "BUYS",
+            TOYCO,
+            {
+                "id": "b1",
+                "offering": "Blocks",
+                "amount": 30.0,
+                "currency": "EUR",
+                "at": AT,
+                "kind": "ONE_OFF",
+            },
+        )
+    )
     assert summarize(Lens.TRANSACTIONAL, [buy]) == (
         "Mia bought 'Blocks' from ToyCo (ONE_OFF, 30 EUR, 2024-03-01)"
     )
@@ -41,8 +54,14 @@ def test_a_purchase_reads_with_its_kind_money_and_date() -> None:
 
 
 def test_a_purchase_without_consideration_is_money_and_one_paid_in_kind_says_so() -> None:
-    gift = path((MIA, "BUYS", TOYCO, {"offering": "Cake", "amount": 0.0, "currency": "EUR",
-                                      "consideration": "IN_KIND"}))
+    gift = path(
+        (
+            MIA,
+            "BUYS",
+            TOYCO,
+            {"offering": "Cake", "amount": 0.0, "currency": "EUR", "consideration": "IN_KIND"},
+        )
+    )
     assert summarize(Lens.EXCHANGE, [gift]) == (
         "Mia bought 'Cake' from ToyCo (ONE_OFF, paid with IN_KIND)"
     )

@@ -300,9 +300,11 @@ def test_each_route_fetches_only_the_drawing_code_it_uses(
         fetched: dict[str, int] = {}
         page.on(
             "response",
-            lambda r: fetched.__setitem__(r.url, len(r.body()))
-            if r.request.resource_type == "script"
-            else None,
+            lambda r: (
+                fetched.__setitem__(r.url, len(r.body()))
+                if r.request.resource_type == "script"
+                else None
+            ),
         )
         try:
             page.goto(server.url + path)

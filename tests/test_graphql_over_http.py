@@ -246,7 +246,10 @@ def test_the_graphql_over_http_audit_suite_passes_without_a_warning(server: str)
     assert run.stdout.strip(), run.stderr
     results = json.loads(run.stdout)["results"]
     assert len(results) >= 40, f"only {len(results)} audits ran"
-    failing = [f"{r['id']} {r['name']}: {r['status']}: {r['reason']}" for r in results
-               if r["status"] != "ok"]
+    failing = [
+        f"{r['id']} {r['name']}: {r['status']}: {r['reason']}"
+        for r in results
+        if r["status"] != "ok"
+    ]
     assert not failing, "\n".join(failing)
     assert run.returncode == 0, run.stderr

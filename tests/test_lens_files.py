@@ -616,8 +616,17 @@ QUERIES: dict[str, tuple[dict[str, Any], list[str], list[dict[str, Any]]]] = {
     ),
     "queries/detractors_among_top_customers": (
         {"providerId": "initech", "limit": None},
-        ["valueRank", "customer", "customerId", "revenue", "currency", "purchases",
-         "latestNps", "comment", "answeredAt"],
+        [
+            "valueRank",
+            "customer",
+            "customerId",
+            "revenue",
+            "currency",
+            "purchases",
+            "latestNps",
+            "comment",
+            "answeredAt",
+        ],
         [],
     ),
 }

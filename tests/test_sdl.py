@@ -22,8 +22,18 @@ def test_schema_graphql_is_the_sdl_the_code_serves() -> None:
 def test_schema_graphql_names_the_contract_of_spec_4() -> None:
     kept = SDL_FILE.read_text(encoding="utf-8")
     for name in (
-        "customersOf(", "providersOf(", "explain(", "buyingCenter(", "customerMap(",
-        "mutualCustomers(", "upsertOrganization(", "recordPurchase(", "removeStakeholder(",
-        "interface Stakeholder", "type PathStep", "enum Lens", "scalar DateTime",
+        "customersOf(",
+        "providersOf(",
+        "explain(",
+        "buyingCenter(",
+        "customerMap(",
+        "mutualCustomers(",
+        "upsertOrganization(",
+        "recordPurchase(",
+        "removeStakeholder(",
+        "interface Stakeholder",
+        "type PathStep",
+        "enum Lens",
+        "scalar DateTime",
     ):
         assert name in kept, name

@@ -101,8 +101,13 @@ def test_every_test_that_starts_a_neo4j_gives_it_a_free_port() -> None:
                 starts.append((path.name, node.lineno, bool(node.args)))
             texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
             if texts[:2] == ["neo4j", "start"]:
-                starts.append((path.name, node.lineno, "--port" in texts or any(
-                    isinstance(a, ast.Name) and a.id == "port" for a in node.args
-                )))
+                starts.append(
+                    (
+                        path.name,
+                        node.lineno,
+                        "--port" in texts
+                        or any(isinstance(a, ast.Name) and a.id == "port" for a in node.args),
+                    )
+                )
     assert starts, "the check must see the tests that start a Neo4j"
     assert [s for s in starts if not s[2]] == []

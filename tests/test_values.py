@@ -40,9 +40,7 @@ def test_a_path_as_maps_reads_back_as_the_driver_reads_the_path(db: neo4j.Driver
     assert [n.element_id for n in projected.nodes] == [n.element_id for n in driver_path.nodes]
     for mine, theirs in zip(projected.nodes, driver_path.nodes, strict=True):
         assert mine.labels == theirs.labels
-        assert {k: mine.get(k) for k in theirs} == {
-            k: native(v) for k, v in theirs.items()
-        }
+        assert {k: mine.get(k) for k in theirs} == {k: native(v) for k, v in theirs.items()}
         assert mine.get("missing") is None
     for mine_rel, theirs_rel in zip(
         projected.relationships, driver_path.relationships, strict=True
