@@ -96,7 +96,7 @@ query($p: ID!, $from: DateTime!, $to: DateTime!, $lenses: [Lens!]) {
 
 def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) -> None:
     # current [2024-01-01, 2024-07-01), 182 days; previous [2023-07-03, 2024-01-01)
-    before = gql.graph.statements
+    before, begun = gql.graph.statements, gql.graph.transactions
     changes = gql.query(
         CHANGES, p="shop", **{"from": "2024-01-01T00:00:00Z"}, to="2024-07-01T00:00:00Z"
     )["customerChanges"]
@@ -106,6 +106,7 @@ def test_customer_changes_compare_the_window_with_the_one_just_before(gql: GQL) 
     assert [r["customer"]["id"] for r in changes["lost"]] == ["early"]
     assert changes["kept"] == 3  # undated, user, maker
     assert gql.graph.statements - before == 2  # the lens files, once per window
+    assert gql.graph.transactions - begun == 1  # both in one read transaction
     (twice,) = [r for r in changes["gained"] if r["customer"]["id"] == "twice"]
     steps = {e["lens"]: [s["relationId"] for s in e["path"]] for e in twice["evidence"]}
     assert steps["TRANSACTIONAL"] == ["b-twice-2"]  # the current window's evidence only
@@ -223,12 +224,13 @@ def test_segment_members_agree_with_every_bucket_of_every_dimension_on_the_demo(
         buckets = demo.query(SEGMENTS, p=provider, by=by)["segments"]
         assert buckets, by
         for bucket in buckets:
-            before = demo.graph.statements
+            before, begun = demo.graph.statements, demo.graph.transactions
             page = demo.query(MEMBERS, p=provider, by=by, key=bucket["key"], first=500)[
                 "segmentMembers"
             ]
             sent = demo.graph.statements - before
             assert sent == (3 if by in ("RFM_SEGMENT", "JOURNEY_STAGE") else 2), by
+            assert demo.graph.transactions - begun == 1, by  # every statement in one
             assert page["totalCount"] == bucket["count"], (by, bucket)
             ids = [e["node"]["id"] for e in page["edges"]]
             assert len(ids) == len(set(ids)) == bucket["count"], (by, bucket)

@@ -22,7 +22,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from stakegraph import errors
 from stakegraph.graph import analytics as queries
 from stakegraph.graph import paging, reads
-from stakegraph.graph.driver import Graph
+from stakegraph.graph.driver import Graph, Reader
 from stakegraph.graph.values import Node
 from stakegraph.lenses import Lens
 
@@ -267,7 +267,7 @@ class RfmScore:
         )
 
 
-async def rfm(graph: Graph, provider_id: str, as_of: datetime | None = None) -> list[RfmScore]:
+async def rfm(graph: Reader, provider_id: str, as_of: datetime | None = None) -> list[RfmScore]:
     """RFM scores of p's TRANSACTIONAL customers as of `as_of` (default now), best first."""
     records = await reads.rows(graph, "analytics/rfm", providerId=provider_id, asOf=_utc(as_of))
     return [RfmScore.from_record(r) for r in records]
@@ -287,7 +287,7 @@ async def journey_stage(graph: Graph, customer_id: str, provider_id: str) -> Jou
 
 
 async def journey_stages(
-    graph: Graph, customer_ids: Iterable[str], provider_id: str
+    graph: Reader, customer_ids: Iterable[str], provider_id: str
 ) -> dict[str, JourneyStage]:
     """The journey stage of each of several customers with p, in one statement."""
     stages = await queries.journey_stages(graph, customer_ids, provider_id)
@@ -484,7 +484,7 @@ async def customers_with_keys(
 
 
 async def segment_parameters(
-    graph: Graph,
+    graph: Reader,
     provider_id: str,
     by: SegmentDimension | str,
     customer_ids: Iterable[str] | Mapping[str, Sequence[str]],

@@ -17,7 +17,7 @@ from stakegraph import analytics, errors
 from stakegraph.analytics import Money, SegmentDimension
 from stakegraph.graph import analytics as graph_analytics
 from stakegraph.graph import lens_query, paging, reads, values
-from stakegraph.graph.driver import Graph
+from stakegraph.graph.driver import Graph, Reader
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
 
 __all__ = [
@@ -123,17 +123,18 @@ async def customer_changes(
 ) -> CustomerChanges:
     """p's customers in [start, end) against the window of the same length just before.
 
-    The lens files answer both windows (two round trips); `lenses` default to every lens
-    but PROSPECT. `start >= end` is BAD_USER_INPUT naming `from`. A previous window that
-    would begin before the first representable moment (year 1) begins there.
+    The lens files answer both windows (two statements of one read transaction); `lenses`
+    default to every lens but PROSPECT. `start >= end` is BAD_USER_INPUT naming `from`. A
+    previous window that would begin before the first representable moment (year 1) begins
+    there.
     """
     current = lens_query.Window(start, end).check("from")
     previous = lens_query.Window(_earlier(start, end - start), start)
     chosen = list(lenses) if lenses else list(CUSTOMER_LENSES)
 
-    async def customers(window: lens_query.Window) -> list[lens_query.Relation]:
+    async def customers(reader: Reader, window: lens_query.Window) -> list[lens_query.Relation]:
         page = await lens_query.page(
-            graph,
+            reader,
             anchor_id=provider_id,
             listing=lens_query.Listing.CUSTOMERS_OF,
             lenses=chosen,
@@ -142,7 +143,10 @@ async def customer_changes(
         )
         return page.relations
 
-    now, before = await customers(current), await customers(previous)
+    async def both(reader: Reader) -> tuple[list[lens_query.Relation], ...]:
+        return await customers(reader, current), await customers(reader, previous)
+
+    now, before = await graph.read_together(both)
     now_ids = {r.customer["id"] for r in now}
     before_ids = {r.customer["id"] for r in before}
     return CustomerChanges(
@@ -176,20 +180,25 @@ async def segment_members(
 ) -> SegmentMembers:
     """The customers of p (under `lenses`, default every lens but PROSPECT) in the bucket
     `key` of `segments(by)`: the lens files, then (for RFM_SEGMENT and JOURNEY_STAGE) the
-    bucket keys, then analytics/segment_members. A key no bucket has gives an empty page."""
+    bucket keys, then analytics/segment_members: the statements of one read transaction.
+    A key no bucket has gives an empty page."""
     size = paging.check_first(first)
     after_name, after_id = paging.decode_cursor(after)
-    held = await lens_query.held(graph, provider_id, lenses or CUSTOMER_LENSES)
-    customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
-    params = await analytics.segment_parameters(graph, provider_id, by, customers)
-    records = await reads.rows(
-        graph,
-        "analytics/segment_members",
-        **params,
-        key=key,
-        afterName=after_name,
-        afterId=after_id,
-        first=size,
-    )
-    row = records[0]
+
+    async def members(reader: Reader) -> dict[str, Any]:
+        held = await lens_query.held(reader, provider_id, lenses or CUSTOMER_LENSES)
+        customers = {cid: [lens.value for lens in found] for cid, found in held.items()}
+        params = await analytics.segment_parameters(reader, provider_id, by, customers)
+        records = await reads.rows(
+            reader,
+            "analytics/segment_members",
+            **params,
+            key=key,
+            afterName=after_name,
+            afterId=after_id,
+            first=size,
+        )
+        return records[0]
+
+    row = await graph.read_together(members)
     return SegmentMembers(list(row["page"]), row["total"], row["hasNext"])

@@ -11,7 +11,7 @@ from typing import Any
 
 from stakegraph.graph import lens_query
 from stakegraph.graph.cypher import load
-from stakegraph.graph.driver import Graph
+from stakegraph.graph.driver import Graph, Reader
 from stakegraph.graph.values import record
 from stakegraph.lenses import Lens
 
@@ -29,7 +29,7 @@ def journey_stages_query() -> str:
 
 
 async def journey_stages(
-    graph: Graph, customer_ids: Iterable[str], provider_id: str
+    graph: Reader, customer_ids: Iterable[str], provider_id: str
 ) -> dict[str, str]:
     """The journey stage of each of several customers with p, in one statement."""
     records = await graph.read(

@@ -3,12 +3,15 @@
 Every read runs in a read transaction (a cluster routes it to a secondary), every write in
 one write transaction (it succeeds whole or writes nothing). Every statement has a
 transaction timeout. Driver exceptions become the project's own here, and nowhere else.
+
+A read function takes a `Reader`: the Graph itself (each statement its own transaction)
+or, inside `Graph.read_together`, a `ReadTransaction` (every statement in one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
@@ -34,6 +37,12 @@ def create_driver(db: Neo4jSettings, server: ServerSettings | None = None) -> As
     )
 
 
+class Reader(Protocol):
+    """What a read function needs: a way to run one read statement and get its records."""
+
+    async def read(self, cypher: str, **params: Any) -> list[neo4j.Record]: ...
+
+
 class Graph:
     """The database as the rest of stakegraph sees it."""
 
@@ -42,6 +51,7 @@ class Graph:
         self.database = database
         self.timeout = timeout
         self.statements = 0  # Cypher statements sent, for tests that count round trips
+        self.transactions = 0  # transactions begun (retries too), for the same tests
 
     @classmethod
     def from_settings(cls, db: Neo4jSettings, server: ServerSettings | None = None) -> Graph:
@@ -59,6 +69,7 @@ class Graph:
         Neo4j fewer than `execute_read`, which waits for BEGIN's answer first). No
         bookmarks: a read sees what was committed before it starts, as before."""
         self.statements += 1
+        self.transactions += 1
         try:
             return await self.driver.execute_query(
                 neo4j.Query(cypher, timeout=self.timeout),
@@ -84,8 +95,13 @@ class Graph:
     async def execute(self, work: Work[T], *, write: bool, timeout: float | None = None) -> T:
         """Run a unit of work (several statements) as one managed transaction, within
         `timeout` seconds (the configured transaction timeout when None)."""
+
+        async def counted(tx: AsyncManagedTransaction) -> T:
+            self.transactions += 1
+            return await work(tx)
+
         try:
-            timed = neo4j.unit_of_work(timeout=timeout or self.timeout)(work)
+            timed = neo4j.unit_of_work(timeout=timeout or self.timeout)(counted)
             async with self.driver.session(database=self.database) as session:
                 if write:
                     return await session.execute_write(timed)
@@ -94,6 +110,17 @@ class Graph:
             raise
         except Exception as exc:
             raise translate(exc) from exc
+
+    async def read_together(self, work: Callable[[Reader], Awaitable[T]]) -> T:
+        """Run `work`'s reads as the statements of one read transaction: one BEGIN and
+        COMMIT, one connection (one server of a cluster), one timeout for them all. Neo4j
+        reads at read committed, so this is no snapshot: a later statement can see what
+        another transaction committed after an earlier one ran."""
+
+        async def reads(tx: AsyncManagedTransaction) -> T:
+            return await work(ReadTransaction(self, tx))
+
+        return await self.execute(reads, write=False)
 
     async def _run(
         self, tx: AsyncManagedTransaction, cypher: str, params: dict[str, Any]
@@ -107,6 +134,7 @@ class Graph:
         try:
             async with self.driver.session(database=self.database) as session:
                 self.statements += 1
+                self.transactions += 1
                 result = await session.run(neo4j.Query(cypher, timeout=None), params)
                 return [record async for record in result]
         except Exception as exc:
@@ -118,6 +146,18 @@ class Graph:
             await self.driver.verify_connectivity()
         except Exception as exc:
             raise translate(exc) from exc
+
+
+class ReadTransaction:
+    """The reads of `Graph.read_together`: a Reader whose statements run in its one
+    transaction (counted in the graph's `statements`)."""
+
+    def __init__(self, graph: Graph, tx: AsyncManagedTransaction) -> None:
+        self.graph = graph
+        self.tx = tx
+
+    async def read(self, cypher: str, **params: Any) -> list[neo4j.Record]:
+        return await self.graph._run(self.tx, cypher, params)
 
 
 async def _records(result: neo4j.AsyncResult) -> list[neo4j.Record]:

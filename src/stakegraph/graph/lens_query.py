@@ -23,7 +23,7 @@ from typing import Any
 from stakegraph import errors
 from stakegraph.graph import values
 from stakegraph.graph.cypher import load
-from stakegraph.graph.driver import Graph
+from stakegraph.graph.driver import Graph, Reader
 from stakegraph.graph.paging import (
     DEFAULT_PAGE,
     EVERYTHING,
@@ -257,7 +257,7 @@ def page_statement(
 
 
 async def page(
-    graph: Graph,
+    graph: Reader,
     *,
     anchor_id: str,
     listing: Listing,
@@ -342,7 +342,7 @@ def held_query(lenses: tuple[Lens, ...]) -> str:
 
 
 async def held(
-    graph: Graph,
+    graph: Reader,
     provider_id: str,
     lenses: Sequence[Lens] | None = None,
     window: Window = ALL_TIME,

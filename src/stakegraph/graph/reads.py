@@ -11,7 +11,7 @@ from typing import Any
 
 from stakegraph import errors
 from stakegraph.graph.cypher import load
-from stakegraph.graph.driver import Graph
+from stakegraph.graph.driver import Graph, Reader
 from stakegraph.graph.paging import (
     check_first,
     decode_cursor,
@@ -23,7 +23,7 @@ from stakegraph.graph.values import Node, record
 from stakegraph.records import BuyingRole
 
 
-async def rows(graph: Graph, name: str, **params: Any) -> list[dict[str, Any]]:
+async def rows(graph: Reader, name: str, **params: Any) -> list[dict[str, Any]]:
     """The rows of the named read-only Cypher file (e.g. "analytics/rfm"), as dicts."""
     return [record(r) for r in await graph.read(load(name).body, **params)]
 
