@@ -6,9 +6,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from graphql import FieldNode, OperationDefinitionNode, parse
 
+from stakegraph.api import context
 from stakegraph.api.context import selects, selects_any
+from stakegraph.api.per_operation import kept_for
 
 
 def root_info(text: str) -> Any:
@@ -18,7 +21,8 @@ def root_info(text: str) -> Any:
     fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
     root = operation.selection_set.selections[0]
     assert isinstance(root, FieldNode)
-    return SimpleNamespace(_raw_info=SimpleNamespace(field_nodes=[root], fragments=fragments))
+    raw = SimpleNamespace(schema=None, operation=operation, field_nodes=[root], fragments=fragments)
+    return SimpleNamespace(_raw_info=raw)
 
 
 PAGES = {
@@ -57,3 +61,26 @@ def test_selects_any_finds_any_of_the_names() -> None:
     assert selects_any(root_info(text), frozenset({"industry", "city"})) is True
     assert selects_any(root_info(text), frozenset({"tags", "city"})) is False
     assert selects_any(root_info(text), frozenset({"name"})) is True
+
+
+def test_the_answer_is_kept_with_the_operation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second request of the same parsed operation reads the kept answer; the same
+    text parsed again is another operation, with answers of its own."""
+    walks: list[frozenset[str]] = []
+    walk = context._walk
+
+    def counted(nodes: Any, fragments: Any, names: frozenset[str]) -> bool:
+        walks.append(names)
+        return walk(nodes, fragments, names)
+
+    monkeypatch.setattr(context, "_walk", counted)
+    text = "{ customersOf(providerId: 1) { edges { node { evidence { lens } } } } }"
+    info = root_info(text)
+    assert [selects(info, "evidence"), selects(info, "evidence")] == [True, True]
+    assert [selects(info, "lenses"), selects(info, "lenses")] == [False, False]
+    assert len(walks) == 2
+    raw = info._raw_info
+    kept = kept_for(raw.schema, raw.operation, raw.fragments).selections
+    assert sorted(kept.values()) == [False, True]
+    assert selects(root_info(text), "evidence") is True
+    assert len(walks) == 3

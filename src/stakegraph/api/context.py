@@ -13,6 +13,7 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from stakegraph.api.loaders import Loaders
+from stakegraph.api.per_operation import kept_for
 from stakegraph.graph.driver import Graph
 
 
@@ -36,8 +37,8 @@ def selects(info: Info, name: str) -> bool:
     fragment, for a field called `name` (its GraphQL name, e.g. "evidence"): the one place
     resolvers read the selection set to shape their Cypher (SPEC 14). Erring towards True
     is safe: it only means work that may not be needed (directives are not read, and a
-    fragment called `name` counts). The answer depends only on the parsed document, so it
-    is kept for the same field nodes (the parser cache hands out the same document)."""
+    fragment called `name` counts). The answer depends only on the parsed operation, so it
+    is kept with it (api/per_operation.py)."""
     return selects_any(info, frozenset((name,)))
 
 
@@ -45,24 +46,15 @@ def selects_any(info: Info, names: frozenset[str]) -> bool:
     """Whether the selection below this field asks for any field called one of `names`,
     as `selects` answers for one."""
     raw = info._raw_info
-    nodes = tuple(raw.field_nodes)
-    key = (names, *map(id, nodes))
-    kept = _selects.get(key)
-    if kept is not None and all(a is b for a, b in zip(kept[0], nodes, strict=True)):
-        return kept[1]
-    found = _walk(nodes, raw.fragments, names)
-    if len(_selects) >= KEPT_SELECTIONS:
-        _selects.clear()
-    _selects[key] = (nodes, found)
+    answers = kept_for(raw.schema, raw.operation, raw.fragments).selections
+    key = (names, *map(id, raw.field_nodes))
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = _walk(raw.field_nodes, raw.fragments, names)
     return found
 
 
-KEPT_SELECTIONS = 1024
-# (names, ids of the field nodes) -> (the field nodes, kept so the ids stay theirs; answer)
-_selects: dict[tuple[Any, ...], tuple[tuple[Any, ...], bool]] = {}
-
-
-def _walk(nodes: tuple[Any, ...], fragments: dict[str, Any], names: frozenset[str]) -> bool:
+def _walk(nodes: list[Any], fragments: dict[str, Any], names: frozenset[str]) -> bool:
     pending: list[Any] = [
         selection
         for node in nodes

@@ -25,8 +25,7 @@ and their paths are graphql-core's own. That runs a parent-only resolver a secon
 such resolvers must stay pure.
 
 The compiled functions depend only on the schema and the operation's selections, so they
-are kept between requests for the same parsed operation (the ParserCache hands out the
-same document for the same text): the last 256 operations, by identity. An operation with
+are kept with the operation (api/per_operation.py) for its next requests. An operation with
 any directive (@include and @skip read variables) is compiled afresh for each request.
 """
 
@@ -34,7 +33,6 @@ from __future__ import annotations
 
 import inspect
 import keyword
-from collections import OrderedDict
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, NamedTuple, cast
@@ -48,8 +46,6 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLString,
-    Node,
-    OperationDefinitionNode,
     Undefined,
     is_abstract_type,
     is_leaf_type,
@@ -61,27 +57,11 @@ from graphql.execution.collect_fields import FieldDetailsList
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
+from stakegraph.api.per_operation import kept_for
+
 Complete = Callable[[Any], Any]
 # (type, its field nodes' ids) -> (the field group, kept so the ids stay unique; completion)
 Compiled = dict[tuple[int, tuple[int, ...]], tuple[FieldDetailsList, "Complete | None"]]
-
-KEPT_OPERATIONS = 256
-
-
-class _Kept:
-    """The completions compiled for one parsed operation, shared by its requests."""
-
-    __slots__ = ("compiled", "operation", "schema", "shareable")
-
-    def __init__(self, schema: Any, operation: OperationDefinitionNode, shareable: bool) -> None:
-        self.schema = schema  # kept, with the operation, so that the key's ids stay unique
-        self.operation = operation
-        self.shareable = shareable
-        self.compiled: Compiled = {}
-
-
-# (id of the schema, id of the operation) -> its completions, least recently used first
-_kept: OrderedDict[tuple[int, int], _Kept] = OrderedDict()
 
 
 class _NotPlain(Exception):
@@ -100,16 +80,8 @@ class PlainCompletion(StrawberryGraphQLCoreExecutionContext):
     def _kept_completions(self) -> Compiled:
         """The completions kept for this operation, or a new dict for this request alone
         when the operation has directives."""
-        key = (id(self.schema), id(self.operation))
-        kept = _kept.get(key)
-        if kept is None or kept.operation is not self.operation or kept.schema is not self.schema:
-            shareable = not _has_directives(self.operation, *self.fragment_definitions.values())
-            kept = _kept[key] = _Kept(self.schema, self.operation, shareable)
-            if len(_kept) > KEPT_OPERATIONS:
-                _kept.popitem(last=False)
-        else:
-            _kept.move_to_end(key)
-        return kept.compiled if kept.shareable else {}
+        kept = kept_for(self.schema, self.operation, self.fragment_definitions)
+        return {} if kept.has_directives else kept.completions
 
     def complete_value(
         self,
@@ -353,19 +325,6 @@ def _leaf(type_: GraphQLLeafType, nullable: bool) -> Complete:
         return coerced
 
     return complete_leaf
-
-
-def _has_directives(*nodes: Node) -> bool:
-    """Whether any directive appears in these operation or fragment definitions."""
-    pending: list[Any] = list(nodes)
-    while pending:
-        node = pending.pop()
-        if getattr(node, "directives", None):
-            return True
-        selection_set = getattr(node, "selection_set", None)
-        if selection_set is not None:
-            pending.extend(selection_set.selections)
-    return False
 
 
 def _constant(value: Any) -> Callable[[Any], Any]:
