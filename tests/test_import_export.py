@@ -17,6 +17,7 @@ from stakegraph.graph import writes
 from stakegraph.graph.driver import Graph
 from stakegraph.importer import InvalidInput, import_path, import_records
 from stakegraph.inputs import read_section
+from stakegraph.records import RelationType
 
 pytestmark = pytest.mark.anyio
 
@@ -160,6 +161,112 @@ async def test_importing_the_same_input_twice_gives_the_same_graph(
     await import_path(graph, path)
     assert snapshot(db) == once
     assert count(db, "MATCH ()-[r]->() RETURN count(r)") == 8
+
+
+# One relation of each type with every property it takes, between stakeholders of the
+# kinds its ends must be, and a change that the second write makes to it (structural
+# relations are unique per pair: a new id replaces the old).
+EVERY_KIND_OF_END = [
+    {"id": "acme", "kind": "ORGANIZATION", "name": "Acme"},
+    {"id": "acme-lab", "kind": "DEPARTMENT", "name": "Acme Lab"},
+    {"id": "ann", "kind": "PERSON", "name": "Ann"},
+    {"id": "ben", "kind": "PERSON", "name": "Ben"},
+]
+AT = {"at": "2025-12-01T09:00:00Z"}
+ONE_OF_EACH_TYPE: dict[RelationType, tuple[dict[str, Any], dict[str, Any]]] = {
+    RelationType.BUYS: (
+        {"from": "ann", "to": "acme", "offering": "Robot", "amount": 30.5, "currency": "EUR"}
+        | AT
+        | {"kind": "SUBSCRIPTION", "consideration": "DATA"},
+        {"amount": 31.0},
+    ),
+    RelationType.USES: (
+        {"from": "ann", "to": "acme", "offering": "Robot", "since": "2025-01-02T00:00:00Z"},
+        {"offering": "Robot 2"},
+    ),
+    RelationType.SERVES: (
+        {"from": "acme", "to": "ann", "offering": "Care", "since": "2025-01-02T00:00:00Z"}
+        | {"ongoing": True},
+        {"ongoing": False},
+    ),
+    RelationType.CONTRIBUTES: (
+        {"from": "ann", "to": "acme", "what": "videos"} | AT,
+        {"what": "code"},
+    ),
+    RelationType.ENGAGES: (
+        {"from": "ann", "to": "acme", "stage": "INTENT", "channel": "webinar"} | AT,
+        {"stage": "ADVOCACY"},
+    ),
+    RelationType.GIVES_FEEDBACK: (
+        {"from": "ann", "to": "acme", "nps": 9, "csat": 4, "comment": "Clear", "offering": "Robot"}
+        | AT
+        | {"channel": "survey"},
+        {"nps": 10},
+    ),
+    RelationType.REFERS: (
+        {"from": "ann", "to": "ben", "providerId": "acme", "channel": "word of mouth"} | AT,
+        {"channel": "email"},
+    ),
+    RelationType.MEMBER_OF: (
+        {
+            "from": "ann",
+            "to": "acme-lab",
+            "title": "CTO",
+            "buyingRole": "DECIDER",
+            "scope": ["acme"],
+        },
+        {"title": "CEO"},
+    ),
+    RelationType.PART_OF: ({"from": "acme-lab", "to": "acme"}, {"id": "part-of-2"}),
+    RelationType.PARENT_OF: ({"from": "ann", "to": "ben"}, {"id": "parent-of-2"}),
+}
+DATETIMES = ("at", "since")
+
+
+def stored_relations(db: neo4j.Driver) -> list[tuple[str, dict[str, Any]]]:
+    """Every relationship as (type, properties), datetimes as ISO text in UTC."""
+    records, _, _ = db.execute_query("MATCH ()-[r]->() RETURN type(r) AS t, properties(r) AS p")
+    return [
+        (
+            r["t"],
+            {
+                k: v.to_native().isoformat() if isinstance(v, neo4j.time.DateTime) else v
+                for k, v in r["p"].items()
+            },
+        )
+        for r in records
+    ]
+
+
+def test_one_relation_of_every_type_is_in_the_table() -> None:
+    assert set(ONE_OF_EACH_TYPE) == set(RelationType)
+
+
+@pytest.mark.parametrize("kind", list(RelationType), ids=str)
+async def test_every_relation_type_is_written_with_its_properties_once_however_often_imported(
+    graph: Graph, db: neo4j.Driver, kind: RelationType
+) -> None:
+    """Into the empty database (interactions by writes/create_interactions), then the same
+    again and then changed into one that holds something (writes/merge_<type>)."""
+    given, change = ONE_OF_EACH_TYPE[kind]
+    raw = {"type": kind.value, "id": f"{kind.value.lower()}-1"} | given
+
+    def expected(raw: dict[str, Any]) -> dict[str, Any]:
+        properties = {k: v for k, v in raw.items() if k not in ("type", "from", "to")}
+        for key in DATETIMES:
+            if key in properties:
+                properties[key] = properties[key].replace("Z", "+00:00")
+        return properties
+
+    created_at = None
+    for record in (raw, raw, raw | change):
+        stakeholders = [(s["id"], s) for s in EVERY_KIND_OF_END]
+        await import_records(graph, stakeholders, [("relations[0]", record)])
+        ((stored_type, stored),) = stored_relations(db)  # one relationship, not two
+        assert stored_type == kind.value
+        assert created_at in (None, stored["createdAt"])  # created once, then updated
+        created_at = stored.pop("createdAt")
+        assert stored == expected(record)
 
 
 async def test_stakeholder_without_id_imported_twice_is_one_node(
