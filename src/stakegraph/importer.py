@@ -36,7 +36,7 @@ import sqlite3
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
@@ -66,6 +66,7 @@ from stakegraph.graph.driver import Graph
 from stakegraph.graph.schema import apply_schema
 from stakegraph.inputs import Raw, ReadProblem, UnreadableInput, read_section
 from stakegraph.records import (
+    ENDS,
     RELATION_ROWS,
     STAKEHOLDER_ROWS,
     RelationType,
@@ -157,6 +158,50 @@ def _ends(row: dict[str, Any]) -> writes.RelationEnds:
     return writes.RelationEnds(
         row["id"], relation_type(row["type"]), row["from"], row["to"], provider
     )
+
+
+# records.ENDS by type name
+_KINDS_OF_ENDS = {kind.value: allowed for kind, allowed in ENDS.items()}
+
+
+def end_problems(batch: Sequence[Spooled], kinds: Mapping[str, str], missing: str) -> list[Problem]:
+    """The end checks of a batch of relations (where, row) into a new database, where
+    `kinds` (id -> kind, from the input) knows every stakeholder there is: an end (or a
+    referral's provider) `kinds` does not name is "no stakeholder 'x' <missing>", a
+    structural relation between the wrong kinds is refused (`writes.end_refusals`'s
+    words). `import` into an empty database and `import --initial` both ask this. Only
+    the relations that fail a plain check here are handed to `writes.end_refusals`, which
+    decides and words the problems (the rest of a million relations costs no objects)."""
+    wrong = []
+    for index, (_, row) in enumerate(batch):
+        from_kind, to_kind = kinds.get(row["from"]), kinds.get(row["to"])
+        allowed = _KINDS_OF_ENDS.get(row["type"])
+        provider = row["properties"].get("providerId")
+        if (
+            from_kind is None
+            or to_kind is None
+            or (provider is not None and provider not in kinds)
+            or (allowed and (from_kind not in allowed[0] or to_kind not in allowed[1]))
+        ):
+            wrong.append(batch[index])
+    if not wrong:
+        return []
+    refusals = writes.end_refusals([_ends(row) for _, row in wrong], kinds)
+    return _end_problems(wrong, refusals, missing)
+
+
+def _end_problems(
+    batch: Sequence[Spooled], refusals: Iterable[writes.Refusal], missing: str
+) -> list[Problem]:
+    """Refusals of the relations of `batch` as problems where each came from; a missing
+    end's message says where it was looked for: "no stakeholder 'x' <missing>"."""
+    problems = []
+    for refusal in refusals:
+        message = refusal.message
+        if refusal.missing:
+            message = f"no stakeholder {refusal.value!r} {missing}"
+        problems.append(Problem(batch[refusal.index][0], refusal.field, message))
+    return problems
 
 
 class _Seen:
@@ -513,20 +558,15 @@ async def _check_batch(graph: Graph, item: Checkable, fresh: bool) -> list[Probl
         for refusal in await graph.execute(kinds, write=False):
             problems.append(Problem(batch[refusal.index][0], refusal.field, refusal.message))
         return problems
+    missing = "in the input or the database"
+    if fresh:
+        return end_problems(batch, known, missing)
     ends = [_ends(row) for _, row in batch]
 
     async def links(tx: AsyncManagedTransaction) -> list[writes.Refusal]:
         return await writes.relation_refusals(tx, ends, known=known)
 
-    refusals = (
-        writes.end_refusals(ends, known) if fresh else await graph.execute(links, write=False)
-    )
-    for refusal in refusals:
-        message = refusal.message
-        if refusal.missing:
-            message = f"no stakeholder {refusal.value!r} in the input or the database"
-        problems.append(Problem(batch[refusal.index][0], refusal.field, message))
-    return problems
+    return _end_problems(batch, await graph.execute(links, write=False), missing)
 
 
 async def _validate_and_check(

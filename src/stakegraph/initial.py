@@ -59,7 +59,6 @@ from stakegraph.importer import (
     ImportSummary,
     InvalidInput,
     Problem,
-    _ends,
     _Found,
     _progress,
     _report_clashes,
@@ -69,6 +68,7 @@ from stakegraph.importer import (
     _validate,
     _Validated,
     _write,
+    end_problems,
 )
 from stakegraph.inputs import Raw, Section, UnreadableInput, read_section
 from stakegraph.localdb.bulk import ARRAY_DELIMITER, EMPTY_LISTS, import_and_start, require_new
@@ -426,40 +426,19 @@ class _Writer:
         self.seen.db.executemany("INSERT OR IGNORE INTO roles VALUES (?, ?)", holders)
 
     def _check_ends(self, batch: list[Checked]) -> None:
-        """The database checks of `import` on a new database, for one batch of relations:
-        the kinds of the ends come from the input alone. A relation whose ends are known and
-        of the kinds allowed is fine; the others are asked of `writes.end_refusals`."""
+        """The database checks of `import` on a new database, for one batch of relations
+        (`importer.end_problems`): the kinds of the ends come from the input alone, the
+        only place a stakeholder can be."""
         kinds = self.seen.kinds_of(
             i
             for _, r, _ in batch
             for i in (r["from"], r["to"], r["properties"].get("providerId"))
             if i
         )
-        wrong = []
-        for index, (_, row, _) in enumerate(batch):
-            from_kind, to_kind = kinds.get(row["from"]), kinds.get(row["to"])
-            allowed = KINDS_OF_ENDS.get(row["type"])
-            provider = row["properties"].get("providerId")
-            if (
-                from_kind is None
-                or to_kind is None
-                or (provider is not None and provider not in kinds)
-                or (allowed and (from_kind not in allowed[0] or to_kind not in allowed[1]))
-            ):
-                wrong.append(index)
-        if not wrong:
-            return
-        ends = [_ends(batch[index][1]) for index in wrong]
-        for refusal in writes.end_refusals(ends, kinds):
-            message = refusal.message
-            if refusal.missing:
-                message = f"no stakeholder {refusal.value!r} in the input"
-            where = batch[wrong[refusal.index]][0]
-            self.problems.append(Problem(where, refusal.field, message))
+        relations = [(where, row) for where, row, _ in batch]
+        self.problems.extend(end_problems(relations, kinds, "in the input"))
 
 
-# records.ENDS by type name
-KINDS_OF_ENDS = {kind.value: allowed for kind, allowed in ENDS.items()}
 STRUCTURAL = {kind.value for kind in RelationType if kind.structural}
 # The role label a relationship gives its `from` end (a MEMBER_OF: when it has a buyingRole)
 ROLES = {"USES": "EndUser", "PARENT_OF": "Parent", "MEMBER_OF": "BuyingCenterMember"}
