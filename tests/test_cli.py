@@ -43,6 +43,16 @@ def test_serve_refuses_a_public_address_without_api_keys() -> None:
     assert "refusing to serve 0.0.0.0 without API keys" in result.stderr
 
 
+def test_help_names_where_each_option_default_comes_from() -> None:
+    # rich markup once swallowed help written as "[default: ...]": --host said nothing
+    serve = stakegraph("serve", "--help")
+    assert serve.returncode == 0, serve.stderr
+    for variable in ("STAKEGRAPH_HOST", "STAKEGRAPH_PORT", "STAKEGRAPH_WORKERS"):
+        assert variable in serve.stdout
+    status = stakegraph("neo4j", "status", "--help")
+    assert "~/.local/share/stakegraph/neo4j" in status.stdout
+
+
 def test_query_runs_a_named_file_with_parameters_and_prints_a_table(
     db: neo4j.Driver, neo4j_env: Neo4jSettings
 ) -> None:

@@ -35,7 +35,11 @@ out = Console()
 err = Console(stderr=True)
 
 DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Store, log and pid file [default: per user]")
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Store, log and pid file (default: per user, ~/.local/share/stakegraph/neo4j)",
+    ),
 ]
 
 
@@ -185,12 +189,12 @@ def schema_sdl() -> None:
 @app.command()
 def serve(
     host: Annotated[
-        str | None, typer.Option(help="[default: STAKEGRAPH_HOST or 127.0.0.1]")
+        str | None, typer.Option(help="Address to bind (else STAKEGRAPH_HOST, 127.0.0.1)")
     ] = None,
-    port: Annotated[int | None, typer.Option(help="[default: STAKEGRAPH_PORT or 8000]")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (else STAKEGRAPH_PORT, 8000)")] = None,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, help="Server processes [default: STAKEGRAPH_WORKERS or 1]"),
+        typer.Option(min=1, help="Server processes (else STAKEGRAPH_WORKERS, 1)"),
     ] = None,
 ) -> None:
     """Serve GraphQL at /graphql (GraphiQL in a browser), /health and /ready."""
