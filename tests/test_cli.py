@@ -53,6 +53,18 @@ def test_help_names_where_each_option_default_comes_from() -> None:
     assert "~/.local/share/stakegraph/neo4j" in status.stdout
 
 
+def test_a_malformed_setting_is_one_line_naming_its_variable_not_a_traceback() -> None:
+    port = stakegraph("schema", "apply", STAKEGRAPH_PORT="abc")
+    assert port.returncode == 1
+    assert "STAKEGRAPH_PORT='abc'" in port.stderr and "Traceback" not in port.stderr
+    weights = stakegraph("demo", STAKEGRAPH_STAGE_WEIGHTS="{bad")
+    assert weights.returncode == 1
+    assert "STAKEGRAPH_STAGE_WEIGHTS is not valid JSON" in weights.stderr
+    assert "Traceback" not in weights.stderr
+    helped = stakegraph("serve", "--help", STAKEGRAPH_PORT="abc")
+    assert helped.returncode == 0 and "STAKEGRAPH_PORT" in helped.stdout
+
+
 def test_query_runs_a_named_file_with_parameters_and_prints_a_table(
     db: neo4j.Driver, neo4j_env: Neo4jSettings
 ) -> None:

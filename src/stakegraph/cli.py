@@ -48,6 +48,40 @@ def fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+@app.callback()
+def check_settings() -> None:
+    """Refuse a malformed setting before any command, in one line naming its variable."""
+    if "--help" in sys.argv[1:]:  # help stays readable whatever the environment holds
+        return
+    from pydantic import ValidationError
+    from pydantic_settings import BaseSettings, SettingsError
+
+    from stakegraph.analytics import AnalyticsSettings
+    from stakegraph.config import Neo4jSettings, ServerSettings
+
+    reads: tuple[tuple[type[BaseSettings], Callable[[], object]], ...] = (
+        (Neo4jSettings, neo4j_settings),
+        (ServerSettings, server_settings),
+        (AnalyticsSettings, AnalyticsSettings),
+    )
+    for model, read in reads:
+        prefix = str(model.model_config.get("env_prefix", ""))
+        try:
+            read()
+        except ValidationError as exc:
+            fail(
+                "; ".join(
+                    f"{prefix}{'_'.join(map(str, problem['loc'])).upper()}="
+                    f"{problem['input']!r}: {problem['msg']}"
+                    for problem in exc.errors()
+                )
+            )
+        except SettingsError as exc:  # a map that is not JSON, e.g. STAKEGRAPH_STAGE_WEIGHTS
+            field = re.search(r'field "(\w+)"', str(exc))
+            name = f"{prefix}{field.group(1).upper()}" if field else "a setting"
+            fail(f"{name} is not valid JSON (maps are given as JSON, e.g. '{{\"INTENT\": 25}}')")
+
+
 def with_graph(work: Callable[[Graph], Awaitable[T]]) -> T:
     """Run `work` against the configured Neo4j, turning its errors into one line."""
 
