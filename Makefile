@@ -42,6 +42,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 # The GraphQL-over-HTTP audit (tests/test_graphql_over_http.py) runs the npm package
