@@ -1,9 +1,9 @@
 # The stakegraph server. Neo4j itself runs from the official image (docker-compose.yml).
 FROM python:3.11-slim
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY src ./src
-RUN pip install --no-cache-dir . && useradd --system stakegraph
+RUN pip install --no-cache-dir -c constraints.txt . && useradd --system stakegraph
 USER stakegraph
 ENV STAKEGRAPH_HOST=0.0.0.0 \
     STAKEGRAPH_PORT=8000 \

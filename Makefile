@@ -7,15 +7,28 @@ PYTHON ?= python3
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install run test lint bench sdl web clean
+.PHONY: install lock run test lint bench sdl web clean
 
-$(STAMP): pyproject.toml
+# constraints.txt holds the version of every Python package the suite last passed with, so
+# that a fresh machine installs those and not whatever was released since.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Write constraints.txt again from the newest releases pyproject.toml allows (in a
+# throw-away venv); then run `make test` before committing it.
+lock:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp" && \
+	"$$tmp/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$tmp/bin/python" -m pip install --quiet '.[test]' && \
+	{ echo "# Written by \`make lock\`: the versions \`make install\` (and the Dockerfile) take."; \
+	  "$$tmp/bin/python" -m pip freeze --exclude stakegraph; } > constraints.txt
+	@echo "constraints.txt written; run make test before committing it"
 
 # Start the local Neo4j unless NEO4J_URI names a server, apply the schema, load the demo
 # world into an empty database, and serve on http://127.0.0.1:8000/graphql.
@@ -29,6 +42,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 # The GraphQL-over-HTTP audit (tests/test_graphql_over_http.py) runs the npm package

@@ -408,6 +408,12 @@ def test_relations_filter_by_type_and_direction(gql: GQL, timeline: list[str]) -
     assert ids(outgoing) == ["e1", "u1", "m1"] and outgoing["totalCount"] == 3
 
 
+def test_relations_direction_is_nullable_and_null_means_both(gql: GQL, timeline: list[str]) -> None:
+    # SPEC 9 writes `direction: Direction = BOTH`: a client may send null, as for `first`.
+    assert ids(relations(gql, "hub", direction=None)) == timeline
+    assert ids(relations(gql, "hub", direction=None, types=["BUYS"])) == ["b1", "b2", "b0"]
+
+
 def test_relations_window_counts_dates_in_it_uses_begun_before_its_end_and_undated_ones(
     gql: GQL, timeline: list[str]
 ) -> None:

@@ -42,5 +42,9 @@ def test_app_reads_the_same_variables_the_settings_read() -> None:
 
 def test_dockerfile_installs_the_package_and_serves() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert "pip install --no-cache-dir ." in dockerfile
+    lines = dockerfile.splitlines()
+    install = next(i for i, line in enumerate(lines) if "pip install" in line)
+    assert "pip install --no-cache-dir -c constraints.txt ." in lines[install]
+    copies = [i for i, line in enumerate(lines) if line.startswith("COPY ")]
+    assert any("constraints.txt" in lines[i] for i in copies if i < install)
     assert 'CMD ["stakegraph", "serve"]' in dockerfile

@@ -1,11 +1,17 @@
-"""`pip install .` (not only -e) must carry every file the package needs at run time."""
+"""`pip install .` (not only -e) must carry every file the package needs at run time, and
+what it installs is what constraints.txt pins."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
+from importlib import metadata
 from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from stakegraph.graph.cypher import all_files
 
@@ -52,3 +58,30 @@ def test_wheel_holds_cypher_files_launcher_sources_and_graphiql_assets(tmp_path:
 
 def test_the_cypher_folder_at_the_root_is_the_packaged_one() -> None:
     assert (ROOT / "cypher").resolve() == (ROOT / "src" / "stakegraph" / "cypher").resolve()
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def test_constraints_pin_every_dependency_and_the_environment_is_the_pinned_one() -> None:
+    """Every package pyproject.toml names (run time and test) has its version in
+    constraints.txt, within pyproject's range, and is installed at that version: what the
+    suite tests is what a fresh machine installs (`make install`, the Dockerfile)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [Requirement(r) for r in project["dependencies"]]
+    wanted += [Requirement(r) for r in project["optional-dependencies"]["test"]]
+    pins = _pins()
+    for requirement in wanted:
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{requirement.name} is not in constraints.txt: run make lock"
+        assert requirement.specifier.contains(pins[name]), (requirement, pins[name])
+        assert metadata.version(requirement.name) == pins[name], (
+            f"{requirement.name} {metadata.version(requirement.name)} is installed, "
+            f"constraints.txt says {pins[name]}: run make install"
+        )

@@ -35,13 +35,51 @@ out = Console()
 err = Console(stderr=True)
 
 DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Store, log and pid file [default: per user]")
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Store, log and pid file (default: per user, ~/.local/share/stakegraph/neo4j)",
+    ),
 ]
 
 
 def fail(message: str) -> None:
     err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
+
+
+@app.callback()
+def check_settings() -> None:
+    """Refuse a malformed setting before any command, in one line naming its variable."""
+    if "--help" in sys.argv[1:]:  # help stays readable whatever the environment holds
+        return
+    from pydantic import ValidationError
+    from pydantic_settings import BaseSettings, SettingsError
+
+    from stakegraph.analytics import AnalyticsSettings
+    from stakegraph.config import Neo4jSettings, ServerSettings
+
+    reads: tuple[tuple[type[BaseSettings], Callable[[], object]], ...] = (
+        (Neo4jSettings, neo4j_settings),
+        (ServerSettings, server_settings),
+        (AnalyticsSettings, AnalyticsSettings),
+    )
+    for model, read in reads:
+        prefix = str(model.model_config.get("env_prefix", ""))
+        try:
+            read()
+        except ValidationError as exc:
+            fail(
+                "; ".join(
+                    f"{prefix}{'_'.join(map(str, problem['loc'])).upper()}="
+                    f"{problem['input']!r}: {problem['msg']}"
+                    for problem in exc.errors()
+                )
+            )
+        except SettingsError as exc:  # a map that is not JSON, e.g. STAKEGRAPH_STAGE_WEIGHTS
+            field = re.search(r'field "(\w+)"', str(exc))
+            name = f"{prefix}{field.group(1).upper()}" if field else "a setting"
+            fail(f"{name} is not valid JSON (maps are given as JSON, e.g. '{{\"INTENT\": 25}}')")
 
 
 def with_graph(work: Callable[[Graph], Awaitable[T]]) -> T:
@@ -185,12 +223,12 @@ def schema_sdl() -> None:
 @app.command()
 def serve(
     host: Annotated[
-        str | None, typer.Option(help="[default: STAKEGRAPH_HOST or 127.0.0.1]")
+        str | None, typer.Option(help="Address to bind (else STAKEGRAPH_HOST, 127.0.0.1)")
     ] = None,
-    port: Annotated[int | None, typer.Option(help="[default: STAKEGRAPH_PORT or 8000]")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (else STAKEGRAPH_PORT, 8000)")] = None,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, help="Server processes [default: STAKEGRAPH_WORKERS or 1]"),
+        typer.Option(min=1, help="Server processes (else STAKEGRAPH_WORKERS, 1)"),
     ] = None,
 ) -> None:
     """Serve GraphQL at /graphql (GraphiQL in a browser), /health and /ready."""

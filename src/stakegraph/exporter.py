@@ -47,6 +47,9 @@ class ExportSummary:
     stakeholders: int
     relations: int
 
+    def __str__(self) -> str:  # what the command prints: "335 stakeholders and 1002 relations"
+        return f"{self.stakeholders} stakeholders and {self.relations} relations"
+
 
 def _plain(value: Any) -> Any:
     """A property value as JSON: datetimes as ISO 8601 strings, lists element by element."""

@@ -110,6 +110,9 @@ class ImportSummary:
     stakeholders: int
     relations: int
 
+    def __str__(self) -> str:  # what the command prints: "335 stakeholders and 1002 relations"
+        return f"{self.stakeholders} stakeholders and {self.relations} relations"
+
 
 Spooled = tuple[str, dict[str, Any]]  # (where the record came from, its row)
 

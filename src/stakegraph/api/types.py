@@ -108,7 +108,8 @@ class Stakeholder:
             strawberry.argument(description="Only these relationship types; absent = all."),
         ] = None,
         direction: Annotated[
-            Direction, strawberry.argument(description="Which ends to list, seen from here.")
+            Direction | None,
+            strawberry.argument(description="Which ends to list, seen from here; null = BOTH."),
         ] = Direction.BOTH,
         since: Annotated[
             datetime | None, strawberry.argument(description="The window's start (inclusive).")
@@ -125,7 +126,7 @@ class Stakeholder:
     ) -> RelationConnection:
         asked = graph_relations.relation_filter(
             [t.value for t in types] if types is not None else None,
-            direction.name,
+            (direction or Direction.BOTH).name,
             since,
             until,
             first,
