@@ -188,6 +188,16 @@ def test_out_of_range_depth_or_limit_is_refused_before_any_cypher(
     assert gql.graph.statements == before
 
 
+def test_depth_and_limit_are_nullable_and_null_means_their_defaults(
+    gql: GQL, db: neo4j.Driver
+) -> None:
+    # SPEC 9 writes `depth: Int = 1` and `limit: Int = 200`: a client may send null.
+    db.execute_query(FAMILY)
+    found = around(gql, "toyco", depth=None, limit=None)
+    assert found == around(gql, "toyco", depth=1, limit=200)
+    assert set(ids(found)) == {"toyco", "mia", "leo", "globex"}
+
+
 def test_an_unknown_centre_is_not_found(gql: GQL) -> None:
     error = gql.error(QUERY, id="nobody")
     assert (code(error), field(error)) == ("NOT_FOUND", "id")

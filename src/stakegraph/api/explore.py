@@ -126,14 +126,19 @@ class SearchHit:
     )
 
 
-Depth = Annotated[int, strawberry.argument(description="How many hops from the centre, 1 to 3.")]
+Depth = Annotated[
+    int | None,
+    strawberry.argument(description="How many hops from the centre, 1 to 3; null = 1."),
+]
 Types = Annotated[
     list[RelationType] | None,
     strawberry.argument(description="Relationship types to follow; absent = all."),
 ]
 Limit = Annotated[
-    int,
-    strawberry.argument(description="At most this many nodes, the centre included (1 to 1000)."),
+    int | None,
+    strawberry.argument(
+        description="At most this many nodes, the centre included (1 to 1000); null = 200."
+    ),
 ]
 
 
@@ -154,9 +159,9 @@ class ExploreQuery:
         found = await explore.neighbourhood(
             info.context.graph,
             str(id),
-            depth,
+            depth if depth is not None else 1,
             [t.value for t in types] if types is not None else None,
-            limit,
+            limit if limit is not None else explore.DEFAULT_LIMIT,
         )
         nodes = NodeCache()
         built = {node.element_id: nodes.get(node) for node in found.nodes}
