@@ -173,13 +173,13 @@ CASES = [
     ),
     case("missing name", upsert("Person", id="p"), BAD, mentions="name"),
     case(
-        "existing org upserted as a person", upsert("Person", id="acme", name="Acme"), BAD, "kind"
+        "existing org upserted as a person", upsert("Person", id="acme", name="Acme"), BAD, "id"
     ),
     case(
         "existing person upserted as a department",
         upsert("Department", id="dana", name="D"),
         BAD,
-        "kind",
+        "id",
     ),
     case(
         "update of an existing org with a bad margin",

@@ -95,13 +95,31 @@ def with_graph(work: Callable[[Graph], Awaitable[T]]) -> T:
     try:
         return asyncio.run(run())
     except errors.StakegraphError as exc:
-        where = neo4j_settings().effective_uri
-        hint = "" if neo4j_settings().configured else " (start one: `stakegraph neo4j start`)"
         if isinstance(exc, errors.ServiceUnavailable):
+            where = neo4j_settings().effective_uri
+            hint = "" if neo4j_settings().configured else local_neo4j_hint(exc)
             fail(f"{exc.message}: {where}{hint}")
         cause = f": {exc.__cause__}" if exc.code == "INTERNAL" and exc.__cause__ else ""
         fail(exc.message + cause)
         raise  # unreachable: fail() exits
+
+
+def local_neo4j_hint(exc: errors.ServiceUnavailable) -> str:
+    """What to do when the local Neo4j (NEO4J_URI unset) does not answer or refuses us."""
+    if isinstance(exc, errors.CredentialsRefused):  # a Neo4j answers, to another password
+        return (
+            "; the local Neo4j takes its password from NEO4J_PASSWORD when it starts: restart"
+            " it with the NEO4J_PASSWORD set now (`stakegraph neo4j stop`, then `start`)"
+        )
+    local = localdb.status()
+    if not local.running:
+        return "; no local Neo4j runs: start it with `stakegraph neo4j start` (or set NEO4J_URI)"
+    if local.port != LOCAL_BOLT_PORT:
+        return (
+            f"; the local Neo4j listens on port {local.port}, and with NEO4J_URI unset "
+            f"stakegraph talks to port {LOCAL_BOLT_PORT}: set NEO4J_URI={local.uri}"
+        )
+    return ""
 
 
 # ----------------------------------------------------------------------------- neo4j

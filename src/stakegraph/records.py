@@ -160,11 +160,17 @@ def _utc(value: datetime) -> datetime:
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Text a person types in one line (names, offerings, cities, titles) is at most MAX_TEXT
+# characters: names and industries are in range indexes, whose keys Neo4j caps at about
+# 8 kB (4 bytes a character at worst); free text (a comment) at most MAX_LONG_TEXT.
+MAX_TEXT = 1_000
+MAX_LONG_TEXT = 10_000
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 Country = Annotated[str, AfterValidator(_country)]
 Currency = Annotated[str, AfterValidator(_currency)]
 Timestamp = Annotated[datetime, AfterValidator(_utc)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_LONG_TEXT)]
 
 
 def new_id() -> str:
@@ -308,7 +314,7 @@ class _RelationRecord(_Record):
         A field validator rather than a model one, so the error names the field `to`.
         """
         if to_id == info.data.get("from_id"):
-            raise ValueError(f"must differ from from ({to_id!r})")
+            raise ValueError(f"both ends are the same stakeholder ({to_id!r})")
         return to_id
 
     @property
@@ -388,7 +394,7 @@ class ServesRecord(_RelationRecord):
 
 class ContributesRecord(_RelationRecord):
     type: Literal["CONTRIBUTES"] = "CONTRIBUTES"
-    what: Text | None = None
+    what: LongText | None = None
     at: Timestamp | None = None
 
 
@@ -406,7 +412,7 @@ class GivesFeedbackRecord(_RelationRecord):
     at: Timestamp | None = None
     nps: Annotated[int, Field(ge=0, le=10)] | None = None
     csat: Annotated[int, Field(ge=1, le=5)] | None = None
-    comment: Text | None = Field(default=None, validate_default=True)
+    comment: LongText | None = Field(default=None, validate_default=True)
     offering: Text | None = None
     channel: Text | None = None
 

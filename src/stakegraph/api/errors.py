@@ -55,13 +55,24 @@ def error_location(error: ValidationError) -> list[str]:
 
 
 def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInput:
-    """A pydantic error as BAD_USER_INPUT naming the (first) field at fault."""
+    """A pydantic error as BAD_USER_INPUT naming the (first) field at fault (pydantic's
+    "Value error, " in front of a validator's own message left out)."""
     path = ".".join([prefix, *error_location(error)])
-    return BadUserInput(f"{path}: {error.errors()[0]['msg']}", field=path)
+    message = error.errors()[0]["msg"].removeprefix("Value error, ")
+    return BadUserInput(f"{path}: {message}", field=path)
+
+
+def naming(message: str, field: str) -> str:
+    """`message`, with `field: ` in front unless it names the field already (as a word):
+    every message names the field at fault, not only `extensions.field`."""
+    last = re.split(r"[.\[]", field.rstrip("]"))[-1] or field
+    if re.search(rf"(?<![\w$]){re.escape(last)}\b", message):
+        return message
+    return f"{field}: {message}"
 
 
 _VARIABLE = re.compile(r"Variable '\$(\w+)' has invalid value(?: at \.([\w.\[\]]+))?")
-_REQUIRED = re.compile(r"required field '(\w+)'")
+_REQUIRED = re.compile(r"(?:required|unknown) field '(\w+)'")
 
 
 def variable_field(message: str) -> str | None:
@@ -87,9 +98,10 @@ def coded(error: GraphQLError) -> GraphQLError:
         original = bad_input_from(original)
     if isinstance(original, StakegraphError):
         extensions: dict[str, object] = {"code": original.code}
+        message = original.message
         if original.field:
             extensions["field"] = original.field
-        message = original.message
+            message = naming(message, original.field)
     elif original is None or is_request_error(error):
         known = error.extensions or {}  # coding an error twice keeps its code and field
         extensions = {"code": known.get("code", "BAD_USER_INPUT")}

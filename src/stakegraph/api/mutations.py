@@ -194,8 +194,14 @@ def _in_input(ends: tuple[str, str]) -> tuple[str, str]:
     return (f"input.{ends[0]}", f"input.{ends[1]}")
 
 
-def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: dict[str, str]) -> M:
-    """A pydantic record, or BAD_USER_INPUT naming the input field at fault."""
+def _validate(
+    adapter: TypeAdapter[M] | type[M],
+    data: dict[str, Any],
+    rename: dict[str, str],
+    prefix: str = "input.",
+) -> M:
+    """A pydantic record, or BAD_USER_INPUT naming the input field at fault (`prefix`:
+    "input." for an input object's fields, "" for a mutation's plain arguments)."""
     try:
         if isinstance(adapter, TypeAdapter):
             return adapter.validate_python(data)
@@ -204,7 +210,7 @@ def _validate(adapter: TypeAdapter[M] | type[M], data: dict[str, Any], rename: d
         bad = bad_input_from(exc)
         first = next(iter(error_location(exc)), "")
         if first in rename:
-            field = f"input.{rename[first]}"
+            field = f"{prefix}{rename[first]}"
             message = bad.message.replace(f"input.{first}", field)
             raise errors.BadUserInput(message, field=field) from None
         raise bad from None
@@ -255,7 +261,7 @@ async def _upsert(
     info: Info, record: records.StakeholderRecord, part_of: str | None = None
 ) -> Node:
     async def work(tx: AsyncManagedTransaction) -> Node:
-        (id_,) = await writes.upsert_stakeholders(tx, [record])
+        (id_,) = await writes.upsert_stakeholders(tx, [record], kind_field="input.id")
         if part_of is not None:
             await writes.place_department(tx, id_, part_of, ("input.id", "input.partOfId"))
         return await writes.stakeholder(tx, id_)
@@ -324,7 +330,7 @@ class Mutation:
     ) -> Person:
         ends = INPUT_ENDS[RelationType.PARENT_OF]  # plain arguments, not inside `input`
         data = {"type": "PARENT_OF", "from": str(parent_id), "to": str(child_id)}
-        record = _validate(records.RELATION, data, {"from": ends[0], "to": ends[1]})
+        record = _validate(records.RELATION, data, {"from": ends[0], "to": ends[1]}, prefix="")
 
         async def work(tx: AsyncManagedTransaction) -> Person:
             await writes.merge_relations(tx, [record], end_fields=ends)

@@ -168,15 +168,16 @@ async def taken_id_refusals(
 
 
 async def upsert_stakeholders(
-    tx: AsyncManagedTransaction, records: Sequence[StakeholderRecord]
+    tx: AsyncManagedTransaction, records: Sequence[StakeholderRecord], *, kind_field: str = "kind"
 ) -> list[str]:
     """Create or update stakeholders; returns their ids (generated ones included).
 
-    Raises BadUserInput (field `kind`) when a record would change an existing node's kind.
+    Raises BadUserInput (field `kind_field`: a mutation, which has no `kind`, names its
+    `input.id`) when a record would change an existing node's kind.
     """
     refusals = await kind_change_refusals(tx, [(r.id, r.kind) for r in records])
     if refusals:
-        raise errors.BadUserInput(refusals[0].message, field=refusals[0].field)
+        raise errors.BadUserInput(refusals[0].message, field=kind_field)
     await write_stakeholder_rows(tx, [r.row() for r in records])
     return [r.id for r in records]
 
@@ -239,7 +240,7 @@ async def merge_relations(
     (`end_fields`, e.g. ("input.buyerId", "input.sellerId") for a mutation's input, the
     provider as `providerId` beside them) and the id. Structural relations must join the
     kinds SPEC 2 says (MEMBER_OF: Person -> Organization or Department, ...), and an id
-    held by another relationship is refused (field `id`): BadUserInput.
+    held by another relationship is refused (field `id` beside the ends): BadUserInput.
     """
     refusals = await relation_refusals(tx, [RelationEnds.of(r) for r in records])
     if refusals:
@@ -249,6 +250,7 @@ async def merge_relations(
             "from": end_fields[0],
             "to": end_fields[1],
             "providerId": f"{prefix}.providerId" if prefix else "providerId",
+            "id": f"{prefix}.id" if prefix else "id",
         }
         field = fields.get(first.field, first.field)
         error = errors.NotFound if first.missing else errors.BadUserInput
