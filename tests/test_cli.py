@@ -148,6 +148,14 @@ def test_query_of_a_library_name_without_its_folder_suggests_the_file() -> None:
     assert "did you mean queries/stalled_prospects" in typo.stderr
 
 
+def test_query_without_a_required_parameter_names_it_with_its_header_line() -> None:
+    result = stakegraph("query", "queries/stalled_prospects", "-p", "providerId=initech")
+    assert result.returncode == 1
+    assert "needs -p days=..." in result.stderr
+    assert "$days        integer, required" in result.stderr
+    assert "asOf" not in result.stderr  # optional: null when left out
+
+
 def test_query_reads_iso_datetimes_and_refuses_files_that_write() -> None:
     writes = stakegraph("query", "writes/refresh_roles", "--param", "ids=[]")
     assert writes.returncode == 1

@@ -316,6 +316,12 @@ def query(
     if _writes(file.name):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
     optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
+    given = {_parse_param(p)[0] for p in param or []}
+    lines = [ln for ln in file.description.splitlines() if re.match(r"\$\w+\s", ln)]
+    missing = [ln for ln in lines if ln.split()[0][1:] not in given | optional.keys()]
+    if missing:  # say which, with the header's words, before Neo4j says "Expected parameter(s)"
+        needs = " ".join(f"-p {ln.split()[0][1:]}=..." for ln in missing)
+        fail(f"{file.name} needs {needs}; its header says:\n  " + "\n  ".join(missing))
     _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
 
 
