@@ -140,7 +140,14 @@ def neo4j_start(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})")
+    said = f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})"
+    out.print(said, soft_wrap=True)  # never a line break inside a path or a command
+    if started.uri != neo4j_settings().effective_uri:  # another --port: say how to use it
+        out.print(
+            f"stakegraph talks to {neo4j_settings().effective_uri}; to use this one: "
+            f"export NEO4J_URI={started.uri}",
+            soft_wrap=True,
+        )
 
 
 Port = Annotated[int | None, typer.Option(help="Only the instance on this Bolt port")]
@@ -210,9 +217,10 @@ def neo4j_status(port: Port = None, data_dir: DataDir = None) -> None:
     _check_port(data_dir, port)
     current = localdb.status(data_dir)
     if current.running:
-        out.print(f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})")
+        said = f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})"
+        out.print(said, soft_wrap=True)
     else:
-        out.print(f"not running (data dir {current.data_dir})")
+        out.print(f"not running (data dir {current.data_dir})", soft_wrap=True)
         raise typer.Exit(3)
 
 
