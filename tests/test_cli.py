@@ -136,6 +136,24 @@ def test_query_names_the_known_files_when_the_name_is_wrong() -> None:
     result = stakegraph("query", "lenses/nope")
     assert result.returncode == 1
     assert "lenses/end_user" in result.stderr
+    assert "writes/" not in result.stderr  # `query` would refuse those anyway
+
+
+def test_query_of_a_library_name_without_its_folder_suggests_the_file() -> None:
+    # runLibraryQuery and the explorer call it "stalled_prospects"; the file is queries/...
+    result = stakegraph("query", "stalled_prospects", "-p", "providerId=initech")
+    assert result.returncode == 1
+    assert "did you mean queries/stalled_prospects?" in result.stderr
+    typo = stakegraph("query", "queries/stalled_prospect")
+    assert "did you mean queries/stalled_prospects" in typo.stderr
+
+
+def test_query_without_a_required_parameter_names_it_with_its_header_line() -> None:
+    result = stakegraph("query", "queries/stalled_prospects", "-p", "providerId=initech")
+    assert result.returncode == 1
+    assert "needs -p days=..." in result.stderr
+    assert "$days        integer, required" in result.stderr
+    assert "asOf" not in result.stderr  # optional: null when left out
 
 
 def test_query_reads_iso_datetimes_and_refuses_files_that_write() -> None:

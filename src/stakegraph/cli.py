@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import difflib
 import json
 import re
 import sys
@@ -305,12 +306,28 @@ def query(
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
-        fail(f"no Cypher file {name!r}; known: {', '.join(all_files())}")
+        readable = [known for known in all_files() if not _writes(known)]
+        stem = name.removesuffix(".cypher").rsplit("/", 1)[-1]
+        like = [known for known in readable if known.rsplit("/", 1)[-1] == stem]
+        like = like or difflib.get_close_matches(name, readable, n=3)
+        guess = f"did you mean {' or '.join(like)}? " if like else ""
+        fail(f"no Cypher file {name!r}; {guess}known: {', '.join(readable)}")
         return
-    if file.name == "schema" or file.name.startswith("writes/"):
+    if _writes(file.name):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
     optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
+    given = {_parse_param(p)[0] for p in param or []}
+    lines = [ln for ln in file.description.splitlines() if re.match(r"\$\w+\s", ln)]
+    missing = [ln for ln in lines if ln.split()[0][1:] not in given | optional.keys()]
+    if missing:  # say which, with the header's words, before Neo4j says "Expected parameter(s)"
+        needs = " ".join(f"-p {ln.split()[0][1:]}=..." for ln in missing)
+        fail(f"{file.name} needs {needs}; its header says:\n  " + "\n  ".join(missing))
     _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
+
+
+def _writes(name: str) -> bool:
+    """Whether the named file under cypher/ changes data (`query` refuses those)."""
+    return name == "schema" or name.startswith("writes/")
 
 
 @app.command()
