@@ -98,6 +98,14 @@ def test_the_local_neo4j_hint_for_refused_credentials_is_a_restart() -> None:
     assert "restart it with the NEO4J_PASSWORD set now" in local_neo4j_hint(refused)
 
 
+def test_a_path_in_a_message_is_never_broken_across_lines(tmp_path: Path) -> None:
+    out = tmp_path / "a-folder-with-a-long-name-to-pass-eighty-columns" / "world.json"
+    out.parent.mkdir()
+    result = stakegraph("generate", "--stakeholders", "5", "--out", str(out), COLUMNS="80")
+    assert result.returncode == 0, result.stderr
+    assert f"to {out}\n" in result.stdout  # one line: a path a person can copy
+
+
 def test_query_runs_a_named_file_with_parameters_and_prints_a_table(
     db: neo4j.Driver, neo4j_env: Neo4jSettings
 ) -> None:

@@ -157,7 +157,8 @@ def _check_port(data_dir: Path | None, port: int | None) -> None:
     current = localdb.status(data_dir)
     if port is not None and current.running and current.port != port:
         out.print(
-            f"not running on port {port} (the instance in {current.data_dir} uses {current.port})"
+            f"not running on port {port} (the instance in {current.data_dir} uses {current.port})",
+            soft_wrap=True,
         )
         raise typer.Exit(3)
 
@@ -186,7 +187,7 @@ def neo4j_dump(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Dumped the database in {dumped} to {path}")
+    out.print(f"Dumped the database in {dumped} to {path}", soft_wrap=True)
 
 
 @neo4j_app.command("load")
@@ -208,7 +209,9 @@ def neo4j_load(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`")
+    out.print(
+        f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`", soft_wrap=True
+    )
 
 
 @neo4j_app.command("status")
@@ -507,7 +510,10 @@ def _import_initial(path: Path, data_dir: Path | None) -> None:
         fail(str(exc))
         return
     where = f" --data-dir {data_dir}" if data_dir else ""
-    out.print(f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}")
+    out.print(
+        f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}",
+        soft_wrap=True,
+    )
 
 
 class ExportFormat(StrEnum):
@@ -528,7 +534,7 @@ def export(
     if format is ExportFormat.csv and path.is_file():
         fail(f"{path} is a file; --format csv writes a folder")
     summary = with_graph(lambda graph: export_path(graph, path, format.value))
-    out.print(f"Exported {summary} to {path}")
+    out.print(f"Exported {summary} to {path}", soft_wrap=True)
 
 
 @app.command()
@@ -566,4 +572,4 @@ def generate(
     from stakegraph.generate import generate as make_world
 
     summary = make_world(stakeholders, seed, out_path)
-    out.print(f"Wrote {summary} to {out_path}")
+    out.print(f"Wrote {summary} to {out_path}", soft_wrap=True)
