@@ -54,6 +54,17 @@ def test_help_names_where_each_option_default_comes_from() -> None:
     assert "~/.local/share/stakegraph/neo4j" in status.stdout
 
 
+def test_help_never_breaks_a_sentence_of_a_command_description() -> None:
+    # typer keeps a docstring's single line breaks: on a wide terminal they cut sentences
+    commands = ["serve", "query", "cypher", "import", "export", "demo", "generate"]
+    commands += ["neo4j start", "neo4j stop", "neo4j status", "neo4j dump", "neo4j load"]
+    for command in commands:
+        shown = stakegraph(*command.split(), "--help").stdout
+        prose = shown.split("Usage:", 1)[1].split("\n", 1)[1].split("╭", 1)[0]
+        for line in filter(None, (line.strip() for line in prose.splitlines())):
+            assert line.endswith((".", ")", ":")), f"{command}: {line!r}"
+
+
 def test_a_malformed_setting_is_one_line_naming_its_variable_not_a_traceback() -> None:
     port = stakegraph("schema", "apply", STAKEGRAPH_PORT="abc")
     assert port.returncode == 1

@@ -312,8 +312,10 @@ def query(
     format: FormatOption = Format.table,
     timeout: TimeoutOption = None,
 ) -> None:
-    """Run a named Cypher file (read-only) and print its rows; parameters its header marks
-    (optional) are null unless given."""
+    """Run a named Cypher file (read-only) and print its rows.
+
+    Parameters its header marks (optional) are null unless given; the others need -p k=v.
+    """
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
@@ -463,9 +465,9 @@ def import_(
 ) -> None:
     """Validate a whole JSON file or CSV folder, then write it in batches (idempotent).
 
-    With --initial, build a new local database from it instead (stopped at the end; start
-    it with `stakegraph neo4j start`): refused when the data dir holds a database or runs
-    one, and when NEO4J_URI names a server.
+    With --initial: build a new local database from it instead, stopped at the end.
+
+    --initial refuses a data dir that holds a database or runs one, and a NEO4J_URI.
     """
     from stakegraph.importer import InvalidInput, import_path
 
