@@ -57,7 +57,9 @@ def error_location(error: ValidationError) -> list[str]:
 def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInput:
     """A pydantic error as BAD_USER_INPUT naming the (first) field at fault (pydantic's
     "Value error, " in front of a validator's own message left out)."""
-    path = ".".join([prefix, *error_location(error)])
+    path = prefix
+    for part in error_location(error):
+        path += f"[{part}]" if part.isdigit() else f".{part}"
     message = error.errors()[0]["msg"].removeprefix("Value error, ")
     return BadUserInput(f"{path}: {message}", field=path)
 
@@ -65,7 +67,7 @@ def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInpu
 def naming(message: str, field: str) -> str:
     """`message`, with `field: ` in front unless it names the field already (as a word):
     every message names the field at fault, not only `extensions.field`."""
-    last = re.split(r"[.\[]", field.rstrip("]"))[-1] or field
+    last = re.sub(r"(\[\d+\])+$", "", field).rsplit(".", 1)[-1]
     if re.search(rf"(?<![\w$]){re.escape(last)}\b", message):
         return message
     return f"{field}: {message}"
