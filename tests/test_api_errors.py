@@ -172,9 +172,7 @@ CASES = [
         mentions="orgType",
     ),
     case("missing name", upsert("Person", id="p"), BAD, mentions="name"),
-    case(
-        "existing org upserted as a person", upsert("Person", id="acme", name="Acme"), BAD, "id"
-    ),
+    case("existing org upserted as a person", upsert("Person", id="acme", name="Acme"), BAD, "id"),
     case(
         "existing person upserted as a department",
         upsert("Department", id="dana", name="D"),

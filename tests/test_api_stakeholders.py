@@ -128,6 +128,14 @@ def test_keyset_pages_walk_each_order_whole(
     assert walk(gql, first, orderBy=order) == expected
 
 
+def test_order_by_is_nullable_and_null_means_name(gql: GQL, world: None) -> None:
+    # SPEC 9 writes `orderBy: StakeholderOrder = NAME`: a client may send null.
+    expected = ["acme", "gov", "ann", "ann2", "bob", "ops", "uni"]
+    assert walk(gql, 2, orderBy=None) == expected
+    cursor = page(gql, first=1, orderBy="NAME")["pageInfo"]["endCursor"]
+    assert ids(gql, after=cursor, orderBy=None) == expected[1:]
+
+
 def test_a_cursor_of_one_order_is_refused_in_another(gql: GQL, world: None) -> None:
     cursor = page(gql, first=1)["pageInfo"]["endCursor"]
     error = gql.error(QUERY, first=1, after=cursor, orderBy="CREATED_AT")

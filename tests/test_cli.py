@@ -66,6 +66,46 @@ def test_a_malformed_setting_is_one_line_naming_its_variable_not_a_traceback() -
     assert helped.returncode == 0 and "STAKEGRAPH_PORT" in helped.stdout
 
 
+def test_an_unreachable_local_neo4j_gets_told_how_to_start_it(tmp_path: Path) -> None:
+    # NEO4J_URI unset, no local Neo4j in the data dir: the one thing to do is start it
+    # (a spare port stands for 7687, which a developer's own Neo4j may hold)
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        spare = probe.getsockname()[1]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import stakegraph.config as c; c.LOCAL_BOLT_PORT = {spare}; "
+            "import stakegraph.cli as cli; cli.app(['schema', 'apply'], prog_name='stakegraph')",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "NEO4J_URI": "", "XDG_DATA_HOME": str(tmp_path)},
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "no local Neo4j runs: start it with `stakegraph neo4j start`" in result.stderr
+
+
+def test_the_local_neo4j_hint_for_refused_credentials_is_a_restart() -> None:
+    from stakegraph.cli import local_neo4j_hint
+    from stakegraph.errors import CredentialsRefused
+
+    refused = CredentialsRefused("the database refused stakegraph's credentials")
+    assert "restart it with the NEO4J_PASSWORD set now" in local_neo4j_hint(refused)
+
+
+def test_a_path_in_a_message_is_never_broken_across_lines(tmp_path: Path) -> None:
+    out = tmp_path / "a-folder-with-a-long-name-to-pass-eighty-columns" / "world.json"
+    out.parent.mkdir()
+    result = stakegraph("generate", "--stakeholders", "5", "--out", str(out), COLUMNS="80")
+    assert result.returncode == 0, result.stderr
+    assert f"to {out}\n" in result.stdout  # one line: a path a person can copy
+
+
 def test_query_runs_a_named_file_with_parameters_and_prints_a_table(
     db: neo4j.Driver, neo4j_env: Neo4jSettings
 ) -> None:
@@ -104,6 +144,24 @@ def test_query_names_the_known_files_when_the_name_is_wrong() -> None:
     result = stakegraph("query", "lenses/nope")
     assert result.returncode == 1
     assert "lenses/end_user" in result.stderr
+    assert "writes/" not in result.stderr  # `query` would refuse those anyway
+
+
+def test_query_of_a_library_name_without_its_folder_suggests_the_file() -> None:
+    # runLibraryQuery and the explorer call it "stalled_prospects"; the file is queries/...
+    result = stakegraph("query", "stalled_prospects", "-p", "providerId=initech")
+    assert result.returncode == 1
+    assert "did you mean queries/stalled_prospects?" in result.stderr
+    typo = stakegraph("query", "queries/stalled_prospect")
+    assert "did you mean queries/stalled_prospects" in typo.stderr
+
+
+def test_query_without_a_required_parameter_names_it_with_its_header_line() -> None:
+    result = stakegraph("query", "queries/stalled_prospects", "-p", "providerId=initech")
+    assert result.returncode == 1
+    assert "needs -p days=..." in result.stderr
+    assert "$days        integer, required" in result.stderr
+    assert "asOf" not in result.stderr  # optional: null when left out
 
 
 def test_query_reads_iso_datetimes_and_refuses_files_that_write() -> None:

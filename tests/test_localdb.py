@@ -77,6 +77,19 @@ def test_cli_reports_status_and_a_missing_java_in_one_line(tmp_path: Path) -> No
     assert ("building it with Maven" in result.stderr) is not localdb.is_built()
 
 
+def test_cli_start_on_another_port_says_how_to_point_stakegraph_at_it(tmp_path: Path) -> None:
+    port = free_port()  # never the default: `make run` may hold it
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    started = stakegraph(
+        "neo4j", "start", "--port", str(port), "--data-dir", str(tmp_path), env=env
+    )
+    try:
+        assert started.returncode == 0, started.stderr
+        assert f"export NEO4J_URI=bolt://127.0.0.1:{port}" in started.stdout
+    finally:
+        localdb.stop(tmp_path)
+
+
 def test_a_store_left_with_a_password_change_pending_starts(tmp_path: Path) -> None:
     """A store whose neo4j user must change its password (as another server may leave it)
     starts again with the same password and no change pending."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import difflib
 import json
 import re
 import sys
@@ -95,13 +96,31 @@ def with_graph(work: Callable[[Graph], Awaitable[T]]) -> T:
     try:
         return asyncio.run(run())
     except errors.StakegraphError as exc:
-        where = neo4j_settings().effective_uri
-        hint = "" if neo4j_settings().configured else " (start one: `stakegraph neo4j start`)"
         if isinstance(exc, errors.ServiceUnavailable):
+            where = neo4j_settings().effective_uri
+            hint = "" if neo4j_settings().configured else local_neo4j_hint(exc)
             fail(f"{exc.message}: {where}{hint}")
         cause = f": {exc.__cause__}" if exc.code == "INTERNAL" and exc.__cause__ else ""
         fail(exc.message + cause)
         raise  # unreachable: fail() exits
+
+
+def local_neo4j_hint(exc: errors.ServiceUnavailable) -> str:
+    """What to do when the local Neo4j (NEO4J_URI unset) does not answer or refuses us."""
+    if isinstance(exc, errors.CredentialsRefused):  # a Neo4j answers, to another password
+        return (
+            "; the local Neo4j takes its password from NEO4J_PASSWORD when it starts: restart"
+            " it with the NEO4J_PASSWORD set now (`stakegraph neo4j stop`, then `start`)"
+        )
+    local = localdb.status()
+    if not local.running:
+        return "; no local Neo4j runs: start it with `stakegraph neo4j start` (or set NEO4J_URI)"
+    if local.port != LOCAL_BOLT_PORT:
+        return (
+            f"; the local Neo4j listens on port {local.port}, and with NEO4J_URI unset "
+            f"stakegraph talks to port {LOCAL_BOLT_PORT}: set NEO4J_URI={local.uri}"
+        )
+    return ""
 
 
 # ----------------------------------------------------------------------------- neo4j
@@ -121,7 +140,14 @@ def neo4j_start(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})")
+    said = f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})"
+    out.print(said, soft_wrap=True)  # never a line break inside a path or a command
+    if started.uri != neo4j_settings().effective_uri:  # another --port: say how to use it
+        out.print(
+            f"stakegraph talks to {neo4j_settings().effective_uri}; to use this one: "
+            f"export NEO4J_URI={started.uri}",
+            soft_wrap=True,
+        )
 
 
 Port = Annotated[int | None, typer.Option(help="Only the instance on this Bolt port")]
@@ -131,7 +157,8 @@ def _check_port(data_dir: Path | None, port: int | None) -> None:
     current = localdb.status(data_dir)
     if port is not None and current.running and current.port != port:
         out.print(
-            f"not running on port {port} (the instance in {current.data_dir} uses {current.port})"
+            f"not running on port {port} (the instance in {current.data_dir} uses {current.port})",
+            soft_wrap=True,
         )
         raise typer.Exit(3)
 
@@ -160,7 +187,7 @@ def neo4j_dump(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Dumped the database in {dumped} to {path}")
+    out.print(f"Dumped the database in {dumped} to {path}", soft_wrap=True)
 
 
 @neo4j_app.command("load")
@@ -182,7 +209,9 @@ def neo4j_load(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`")
+    out.print(
+        f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`", soft_wrap=True
+    )
 
 
 @neo4j_app.command("status")
@@ -191,9 +220,10 @@ def neo4j_status(port: Port = None, data_dir: DataDir = None) -> None:
     _check_port(data_dir, port)
     current = localdb.status(data_dir)
     if current.running:
-        out.print(f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})")
+        said = f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})"
+        out.print(said, soft_wrap=True)
     else:
-        out.print(f"not running (data dir {current.data_dir})")
+        out.print(f"not running (data dir {current.data_dir})", soft_wrap=True)
         raise typer.Exit(3)
 
 
@@ -287,12 +317,28 @@ def query(
     try:
         file = load(name.removesuffix(".cypher").removeprefix("cypher/"))
     except KeyError:
-        fail(f"no Cypher file {name!r}; known: {', '.join(all_files())}")
+        readable = [known for known in all_files() if not _writes(known)]
+        stem = name.removesuffix(".cypher").rsplit("/", 1)[-1]
+        like = [known for known in readable if known.rsplit("/", 1)[-1] == stem]
+        like = like or difflib.get_close_matches(name, readable, n=3)
+        guess = f"did you mean {' or '.join(like)}? " if like else ""
+        fail(f"no Cypher file {name!r}; {guess}known: {', '.join(readable)}")
         return
-    if file.name == "schema" or file.name.startswith("writes/"):
+    if _writes(file.name):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
     optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
+    given = {_parse_param(p)[0] for p in param or []}
+    lines = [ln for ln in file.description.splitlines() if re.match(r"\$\w+\s", ln)]
+    missing = [ln for ln in lines if ln.split()[0][1:] not in given | optional.keys()]
+    if missing:  # say which, with the header's words, before Neo4j says "Expected parameter(s)"
+        needs = " ".join(f"-p {ln.split()[0][1:]}=..." for ln in missing)
+        fail(f"{file.name} needs {needs}; its header says:\n  " + "\n  ".join(missing))
     _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
+
+
+def _writes(name: str) -> bool:
+    """Whether the named file under cypher/ changes data (`query` refuses those)."""
+    return name == "schema" or name.startswith("writes/")
 
 
 @app.command()
@@ -464,7 +510,10 @@ def _import_initial(path: Path, data_dir: Path | None) -> None:
         fail(str(exc))
         return
     where = f" --data-dir {data_dir}" if data_dir else ""
-    out.print(f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}")
+    out.print(
+        f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}",
+        soft_wrap=True,
+    )
 
 
 class ExportFormat(StrEnum):
@@ -485,7 +534,7 @@ def export(
     if format is ExportFormat.csv and path.is_file():
         fail(f"{path} is a file; --format csv writes a folder")
     summary = with_graph(lambda graph: export_path(graph, path, format.value))
-    out.print(f"Exported {summary} to {path}")
+    out.print(f"Exported {summary} to {path}", soft_wrap=True)
 
 
 @app.command()
@@ -523,4 +572,4 @@ def generate(
     from stakegraph.generate import generate as make_world
 
     summary = make_world(stakeholders, seed, out_path)
-    out.print(f"Wrote {summary} to {out_path}")
+    out.print(f"Wrote {summary} to {out_path}", soft_wrap=True)

@@ -5,6 +5,7 @@
     │   └── WriteRefused            a statement that writes, run in a read transaction
     ├── NotFound                    NOT_FOUND: an id that does not exist
     ├── ServiceUnavailable          SERVICE_UNAVAILABLE: Neo4j cannot be reached
+    │   └── CredentialsRefused      it answers, but not to our username and password
     └── Timeout                     TIMEOUT: a statement ran past its time limit
 
 The graph layer translates driver exceptions into these; the API maps them to GraphQL
@@ -37,6 +38,10 @@ class NotFound(StakegraphError):
 
 class ServiceUnavailable(StakegraphError):
     code = "SERVICE_UNAVAILABLE"
+
+
+class CredentialsRefused(ServiceUnavailable):
+    """Neo4j answered and refused NEO4J_USERNAME/NEO4J_PASSWORD."""
 
 
 class Timeout(StakegraphError):

@@ -129,13 +129,14 @@ class Query:
             strawberry.argument(description="Conditions that must all hold."),
         ] = None,
         order_by: Annotated[
-            StakeholderOrder, strawberry.argument(description="The order of the list.")
+            StakeholderOrder | None,
+            strawberry.argument(description="The order of the list; null = NAME."),
         ] = StakeholderOrder.NAME,
     ) -> StakeholderConnection:
         page = await reads.stakeholders(
             info.context.graph,
             stakeholder_filter(kind, search, filter),
-            order_by.name,
+            (order_by or StakeholderOrder.NAME).name,
             first,
             after,
         )

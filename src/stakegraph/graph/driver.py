@@ -186,7 +186,7 @@ def translate(exc: Exception) -> errors.StakegraphError:
     if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
         return errors.ServiceUnavailable("the database cannot be reached; try again shortly")
     if isinstance(exc, neo4j_errors.AuthError):
-        return errors.ServiceUnavailable("the database refused stakegraph's credentials")
+        return errors.CredentialsRefused("the database refused stakegraph's credentials")
     if isinstance(exc, neo4j_errors.Neo4jError) and exc.code in TIMEOUT_CODES:
         return errors.Timeout("the query ran longer than its time limit")
     if isinstance(exc, neo4j_errors.ConstraintError):
