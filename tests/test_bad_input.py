@@ -385,6 +385,40 @@ CASES = [
         "id",
         id=None,
     ),
+    # ---------------------------------------------------------------- literals
+    q(
+        "literal Int too big for GraphQL",
+        'mutation { upsertOrganization(input: {name: "O", employees: 3000000000}) { id } }',
+        BAD,
+        "input.employees",
+    ),
+    q(
+        "literal unknown enum value",
+        'mutation { recordPurchase(input: {buyerId: "leo", sellerId: "acme", offering: "W",'
+        ' currency: "EUR", kind: WEEKLY}) { id } }',
+        BAD,
+        "input.kind",
+    ),
+    q(
+        "literal bad list item",
+        'mutation { addMembership(input: {personId: "leo", ofId: "acme", scope: ["a", true]})'
+        " { title } }",
+        BAD,
+        "input.scope[1]",
+    ),
+    q(
+        "literal string for an Int argument",
+        '{ customersOf(providerId: "acme", first: "ten") { totalCount } }',
+        BAD,
+        "first",
+    ),
+    q(
+        "literal null for a required input field",
+        'mutation { recordPurchase(input: {buyerId: null, sellerId: "acme", offering: "W",'
+        ' currency: "EUR"}) { id } }',
+        BAD,
+        "input.buyerId",
+    ),
     # ---------------------------------------------------------------- connections
     q("customersOf first negative", CUSTOMERS, BAD, "first", p="acme", first=-1),
     q("customersOf after not a cursor", CUSTOMERS, BAD, "after", p="acme", after=NOT_A_CURSOR),
