@@ -26,11 +26,13 @@ MISSING = "NOT_FOUND"
 
 @pytest.fixture
 def world(gql: GQL) -> GQL:
-    """An organisation with a department, two people, a purchase, an engagement."""
+    """An organisation with a department (and one inside it), two people, a purchase and
+    an engagement."""
     gql.query(
         """mutation {
           acme: upsertOrganization(input: {id: "acme", name: "Acme"}) { id }
           sales: upsertDepartment(input: {id: "sales", name: "Sales", partOfId: "acme"}) { id }
+          emea: upsertDepartment(input: {id: "emea", name: "EMEA", partOfId: "sales"}) { id }
           dana: upsertPerson(input: {id: "dana", name: "Dana"}) { id }
           leo: upsertPerson(input: {id: "leo", name: "Leo"}) { id }
         }"""
@@ -288,6 +290,36 @@ CASES = [
     referral("referral: provider id malformed", BAD, "input.providerId", providerId="a b"),
     # ---------------------------------------------------------------- structure
     m(
+        "membership: scope names an unknown provider",
+        "addMembership",
+        "MembershipInput",
+        MISSING,
+        "input.scope[1]",
+        personId="leo",
+        ofId="acme",
+        scope=["acme", "ghost"],
+    ),
+    m(
+        "membership: scope id malformed",
+        "addMembership",
+        "MembershipInput",
+        BAD,
+        "input.scope[0]",
+        personId="leo",
+        ofId="acme",
+        scope=["not ok"],
+    ),
+    m(
+        "department under its own sub-department: a PART_OF cycle",
+        "upsertDepartment",
+        "DepartmentInput",
+        BAD,
+        "input.partOfId",
+        id="sales",
+        name="Sales",
+        partOfId="emea",
+    ),
+    m(
         "membership: person in itself",
         "addMembership",
         "MembershipInput",
@@ -353,6 +385,40 @@ CASES = [
         "id",
         id=None,
     ),
+    # ---------------------------------------------------------------- literals
+    q(
+        "literal Int too big for GraphQL",
+        'mutation { upsertOrganization(input: {name: "O", employees: 3000000000}) { id } }',
+        BAD,
+        "input.employees",
+    ),
+    q(
+        "literal unknown enum value",
+        'mutation { recordPurchase(input: {buyerId: "leo", sellerId: "acme", offering: "W",'
+        ' currency: "EUR", kind: WEEKLY}) { id } }',
+        BAD,
+        "input.kind",
+    ),
+    q(
+        "literal bad list item",
+        'mutation { addMembership(input: {personId: "leo", ofId: "acme", scope: ["a", true]})'
+        " { title } }",
+        BAD,
+        "input.scope[1]",
+    ),
+    q(
+        "literal string for an Int argument",
+        '{ customersOf(providerId: "acme", first: "ten") { totalCount } }',
+        BAD,
+        "first",
+    ),
+    q(
+        "literal null for a required input field",
+        'mutation { recordPurchase(input: {buyerId: null, sellerId: "acme", offering: "W",'
+        ' currency: "EUR"}) { id } }',
+        BAD,
+        "input.buyerId",
+    ),
     # ---------------------------------------------------------------- connections
     q("customersOf first negative", CUSTOMERS, BAD, "first", p="acme", first=-1),
     q("customersOf after not a cursor", CUSTOMERS, BAD, "after", p="acme", after=NOT_A_CURSOR),
@@ -370,6 +436,8 @@ CASES = [
     q("customersOf since in words", CUSTOMERS, BAD, "since", p="acme", since="yesterday"),
     q("customersOf unknown lens", CUSTOMERS, BAD, "lenses", p="acme", lenses=["LOYAL"]),
     q("customersOf empty provider id", CUSTOMERS, MISSING, "providerId", p=""),
+    q("customersOf offering blank", CUSTOMERS, BAD, "offering", p="acme", offering="  "),
+    q("customersOf offering empty", CUSTOMERS, BAD, "offering", p="acme", offering=""),
     q("customersOf first too big for an Int", CUSTOMERS, BAD, "first", p="acme", first=2**31),
     q("providersOf first negative", PROVIDERS, BAD, "first", c="dana", first=-5),
     q("providersOf until before since", PROVIDERS, BAD, "since", c="dana", since=LATE, until=EARLY),
@@ -660,6 +728,17 @@ ACCEPTED = [
         "first above 500 is capped at 500 (SPEC 4: 'first is capped')",
         '{ customersOf(providerId: "acme", first: 501) { totalCount } }',
         {"customersOf": {"totalCount": 2}},
+    ),
+    (
+        "a search with spaces around finds the name, a blank one is no search",
+        '{ a: stakeholders(search: "  acm ") { totalCount } b: stakeholders(search: "  ")'
+        " { totalCount } }",
+        {"a": {"totalCount": 1}, "b": {"totalCount": 5}},
+    ),
+    (
+        "an offering with spaces around is the offering",
+        '{ customersOf(providerId: "acme", offering: " Widget ") { totalCount } }',
+        {"customersOf": {"totalCount": 1}},
     ),
     ("an empty id reads as unknown", '{ stakeholder(id: "") { id } }', {"stakeholder": None}),
     ("an unknown relation reads as null", '{ relation(id: "ghost") { id } }', {"relation": None}),

@@ -2,7 +2,8 @@
 
     StakegraphError (graph layer, validation)  -> its code, message and field
     GraphQL syntax / validation / coercion      -> BAD_USER_INPUT, GraphQL's own message
-                                                   (variables: the field, e.g. input.kind)
+                                                   (a variable's or a literal's field,
+                                                   e.g. input.kind, in front of it)
     anything else                               -> INTERNAL, "internal error"
 
 Stack traces of unexpected errors go to the server log (logger "stakegraph.errors").
@@ -14,6 +15,16 @@ import logging
 import re
 
 from graphql.error import GraphQLError
+from graphql.language import (
+    ArgumentNode,
+    ListValueNode,
+    Node,
+    ObjectValueNode,
+    ValueNode,
+    Visitor,
+    parse,
+    visit,
+)
 from pydantic import ValidationError
 from starlette.responses import JSONResponse
 from starlette.types import Receive, Scope, Send
@@ -57,7 +68,9 @@ def error_location(error: ValidationError) -> list[str]:
 def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInput:
     """A pydantic error as BAD_USER_INPUT naming the (first) field at fault (pydantic's
     "Value error, " in front of a validator's own message left out)."""
-    path = ".".join([prefix, *error_location(error)])
+    path = prefix
+    for part in error_location(error):
+        path += f"[{part}]" if part.isdigit() else f".{part}"
     message = error.errors()[0]["msg"].removeprefix("Value error, ")
     return BadUserInput(f"{path}: {message}", field=path)
 
@@ -65,7 +78,7 @@ def bad_input_from(error: ValidationError, prefix: str = "input") -> BadUserInpu
 def naming(message: str, field: str) -> str:
     """`message`, with `field: ` in front unless it names the field already (as a word):
     every message names the field at fault, not only `extensions.field`."""
-    last = re.split(r"[.\[]", field.rstrip("]"))[-1] or field
+    last = re.sub(r"(\[\d+\])+$", "", field).rsplit(".", 1)[-1]
     if re.search(rf"(?<![\w$]){re.escape(last)}\b", message):
         return message
     return f"{field}: {message}"
@@ -87,6 +100,51 @@ def variable_field(message: str) -> str | None:
     return ".".join(parts)
 
 
+class _Arguments(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[ArgumentNode] = []
+
+    def enter_argument(self, node: ArgumentNode, *_: object) -> None:
+        self.found.append(node)
+
+
+def literal_field(error: GraphQLError) -> str | None:
+    """The argument or input field a literal value of the document sits at, when that value
+    is what validation refused (`input.kind` for `input: {kind: WEEKLY}`, `first`)."""
+    value = error.nodes[0] if error.nodes else None
+    if not isinstance(value, ValueNode) or value.loc is None:
+        return None
+    start = value.loc.start
+    arguments = _Arguments()
+    visit(parse(value.loc.source, no_location=False), arguments)
+    for argument in arguments.found:
+        loc = argument.value.loc
+        if loc is not None and loc.start <= start < loc.end:
+            return _path_to(argument.value, start, argument.name.value)
+    return None
+
+
+def _path_to(node: Node, start: int, path: str) -> str | None:
+    if node.loc is not None and node.loc.start == start and not isinstance(
+        node, ObjectValueNode | ListValueNode
+    ):
+        return path
+    if isinstance(node, ObjectValueNode):
+        for item in node.fields:
+            found = _path_to(item.value, start, f"{path}.{item.name.value}")
+            if found:
+                return found
+    if isinstance(node, ListValueNode):
+        for index, element in enumerate(node.values):
+            found = _path_to(element, start, f"{path}[{index}]")
+            if found:
+                return found
+    if node.loc is not None and node.loc.start == start:
+        return path  # the object or list itself is what was refused
+    return None
+
+
 def is_request_error(error: GraphQLError) -> bool:
     """Raised while coercing the request's variables, before any resolver ran."""
     return error.path is None and isinstance(error.original_error, GraphQLError)
@@ -105,10 +163,11 @@ def coded(error: GraphQLError) -> GraphQLError:
     elif original is None or is_request_error(error):
         known = error.extensions or {}  # coding an error twice keeps its code and field
         extensions = {"code": known.get("code", "BAD_USER_INPUT")}
-        named = known.get("field") or variable_field(error.message)
+        named = known.get("field") or variable_field(error.message) or literal_field(error)
+        message = error.message
         if named:
             extensions["field"] = named
-        message = error.message
+            message = naming(message, named)
     else:
         log.error("unexpected error in %s", error.path, exc_info=original)
         extensions, message = {"code": "INTERNAL"}, "internal error"

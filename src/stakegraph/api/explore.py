@@ -95,7 +95,8 @@ def stakeholder_filter(
         countries=_countries(where.countries),
         tags=_texts(where.tags, "filter.tags"),
         industries=_texts(where.industries, "filter.industries"),
-        search=search,
+        # names are stored stripped: "  acme " finds Acme, and a blank search is no search
+        search=search.strip() if search is not None else None,
     )
 
 

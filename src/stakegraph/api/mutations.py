@@ -311,6 +311,7 @@ class Mutation:
         async def work(tx: AsyncManagedTransaction) -> Membership:
             ends = _in_input(INPUT_ENDS[RelationType.MEMBER_OF])
             await writes.merge_relations(tx, [record], end_fields=ends)
+            await writes.check_scope(tx, getattr(record, "scope", None), "input.scope")
             person = await writes.stakeholder(tx, record.from_id)
             of = await writes.stakeholder(tx, record.to_id)
             stored = await writes.membership(tx, record.from_id, record.to_id)

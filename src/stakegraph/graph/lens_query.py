@@ -64,9 +64,18 @@ class Window:
             moment = getattr(self, name)
             if moment is not None and moment.tzinfo is None:
                 object.__setattr__(self, name, moment.replace(tzinfo=UTC))
+        # Offerings are stored stripped (records.Name): " Widget " asks for "Widget"
+        if self.offering is not None:
+            object.__setattr__(self, "offering", self.offering.strip())
 
     def check(self, since_field: str = "since") -> Window:
-        """BAD_USER_INPUT naming `since_field` unless since is before until."""
+        """BAD_USER_INPUT naming `since_field` unless since is before until, or naming
+        `offering` when it is blank (no offering is: leave it out for every offering)."""
+        if self.offering == "":
+            raise errors.BadUserInput(
+                "offering must not be blank: leave it out to count every offering",
+                field="offering",
+            )
         if self.since is not None and self.until is not None and self.since >= self.until:
             raise errors.BadUserInput(
                 f"{since_field} must be before {'to' if since_field == 'from' else 'until'}",

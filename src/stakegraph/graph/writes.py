@@ -44,6 +44,15 @@ async def stakeholder_kinds(tx: AsyncManagedTransaction, ids: Iterable[str]) -> 
     return {row["id"]: row["kind"] for row in rows}
 
 
+async def check_scope(tx: AsyncManagedTransaction, scope: Sequence[str] | None, field: str) -> None:
+    """NotFound naming `field[i]` for the first id of a membership's scope that names no
+    stakeholder (a scope lists the providers a buying role covers)."""
+    missing = await missing_ids(tx, scope or ())
+    for index, id_ in enumerate(scope or ()):
+        if id_ in missing:
+            raise errors.NotFound(f"no stakeholder with id {id_!r}", field=f"{field}[{index}]")
+
+
 async def missing_ids(tx: AsyncManagedTransaction, ids: Iterable[str]) -> set[str]:
     """Those of `ids` that name no stakeholder."""
     rows = await _run(tx, "reads/missing_ids", ids=sorted(set(ids)))
@@ -321,8 +330,16 @@ async def place_department(
     tx: AsyncManagedTransaction, id_: str, part_of: str, end_fields: tuple[str, str]
 ) -> None:
     """Put a department PART_OF `part_of`, and under no other parent: a department has one
-    parent, so placing it elsewhere moves it (`end_fields` as for `merge_relations`)."""
+    parent, so placing it elsewhere moves it (`end_fields` as for `merge_relations`).
+    Placing it under one of its own sub-departments is BadUserInput (`end_fields[1]`): the
+    two would form a cycle with no home organisation."""
     link = PartOfRecord.model_validate({"from": id_, "to": part_of})
+    (row,) = await _run(tx, "writes/part_of_cycle", id=id_, partOfId=part_of)
+    if row["cycle"]:
+        raise errors.BadUserInput(
+            f"{part_of!r} is part of {id_!r}: a department cannot be part of its own part",
+            field=end_fields[1],
+        )
     await merge_relations(tx, [link], end_fields=end_fields)
     await _run(tx, "writes/leave_other_parents", id=id_, partOfId=part_of)
 
