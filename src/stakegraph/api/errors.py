@@ -126,8 +126,10 @@ def literal_field(error: GraphQLError) -> str | None:
 
 
 def _path_to(node: Node, start: int, path: str) -> str | None:
-    if node.loc is not None and node.loc.start == start and not isinstance(
-        node, ObjectValueNode | ListValueNode
+    if (
+        node.loc is not None
+        and node.loc.start == start
+        and not isinstance(node, ObjectValueNode | ListValueNode)
     ):
         return path
     if isinstance(node, ObjectValueNode):
