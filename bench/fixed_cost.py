@@ -68,13 +68,13 @@ def queries(
     # and names of its stakeholders, so the node maps hold only those ($namesOnly).
     for p in providers:
         c = customers[p]
-        cypher, params = lens_query.page_statement(
+        cypher, params = lens_query.PageAsk(
             anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True
-        )
+        ).statement()
         out.append((f"question {p}", STAKEGRAPH, {"p": p}, cypher, params))
-        cypher, params = lens_query.page_statement(
+        cypher, params = lens_query.PageAsk(
             anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx, names_only=True
-        )
+        ).statement()
         out.append(
             (
                 f"customersOf(TRANSACTIONAL) {p}",
@@ -93,9 +93,9 @@ def queries(
                 {"customerId": c, "providerId": p, **ALL_TIME.params(names_only=True)},
             )
         )
-        cypher, params = lens_query.page_statement(
+        cypher, params = lens_query.PageAsk(
             anchor_id=c, listing=Listing.PROVIDERS_OF, names_only=True
-        )
+        ).statement()
         out.append((f"providersOf {p}", PROVIDERS_OF, {"c": c}, cypher, params))
     out.append(
         (

@@ -15,7 +15,7 @@ For each of bench-p10, bench-p100 and bench-p1000 and each concurrency (1 and 16
 
 - both servers over HTTP, driven by wrk (as bench/query_bench.py), one process each
   (`stakegraph serve`, one uvicorn worker, the README's defaults);
-- the raw Cypher of each: stakegraph's page statement (lens_query.page_statement) and the
+- the raw Cypher of each: stakegraph's page statement (lens_query.PageAsk.statement) and the
   statement the peer itself ran (captured by a short-lived second peer with
   PEER_CYPHER_LOG), each through the async Python driver in a read transaction;
 - at concurrency 16 also `stakegraph serve --workers 2`.
@@ -306,7 +306,7 @@ def reads(
     """Every configuration, round by round, the servers in turn."""
     tx = (Lens.TRANSACTIONAL,)
     ours: dict[str, tuple[str, dict[str, Any]]] = {
-        p: lens_query.page_statement(anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx)
+        p: lens_query.PageAsk(anchor_id=p, listing=Listing.CUSTOMERS_OF, lenses=tx).statement()
         for p in PROVIDERS
     }
     queries = {

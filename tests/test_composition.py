@@ -64,7 +64,7 @@ def test_each_lens_file_is_inlined_once_in_catalogue_order() -> None:
 
 
 def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
-    _, first_page = lens_query.page_statement(anchor_id="acme", listing=Listing.CUSTOMERS_OF)
+    _, first_page = lens_query.PageAsk(anchor_id="acme", listing=Listing.CUSTOMERS_OF).statement()
     assert first_page == {
         "anchorId": "acme",
         "customerId": "acme",
@@ -80,7 +80,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         "namesOnly": False,
     }
     since = datetime(2024, 1, 1, tzinfo=UTC)
-    query, params = lens_query.page_statement(
+    query, params = lens_query.PageAsk(
         anchor_id="bob",
         listing=Listing.PROVIDERS_OF,
         lenses=[Lens.REPEAT],
@@ -90,7 +90,7 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         window=Window(since=since, offering="Tea"),
         evidence=False,
         names_only=True,
-    )
+    ).statement()
     assert query == lens_query.paged_query((Lens.PROSPECT, Lens.REPEAT), Listing.PROVIDERS_OF)
     assert params == {
         "anchorId": "bob",
@@ -106,16 +106,16 @@ def test_the_parameters_of_a_first_page_and_of_the_next() -> None:
         "evidence": False,
         "namesOnly": True,
     }
-    _, everything = lens_query.page_statement(
+    _, everything = lens_query.PageAsk(
         anchor_id="acme", listing=Listing.CUSTOMERS_OF, first=3, everything=True
-    )
+    ).statement()
     assert everything["first"] == EVERYTHING
 
 
 def test_bad_paging_is_refused_before_a_statement_exists() -> None:
     with pytest.raises(errors.BadUserInput) as bad_first:
-        lens_query.page_statement(anchor_id="a", listing=Listing.CUSTOMERS_OF, first=-1)
+        lens_query.PageAsk(anchor_id="a", listing=Listing.CUSTOMERS_OF, first=-1).statement()
     assert bad_first.value.field == "first"
     with pytest.raises(errors.BadUserInput) as bad_cursor:
-        lens_query.page_statement(anchor_id="a", listing=Listing.CUSTOMERS_OF, after="nope")
+        lens_query.PageAsk(anchor_id="a", listing=Listing.CUSTOMERS_OF, after="nope").statement()
     assert bad_cursor.value.field == "after"

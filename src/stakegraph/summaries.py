@@ -135,11 +135,13 @@ async def customer_changes(
     async def customers(reader: Reader, window: lens_query.Window) -> list[lens_query.Relation]:
         page = await lens_query.page(
             reader,
-            anchor_id=provider_id,
-            listing=lens_query.Listing.CUSTOMERS_OF,
-            lenses=chosen,
-            everything=True,
-            window=window,
+            lens_query.PageAsk(
+                anchor_id=provider_id,
+                listing=lens_query.Listing.CUSTOMERS_OF,
+                lenses=chosen,
+                everything=True,
+                window=window,
+            ),
         )
         return page.relations
 

@@ -78,15 +78,17 @@ async def _connection(
     evidence = selects(info, "evidence")
     page = await lens_query.page(
         info.context.graph,
-        anchor_id=anchor_id,
-        listing=listing,
-        lenses=lenses,
-        except_=except_,
-        first=first,
-        after=after,
-        window=window.check(),
-        evidence=evidence,
-        names_only=not selects_any(info, NODE_PROPERTY_FIELDS),
+        lens_query.PageAsk(
+            anchor_id=anchor_id,
+            listing=listing,
+            lenses=lenses,
+            except_=except_,
+            first=first,
+            after=after,
+            window=window.check(),
+            evidence=evidence,
+            names_only=not selects_any(info, NODE_PROPERTY_FIELDS),
+        ),
     )
     nodes = NodeCache()
     edges = [
@@ -243,10 +245,12 @@ class Query:
         evidence = selects(info, "evidence")
         page = await lens_query.page(
             info.context.graph,
-            anchor_id=str(provider_id),
-            listing=lens_query.Listing.CUSTOMERS_OF,
-            everything=True,
-            evidence=evidence,
+            lens_query.PageAsk(
+                anchor_id=str(provider_id),
+                listing=lens_query.Listing.CUSTOMERS_OF,
+                everything=True,
+                evidence=evidence,
+            ),
         )
         nodes = NodeCache()
         current: list[lens_query.Relation] = []

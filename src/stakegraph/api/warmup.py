@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import partial
+from typing import Any
 
 from stakegraph import analytics, summaries, voice
 from stakegraph.analytics import SegmentDimension
@@ -21,6 +22,11 @@ _UNTIL = datetime(2001, 1, 1, tzinfo=UTC)
 _WINDOW = lens_query.Window(since=_SINCE, until=_UNTIL)
 
 
+def _page(listing: lens_query.Listing, **asked: Any) -> Call:
+    """A lens page for no stakeholder: `lens_query.PageAsk`'s fields as keywords."""
+    return partial(lens_query.page, ask=lens_query.PageAsk(NO_ID, listing, **asked))
+
+
 def hot_calls() -> dict[str, Call]:
     """The reads worth planning before the first client, by a name for the log.
 
@@ -31,17 +37,11 @@ def hot_calls() -> dict[str, Call]:
     for listing in lens_query.Listing:
         for lenses in (None, *((lens,) for lens in Lens)):
             name = f"{listing.name.lower()}[{lenses[0].value if lenses else 'ALL'}]"
-            calls[name] = partial(lens_query.page, anchor_id=NO_ID, listing=listing, lenses=lenses)
-        calls[f"{listing.name.lower()}[ALL, window]"] = partial(
-            lens_query.page, anchor_id=NO_ID, listing=listing, window=_WINDOW
-        )
+            calls[name] = _page(listing, lenses=lenses)
+        calls[f"{listing.name.lower()}[ALL, window]"] = _page(listing, window=_WINDOW)
         # The README's "consumers who did not pay": a two-lens shape worth having ready.
-        calls[f"{listing.name.lower()}[END_USER except TRANSACTIONAL]"] = partial(
-            lens_query.page,
-            anchor_id=NO_ID,
-            listing=listing,
-            lenses=(Lens.END_USER,),
-            except_=(Lens.TRANSACTIONAL,),
+        calls[f"{listing.name.lower()}[END_USER except TRANSACTIONAL]"] = _page(
+            listing, lenses=(Lens.END_USER,), except_=(Lens.TRANSACTIONAL,)
         )
     calls.update(
         {

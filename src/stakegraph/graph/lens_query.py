@@ -235,78 +235,62 @@ def _asked(lenses: Sequence[Lens] | None, except_: Sequence[Lens] | None) -> tup
     return tuple(lens for lens in Lens if lens in wanted)
 
 
-def page_statement(
-    *,
-    anchor_id: str,
-    listing: Listing,
-    lenses: Sequence[Lens] | None = None,
-    except_: Sequence[Lens] | None = None,
-    first: int | None = DEFAULT_PAGE,
-    after: str | None = None,
-    everything: bool = False,
-    window: Window = ALL_TIME,
-    evidence: bool = True,
-    names_only: bool = False,
-) -> tuple[str, dict[str, Any]]:
-    """The Cypher and the parameters `page` sends (see there); BAD_USER_INPUT for a bad
-    `first`, cursor or window, before anything is sent."""
-    first = EVERYTHING if everything else check_first(first)
-    after_name, after_id = decode_cursor(after)
-    shown = list(lenses) if lenses else list(Lens)
-    return paged_query(_asked(lenses, except_), listing), {
-        "anchorId": anchor_id,
-        "customerId": anchor_id,
-        "lenses": [lens.value for lens in shown],
-        "except": [lens.value for lens in except_ or ()],
-        "afterName": after_name,
-        "afterId": after_id,
-        "first": first,
-        **window.check().params(evidence, names_only),
-    }
-
-
-async def page(
-    graph: Reader,
-    *,
-    anchor_id: str,
-    listing: Listing,
-    lenses: Sequence[Lens] | None = None,
-    except_: Sequence[Lens] | None = None,
-    first: int | None = DEFAULT_PAGE,
-    after: str | None = None,
-    everything: bool = False,
-    window: Window = ALL_TIME,
-    evidence: bool = True,
-    names_only: bool = False,
-) -> Page:
-    """customersOf (anchor = provider) or providersOf (anchor = customer), by `listing`.
+@dataclass(frozen=True)
+class PageAsk:
+    """One page of customersOf (anchor = provider) or providersOf (anchor = customer), as
+    asked: which lenses to show and to exclude by, the page, the window and how much to
+    send.
 
     `everything=True` answers every relation in one page (no `first`, no MAX_PAGE cap),
     for fields that need them all. `window` says which interactions count. `evidence=False`
     leaves every Found's evidence empty (no paths built, sent or read); `names_only=True`
     sends of each stakeholder only its id and name (with its labels).
     """
-    query, params = page_statement(
-        anchor_id=anchor_id,
-        listing=listing,
-        lenses=lenses,
-        except_=except_,
-        first=first,
-        after=after,
-        everything=everything,
-        window=window,
-        evidence=evidence,
-        names_only=names_only,
-    )
+
+    anchor_id: str
+    listing: Listing
+    lenses: Sequence[Lens] | None = None
+    except_: Sequence[Lens] | None = None
+    first: int | None = DEFAULT_PAGE
+    after: str | None = None
+    everything: bool = False
+    window: Window = ALL_TIME
+    evidence: bool = True
+    names_only: bool = False
+
+    def statement(self) -> tuple[str, dict[str, Any]]:
+        """The Cypher and the parameters `page` sends; BAD_USER_INPUT for a bad `first`,
+        cursor or window, before anything is sent."""
+        first = EVERYTHING if self.everything else check_first(self.first)
+        after_name, after_id = decode_cursor(self.after)
+        shown = list(self.lenses) if self.lenses else list(Lens)
+        return paged_query(_asked(self.lenses, self.except_), self.listing), {
+            "anchorId": self.anchor_id,
+            "customerId": self.anchor_id,
+            "lenses": [lens.value for lens in shown],
+            "except": [lens.value for lens in self.except_ or ()],
+            "afterName": after_name,
+            "afterId": after_id,
+            "first": first,
+            **self.window.check().params(self.evidence, self.names_only),
+        }
+
+
+async def page(graph: Reader, ask: PageAsk) -> Page:
+    """The page `ask` describes, in one round trip; NOT_FOUND naming the anchor's field
+    when no stakeholder has its id."""
+    query, params = ask.statement()
     records = await graph.read(query, **params)
     if not records:
-        raise errors.NotFound(f"no stakeholder with id {anchor_id!r}", field=listing.anchor_field)
+        raise errors.NotFound(
+            f"no stakeholder with id {ask.anchor_id!r}", field=ask.listing.anchor_field
+        )
     record = records[0]
     nodes = values.nodes_by_id(record["nodes"])
     anchor = nodes[record["anchor"]]
     relations = [
         _relation(nodes[row["other"]], anchor, row["shown"], nodes)
-        if listing is Listing.CUSTOMERS_OF
+        if ask.listing is Listing.CUSTOMERS_OF
         else _relation(anchor, nodes[row["other"]], row["shown"], nodes)
         for row in record["page"]
     ]
