@@ -760,9 +760,3 @@ async def import_path(graph: Graph, path: Path | str, progress: bool = False) ->
         read_section(source, "relations"),
         progress=progress,
     )
-
-
-def read_input(path: Path | str) -> tuple[Iterator[Raw], Iterator[Raw]]:
-    """The raw stakeholder and relation records at `path`, streamed (see stakegraph.inputs)."""
-    source = Path(path)
-    return read_section(source, "stakeholders"), read_section(source, "relations")

@@ -1,9 +1,10 @@
 """Provider summaries (SPEC 9 and 14): providerSummary, customerChanges, segmentMembers.
 
 Which lenses hold for whom always comes from the lens files, composed by graph/lens_query
-(one round trip for every customer of p); the summaries then count and read what lies
-behind them with one file under cypher/analytics/ (providerSummary in the same statement:
-graph/analytics.py). No lens rule is written here.
+(one round trip for every customer of p); providerSummary and segmentMembers then count
+and read what lies behind them with one file under cypher/analytics/ (providerSummary in
+the same statement: graph/analytics.py), and customerChanges compares two such pages, one
+per window. No lens rule is written here.
 """
 
 from __future__ import annotations

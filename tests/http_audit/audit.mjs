@@ -4,7 +4,7 @@
 //
 //   node tests/http_audit/audit.mjs http://127.0.0.1:8000/graphql
 //
-// tests/test_http_audit.py starts a real server and runs this; `npm ci` in this folder
+// tests/test_graphql_over_http.py starts a real server and runs this; `npm ci` in this folder
 // installs the pinned graphql-http (package-lock.json).
 import { serverAudits } from 'graphql-http';
 

@@ -5,8 +5,9 @@ STAKEGRAPH_API_KEYS is a comma-separated list of `key:role` pairs, role `reader`
 
     no key, or an unknown one, on a GraphQL request  -> HTTP 401, code UNAUTHENTICATED
                                                         (before the body is parsed)
-    a reader key on a mutation                       -> HTTP 200, one GraphQL error,
-                                                        code FORBIDDEN, nothing written
+    a reader key on a mutation                       -> one GraphQL error, code FORBIDDEN,
+                                                        nothing written; HTTP 200 (403
+                                                        with graphql-response+json)
     /health, /ready, GraphiQL's page (GET /graphql without a query), CORS preflights
                                                      -> open
 

@@ -31,7 +31,6 @@ from stakegraph.api.types import (
 )
 from stakegraph.graph import lens_query, reads, relations
 from stakegraph.lenses import CUSTOMER_LENSES, Lens
-from stakegraph.lenses import Lens as LensName
 from stakegraph.records import StakeholderKind
 
 LensList = Annotated[
@@ -69,8 +68,8 @@ async def _connection(
     info: Info,
     anchor_id: str,
     listing: lens_query.Listing,
-    lenses: list[LensName] | None,
-    except_: list[LensName] | None,
+    lenses: list[Lens] | None,
+    except_: list[Lens] | None,
     first: int | None,
     after: str | None,
     window: lens_query.Window,
@@ -213,7 +212,7 @@ class Query:
                     holds=lens in held,
                     evidence=[evidence_from(f, nodes) for f in relation.found if f.lens is lens],
                 )
-                for lens in LensName
+                for lens in Lens
             ],
         )
 

@@ -1,4 +1,6 @@
-"""One async Neo4j driver per process, and the two ways to use it: read and write.
+"""One async Neo4j driver per process and the ways to use it: `read`, `write`, `execute`
+(work of several statements as one transaction), `read_together` (reads sharing one read
+transaction) and `run_unmanaged` (an auto-commit statement).
 
 Every read runs in a read transaction (a cluster routes it to a secondary), every write in
 one write transaction (it succeeds whole or writes nothing). Every statement has a

@@ -1,5 +1,6 @@
-"""Reads other than the lenses: stakeholders and buying centers, and `rows`, the way every
-other module of stakegraph reads a named Cypher file (analytics, export, the CLI).
+"""Reads other than the lenses: stakeholders and buying centers, and `rows`, the way the
+other modules read a named Cypher file (analytics, summaries, voice, export); the CLI and
+the query library run theirs through graph/runner.py.
 
 Nodes come back as `values.Node`, datetimes as Python ones (values.record).
 """
