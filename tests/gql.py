@@ -83,18 +83,19 @@ def serve(settings: Neo4jSettings) -> Iterator[GQL]:
 
 @contextmanager
 def serve_process(
-    *options: str, env: dict[str, str]
+    *options: str, env: dict[str, str], stderr: Path | None = None
 ) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """`stakegraph serve` in a process of its own on a free port (`options` added, `env`
-    over this process's environment), once /health answers: the process and its URL.
-    Terminated on the way out."""
+    over this process's environment, its stderr into the file `stderr` when given), once
+    /health answers: the process and its URL. Terminated on the way out."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "stakegraph", "serve", "--port", str(port), *options],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **env},
-    )
+    with stderr.open("wb") if stderr else open(os.devnull, "wb") as errors:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "stakegraph", "serve", "--port", str(port), *options],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env={**os.environ, **env},
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60

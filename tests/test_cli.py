@@ -237,6 +237,25 @@ def test_serve_with_two_workers_answers_from_two_processes(
         assert children() >= 2  # uvicorn's two worker processes (plus its own helpers)
 
 
+def test_serve_logs_when_warming_ends_and_how_long_it_took(
+    neo4j_env: Neo4jSettings, tmp_path: Path
+) -> None:
+    import time
+
+    import httpx
+
+    log = tmp_path / "serve.log"
+    warming = {"STAKEGRAPH_API_KEYS": "", "STAKEGRAPH_WARM_UP": "1"}
+    with serve_process(env=warming, stderr=log) as (_, url):
+        deadline = time.monotonic() + 600
+        while httpx.get(f"{url}/ready").status_code != 200:
+            assert time.monotonic() < deadline, "the server was still warming after 10 minutes"
+            time.sleep(0.5)
+    printed = log.read_text()
+    assert re.search(r"^INFO: +ready: planned [1-9]\d* statements in \d+\.\d s$", printed, re.M)
+    assert re.search(r"^WARNING: +no API keys", printed, re.M), printed
+
+
 def test_export_csv_refuses_a_file_path(tmp_path: Path) -> None:
     target = tmp_path / "world.json"
     target.write_text("{}", encoding="utf-8")

@@ -25,6 +25,7 @@ import contextlib
 import gc
 import json
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -39,6 +40,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
+from uvicorn.logging import DefaultFormatter
 
 from stakegraph import errors
 from stakegraph.api import access_log
@@ -134,6 +136,17 @@ def settle_memory() -> None:
     gc.set_threshold(YOUNG_COLLECTION_EVERY, older, oldest)
 
 
+def _install_server_log() -> None:
+    """Print the server's own messages on stderr as uvicorn prints its own ("INFO:  ...":
+    when warming ends, the warnings), unless the process has configured logging itself."""
+    if log.handlers or logging.getLogger().handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(DefaultFormatter("%(levelprefix)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
 async def _warm(graph: Graph, state: Any) -> None:
     """Plan the hot statements once Neo4j answers; then clear `state.warming`."""
     while True:
@@ -142,7 +155,7 @@ async def _warm(graph: Graph, state: Any) -> None:
         except errors.ServiceUnavailable:
             await asyncio.sleep(1.0)
             continue
-        log.info("planned %d statements in %.1f s", warmth.planned, warmth.seconds)
+        log.info("ready: planned %d statements in %.1f s", warmth.planned, warmth.seconds)
         state.warming = False
         return
 
@@ -164,6 +177,7 @@ def create_app(db: Neo4jSettings | None = None, server: ServerSettings | None = 
     keys = parse_keys(server.api_keys.get_secret_value())
     library.library()  # a library header that does not parse stops the start, not a request
     access_log.install_handler()
+    _install_server_log()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
