@@ -44,6 +44,11 @@ DataDir = Annotated[
 ]
 
 
+def say(message: str) -> None:
+    """A command's message on stdout, never broken inside a path or a command to copy."""
+    out.print(message, soft_wrap=True)
+
+
 def fail(message: str) -> None:
     err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
@@ -140,13 +145,11 @@ def neo4j_start(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    said = f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})"
-    out.print(said, soft_wrap=True)  # never a line break inside a path or a command
+    say(f"Neo4j is running at {started.uri} (pid {started.pid}, data in {started.data_dir})")
     if started.uri != neo4j_settings().effective_uri:  # another --port: say how to use it
-        out.print(
+        say(
             f"stakegraph talks to {neo4j_settings().effective_uri}; to use this one: "
-            f"export NEO4J_URI={started.uri}",
-            soft_wrap=True,
+            f"export NEO4J_URI={started.uri}"
         )
 
 
@@ -156,10 +159,7 @@ Port = Annotated[int | None, typer.Option(help="Only the instance on this Bolt p
 def _check_port(data_dir: Path | None, port: int | None) -> None:
     current = localdb.status(data_dir)
     if port is not None and current.running and current.port != port:
-        out.print(
-            f"not running on port {port} (the instance in {current.data_dir} uses {current.port})",
-            soft_wrap=True,
-        )
+        say(f"not running on port {port} (the instance in {current.data_dir} uses {current.port})")
         raise typer.Exit(3)
 
 
@@ -187,7 +187,7 @@ def neo4j_dump(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(f"Dumped the database in {dumped} to {path}", soft_wrap=True)
+    say(f"Dumped the database in {dumped} to {path}")
 
 
 @neo4j_app.command("load")
@@ -209,9 +209,7 @@ def neo4j_load(
     except localdb.LocalNeo4jError as exc:
         fail(str(exc))
         return
-    out.print(
-        f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`", soft_wrap=True
-    )
+    say(f"Loaded {path} into {loaded}; start it with `stakegraph neo4j start`")
 
 
 @neo4j_app.command("status")
@@ -220,10 +218,9 @@ def neo4j_status(port: Port = None, data_dir: DataDir = None) -> None:
     _check_port(data_dir, port)
     current = localdb.status(data_dir)
     if current.running:
-        said = f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})"
-        out.print(said, soft_wrap=True)
+        say(f"running at {current.uri} (pid {current.pid}, data in {current.data_dir})")
     else:
-        out.print(f"not running (data dir {current.data_dir})", soft_wrap=True)
+        say(f"not running (data dir {current.data_dir})")
         raise typer.Exit(3)
 
 
@@ -329,12 +326,11 @@ def query(
     if _writes(file.name):
         fail(f"{file.name} changes data; `stakegraph query` runs read-only files only")
     optional = dict.fromkeys(file.optional_parameters)  # e.g. a lens file's window
-    given = {_parse_param(p)[0] for p in param or []}
-    lines = [ln for ln in file.description.splitlines() if re.match(r"\$\w+\s", ln)]
-    missing = [ln for ln in lines if ln.split()[0][1:] not in given | optional.keys()]
+    given = {_parse_param(p)[0] for p in param or []} | optional.keys()
+    missing = {n: line for n, line in file.described_parameters.items() if n not in given}
     if missing:  # say which, with the header's words, before Neo4j says "Expected parameter(s)"
-        needs = " ".join(f"-p {ln.split()[0][1:]}=..." for ln in missing)
-        fail(f"{file.name} needs {needs}; its header says:\n  " + "\n  ".join(missing))
+        needs = " ".join(f"-p {name}=..." for name in missing)
+        fail(f"{file.name} needs {needs}; its header says:\n  " + "\n  ".join(missing.values()))
     _run_and_print(file.body, param, format, write=False, timeout=timeout, defaults=optional)
 
 
@@ -512,10 +508,7 @@ def _import_initial(path: Path, data_dir: Path | None) -> None:
         fail(str(exc))
         return
     where = f" --data-dir {data_dir}" if data_dir else ""
-    out.print(
-        f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}",
-        soft_wrap=True,
-    )
+    say(f"Imported {summary} into a new database; start it: stakegraph neo4j start{where}")
 
 
 class ExportFormat(StrEnum):
@@ -536,7 +529,7 @@ def export(
     if format is ExportFormat.csv and path.is_file():
         fail(f"{path} is a file; --format csv writes a folder")
     summary = with_graph(lambda graph: export_path(graph, path, format.value))
-    out.print(f"Exported {summary} to {path}", soft_wrap=True)
+    say(f"Exported {summary} to {path}")
 
 
 @app.command()
@@ -574,4 +567,4 @@ def generate(
     from stakegraph.generate import generate as make_world
 
     summary = make_world(stakeholders, seed, out_path)
-    out.print(f"Wrote {summary} to {out_path}", soft_wrap=True)
+    say(f"Wrote {summary} to {out_path}")

@@ -22,7 +22,6 @@ import csv
 import json
 import shutil
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -30,7 +29,7 @@ from typing import IO, Any
 from stakegraph import errors
 from stakegraph.graph import reads
 from stakegraph.graph.driver import Graph
-from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS
+from stakegraph.records import LIST_FIELDS, RELATION_MODELS, STAKEHOLDER_MODELS, Counts
 
 PAGE_SIZE = 2_000
 # About the relations of an average page of 2,000 stakeholders (the 1M world has ~5 each);
@@ -42,13 +41,8 @@ RELATION_PAGE_SIZE = 10_000
 PAGE_TIMEOUT = 600.0
 
 
-@dataclass(frozen=True)
-class ExportSummary:
-    stakeholders: int
-    relations: int
-
-    def __str__(self) -> str:  # what the command prints: "335 stakeholders and 1002 relations"
-        return f"{self.stakeholders} stakeholders and {self.relations} relations"
+class ExportSummary(Counts):
+    """What an export wrote."""
 
 
 def _plain(value: Any) -> Any:

@@ -69,6 +69,7 @@ from stakegraph.records import (
     ENDS,
     RELATION_ROWS,
     STAKEHOLDER_ROWS,
+    Counts,
     RelationType,
     _Rows,
     field_errors,
@@ -105,13 +106,8 @@ class InvalidInput(errors.BadUserInput):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class ImportSummary:
-    stakeholders: int
-    relations: int
-
-    def __str__(self) -> str:  # what the command prints: "335 stakeholders and 1002 relations"
-        return f"{self.stakeholders} stakeholders and {self.relations} relations"
+class ImportSummary(Counts):
+    """What an import wrote."""
 
 
 Spooled = tuple[str, dict[str, Any]]  # (where the record came from, its row)
@@ -176,7 +172,8 @@ def end_problems(batch: Sequence[Spooled], kinds: Mapping[str, str], missing: st
     the relations that fail a plain check here are handed to `writes.end_refusals`, which
     decides and words the problems (the rest of a million relations costs no objects)."""
     wrong = []
-    for index, (_, row) in enumerate(batch):
+    for spooled in batch:
+        row = spooled[1]
         from_kind, to_kind = kinds.get(row["from"]), kinds.get(row["to"])
         allowed = _KINDS_OF_ENDS.get(row["type"])
         provider = row["properties"].get("providerId")
@@ -186,7 +183,7 @@ def end_problems(batch: Sequence[Spooled], kinds: Mapping[str, str], missing: st
             or (provider is not None and provider not in kinds)
             or (allowed and (from_kind not in allowed[0] or to_kind not in allowed[1]))
         ):
-            wrong.append(batch[index])
+            wrong.append(spooled)
     if not wrong:
         return []
     refusals = writes.end_refusals([_ends(row) for _, row in wrong], kinds)

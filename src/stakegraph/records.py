@@ -23,6 +23,7 @@ import re
 import types
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -171,6 +172,18 @@ Currency = Annotated[str, AfterValidator(_currency)]
 Timestamp = Annotated[datetime, AfterValidator(_utc)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_LONG_TEXT)]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many stakeholders and relations a file or a database held, as the commands say
+    it: "335 stakeholders and 1002 relations"."""
+
+    stakeholders: int
+    relations: int
+
+    def __str__(self) -> str:
+        return f"{self.stakeholders} stakeholders and {self.relations} relations"
 
 
 def new_id() -> str:

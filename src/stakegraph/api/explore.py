@@ -153,14 +153,14 @@ class ExploreQuery:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The centre's id.")],
-        depth: Depth = 1,
+        depth: Depth = explore.DEFAULT_DEPTH,
         types: Types = None,
         limit: Limit = explore.DEFAULT_LIMIT,
     ) -> Subgraph:
         found = await explore.neighbourhood(
             info.context.graph,
             str(id),
-            depth if depth is not None else 1,
+            depth if depth is not None else explore.DEFAULT_DEPTH,
             [t.value for t in types] if types is not None else None,
             limit if limit is not None else explore.DEFAULT_LIMIT,
         )

@@ -307,11 +307,12 @@ class Mutation:
     @strawberry.mutation(description="Make a person a member of an organisation or department.")
     async def add_membership(self, info: Info, input: MembershipInput) -> Membership:
         record = _relation_record(RelationType.MEMBER_OF, input)
+        assert isinstance(record, records.MemberOfRecord)
 
         async def work(tx: AsyncManagedTransaction) -> Membership:
             ends = _in_input(INPUT_ENDS[RelationType.MEMBER_OF])
             await writes.merge_relations(tx, [record], end_fields=ends)
-            await writes.check_scope(tx, getattr(record, "scope", None), "input.scope")
+            await writes.check_scope(tx, record.scope, "input.scope")
             person = await writes.stakeholder(tx, record.from_id)
             of = await writes.stakeholder(tx, record.to_id)
             stored = await writes.membership(tx, record.from_id, record.to_id)

@@ -14,6 +14,8 @@ from functools import cache
 from stakegraph.resources import package_files
 
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
+# a header line describing a parameter: `$providerId  string, required: ...`
+_PARAMETER_LINE = re.compile(r"^\$([A-Za-z_][A-Za-z0-9_]*)[ \t].*$", re.MULTILINE)
 # `$window  ... (optional)` (lens files) or `$asOf  datetime, optional: ...` (queries/)
 _OPTIONAL = re.compile(
     r"^\$([A-Za-z_][A-Za-z0-9_]*)\b(?:.*\(optional\)|\s+\w+, optional:)", re.MULTILINE
@@ -34,6 +36,11 @@ class CypherFile:
                 break
             lines.append(line[2:].strip())
         return "\n".join(lines).strip()
+
+    @property
+    def described_parameters(self) -> dict[str, str]:
+        """Each parameter the header describes, by name: its line of the header."""
+        return {m[1]: m[0] for m in _PARAMETER_LINE.finditer(self.description)}
 
     @property
     def optional_parameters(self) -> list[str]:

@@ -17,6 +17,7 @@ from stakegraph.graph.driver import Graph
 from stakegraph.graph.values import Node, from_driver
 
 MAX_DEPTH = 3
+DEFAULT_DEPTH = 1
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 200
 MAX_HITS = 100
